@@ -1,0 +1,75 @@
+/**
+ * `npm run check [-- --format github]`: validates every paper file and reports every problem at
+ * once as `path:line:col field: message`; exits 1 if there is any. `npm run build` runs it first.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Problem } from '../src/lib/validate.ts';
+import { checkPaperPath, checkPaperText, formatProblem } from '../src/lib/validate.ts';
+import { contentDir, listPaperFiles } from './content-files.ts';
+
+const HELP = `Usage: npm run check [-- options]
+
+Validates every paper under the content folder (PAPERSHELF_CONTENT, default content/papers):
+file and folder names, YAML-only front matter against the paper schema, the abstract's markdown
+(no raw HTML, images or non-http(s) links), and ids unique across the whole site.
+
+Options:
+  --format text|github   text (default): path:line:col field: message
+                         github: workflow commands that annotate a pull request
+  -h, --help             show this help
+
+Exit status: 0 when every paper is valid, 1 when any problem was found, 2 on usage errors.`;
+
+function main(): number {
+  let values: { format: string; help: boolean };
+  try {
+    values = parseArgs({
+      options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h', default: false } },
+    }).values;
+  } catch (error) {
+    console.error(`check: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (values.format !== 'text' && values.format !== 'github') {
+    console.error(`check: --format must be text or github\n\n${HELP}`);
+    return 2;
+  }
+  const dir = contentDir();
+  const files = listPaperFiles(dir);
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const shown = path.relative(process.cwd(), file.path);
+    problems.push(...checkPaperPath(path.relative(dir, file.path)).map((p) => ({ ...p, path: shown })));
+    problems.push(...checkPaperText(readFileSync(file.path, 'utf8'), shown));
+    const other = seen.get(file.id);
+    if (other !== undefined) {
+      problems.push({ path: shown, line: 1, column: 1, field: 'file', message: `the id ${JSON.stringify(file.id)} is already used by ${other}` });
+    } else {
+      seen.set(file.id, shown);
+    }
+  }
+  for (const p of problems) console.error(values.format === 'github' ? githubAnnotation(p) : formatProblem(p));
+  const summary = `${files.length} papers checked, ${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+  if (problems.length > 0) {
+    console.error(summary);
+    return 1;
+  }
+  console.log(summary);
+  return 0;
+}
+
+/** A GitHub Actions `::error` workflow command (properties and message escaped as documented). */
+function githubAnnotation(p: Problem): string {
+  const prop = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return `::error file=${prop(p.path)},line=${p.line},col=${p.column},title=${prop(p.field)}::${data(`${p.field}: ${p.message}`)}`;
+}
+
+process.exitCode = main();

@@ -1,0 +1,77 @@
+/**
+ * Reading and writing paper files (`content/papers/<day>/<id>.md`) in Node scripts. Front matter
+ * is YAML only: gray-matter would evaluate `---js` front matter, so its js engines refuse.
+ */
+import matter from 'gray-matter';
+import type { Root } from 'mdast';
+import { remark } from 'remark';
+import type { LinkKind, PaperData } from './paper.ts';
+import { LINK_KINDS } from './paper.ts';
+
+/** What a paper file holds before validation: raw front matter and the markdown body. */
+export interface PaperFileParts {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based line in the file where the body starts (after the closing `---`). */
+  bodyLine: number;
+}
+
+const refuse = (): never => {
+  throw new Error('front matter must be YAML between --- lines; JavaScript front matter is never run');
+};
+const MATTER_OPTIONS = { engines: { js: refuse, javascript: refuse }, language: 'yaml' };
+
+/** Splits a paper file into front matter and body; throws on non-YAML front matter. */
+export function readPaperFile(source: string): PaperFileParts {
+  const opener = /^---([^\n]*)\r?\n/.exec(source);
+  if (opener === null) throw new Error('the file must start with YAML front matter between --- lines');
+  if ((opener[1] ?? '').trim() !== '') throw new Error(`front matter must be YAML: "---${opener[1]}" is not allowed`);
+  // gray-matter caches by content; pass a fresh options object so the cache never leaks between calls.
+  const parsed = matter(source, { ...MATTER_OPTIONS });
+  const bodyStart = source.length - parsed.content.length;
+  const bodyLine = source.slice(0, bodyStart).split('\n').length;
+  return { data: parsed.data as Record<string, unknown>, body: parsed.content, bodyLine };
+}
+
+/** The fields a writer may set, in the order they appear in a file. */
+export type PaperFields = Partial<PaperData> & Pick<PaperData, 'title'>;
+
+/**
+ * Serializes a paper to file text: YAML front matter (strings double-quoted, empty fields
+ * omitted) and the abstract as escaped markdown, so text such as `<SEG>` stays text.
+ */
+export function writePaperFile(fields: PaperFields, abstract: string | Root): string {
+  const lines = ['---', `title: ${q(fields.title)}`];
+  if (fields.authors !== undefined && fields.authors.length > 0) {
+    lines.push('authors:', ...fields.authors.map((a) => `  - ${q(a)}`));
+  }
+  if (fields.arxiv !== undefined) lines.push(`arxiv: ${q(fields.arxiv)}`);
+  if (fields.published !== undefined) lines.push(`published: ${q(fields.published)}`);
+  const links = LINK_KINDS.filter((k: LinkKind) => fields.links?.[k] !== undefined);
+  if (links.length > 0) lines.push('links:', ...links.map((k) => `  ${k}: ${q(fields.links?.[k] ?? '')}`));
+  if (fields.tags !== undefined && fields.tags.length > 0) lines.push(`tags: [${fields.tags.map(q).join(', ')}]`);
+  if (fields.votes !== undefined && fields.votes !== 0) lines.push(`votes: ${fields.votes}`);
+  lines.push('---', '');
+  return `${lines.join('\n')}\n${textToMarkdown(abstract)}`;
+}
+
+/** Plain text (paragraphs split by blank lines) as markdown whose rendering is exactly that text. */
+export function textToMarkdown(text: string | Root): string {
+  const tree: Root =
+    typeof text === 'string'
+      ? {
+          type: 'root',
+          children: text
+            .split(/\n\s*\n/)
+            .map((p) => p.trim())
+            .filter((p) => p !== '')
+            .map((p) => ({ type: 'paragraph', children: [{ type: 'text', value: p }] })),
+        }
+      : text;
+  return remark().stringify(tree);
+}
+
+// A JSON string is a valid YAML double-quoted scalar, and never re-typed as a number or date.
+function q(value: string): string {
+  return JSON.stringify(value);
+}

@@ -1,0 +1,137 @@
+/**
+ * The paper content model: one strict schema shared by the site (content collection) and the
+ * Node scripts (importers, checks), so "validates" and "builds" mean the same thing.
+ */
+import { z } from 'zod';
+import { isDayKey } from './dates.ts';
+
+/** New-style (`2503.01234`, `2503.01234v2`) or old-style (`hep-ex/0307015`) arXiv identifiers. */
+export const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
+/** A paper id, which is also its file name without `.md`: lowercase words joined by `-` or `.`. */
+export const PAPER_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+/** A tag: a lowercase slug such as `vision-language`. */
+export const TAG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Longest title accepted, in characters. */
+export const MAX_TITLE_LENGTH = 500;
+
+/** The link kinds a paper may carry; a key outside this list is an error, so typos surface. */
+export const LINK_KINDS = ['pdf', 'html', 'code', 'mirror', 'project', 'dataset', 'demo', 'video', 'slides', 'blog'] as const;
+/** One of `LINK_KINDS`. */
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/** Describes what YAML produced, for messages about values that were not written as strings. */
+function describe(input: unknown): string {
+  if (input instanceof Date) return 'a YAML timestamp';
+  if (input === null) return 'an empty value';
+  if (Array.isArray(input)) return 'a list';
+  return `the ${typeof input} ${JSON.stringify(input)}`;
+}
+
+/** A string field that refuses YAML's numbers, booleans and timestamps instead of coercing them. */
+function quoted(example: string) {
+  return z.string({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'is required'
+        : `must be a quoted string such as "${example}", but YAML read ${describe(issue.input)}: put the value in quotes`,
+  });
+}
+
+/** An http(s) URL; other schemes (`javascript:`, `data:`, `ftp:`) are refused. */
+export const HttpUrlSchema = z
+  .string({ error: (issue) => `must be a quoted http(s) URL, but YAML read ${describe(issue.input)}` })
+  .refine((value) => isHttpUrl(value), { message: 'must be an absolute http:// or https:// URL' });
+
+/** True for an absolute, parseable http: or https: URL without whitespace. */
+export function isHttpUrl(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Front matter of a paper file. The abstract is the markdown body, not a field. */
+export const PaperSchema = z.strictObject({
+  /** The paper's title as plain text (never HTML); required. */
+  title: quoted('A Paper Title')
+    .trim()
+    .min(1, 'must not be empty')
+    .max(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`),
+  /** Author names in the paper's order, each written as the author writes it. */
+  authors: z
+    .array(quoted('Ada Lovelace').trim().min(1, 'must not be empty'), {
+      error: (issue) => `must be a list of names, but YAML read ${describe(issue.input)}`,
+    })
+    .default([]),
+  /** The arXiv identifier without a URL, e.g. "2503.01234"; quoted, since YAML reads 2401.10000 as a number. */
+  arxiv: quoted('2503.01234')
+    .regex(ARXIV_ID, 'must be an arXiv id such as "2503.01234", "2503.01234v2" or "hep-ex/0307015"')
+    .optional(),
+  /** Links by kind (`pdf`, `code`, `project`, …); http(s) URLs only. */
+  links: z
+    .strictObject(Object.fromEntries(LINK_KINDS.map((kind) => [kind, HttpUrlSchema.optional()])) as Record<
+      LinkKind,
+      z.ZodOptional<typeof HttpUrlSchema>
+    >, {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `unknown link kind ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}: use one of ${LINK_KINDS.join(', ')}`
+          : `must be a map of link kinds to URLs, but YAML read ${describe(issue.input)}`,
+    })
+    .default({}),
+  /** Topic tags as lowercase slugs, e.g. "vision-language"; no duplicates. */
+  tags: z
+    .array(quoted('vision-language').regex(TAG, 'must be a lowercase slug such as "vision-language"'), {
+      error: (issue) => `must be a list of tags, but YAML read ${describe(issue.input)}`,
+    })
+    .refine((tags) => new Set(tags).size === tags.length, { message: 'lists a tag twice' })
+    .default([]),
+  /** Community votes, an integer ≥ 0: listings order papers by votes, then title. */
+  votes: z
+    .number({ error: (issue) => `must be a whole number ≥ 0, but YAML read ${describe(issue.input)}` })
+    .int('must be a whole number')
+    .min(0, 'must be ≥ 0')
+    .default(0),
+  /** The day the paper appeared on arXiv, a quoted "YYYY-MM-DD" that exists on the calendar. */
+  published: quoted('2025-03-17')
+    .refine(isDayKey, { message: 'must be a calendar day written "YYYY-MM-DD"' })
+    .optional(),
+}, {
+  error: (issue) =>
+    issue.code === 'unrecognized_keys'
+      ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
+      : `front matter must be a YAML map, but read ${describe(issue.input)}`,
+});
+
+/** Validated front matter, with defaults applied. */
+export type PaperData = z.output<typeof PaperSchema>;
+
+/** A paper as the site uses it: validated data plus where it came from and its rendered abstract. */
+export interface Paper extends PaperData {
+  /** The file name without `.md`; unique across the site, used in `/papers/<id>/`. */
+  id: string;
+  /** The listing day: the name of the folder that holds the file. */
+  day: string;
+  /** The abstract as sanitized HTML (see `renderAbstract`). */
+  abstractHtml: string;
+  /** The abstract as plain text, for excerpts and metadata. */
+  abstractText: string;
+}
+
+/** True when `id` is usable as a paper id and file name. */
+export function isPaperId(id: string): boolean {
+  return PAPER_ID.test(id);
+}
+
+/** Order for listings: most votes first, then title, then id (ties are always broken). */
+export function compareByVotes(a: Pick<Paper, 'votes' | 'title' | 'id'>, b: Pick<Paper, 'votes' | 'title' | 'id'>): number {
+  return b.votes - a.votes || compareText(a.title, b.title) || compareText(a.id, b.id);
+}
+
+/** Locale-independent string order (code points), so output never depends on the machine. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

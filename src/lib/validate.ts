@@ -1,0 +1,134 @@
+/**
+ * Validation of a paper file's text, shared by `npm run check`, the importers and the build.
+ * Every problem is reported as `path:line:col field: message`, all at once.
+ */
+import type { z } from 'zod';
+import { isDayKey } from './dates.ts';
+import { checkAbstract, parseAbstract } from './markdown.ts';
+import { isPaperId, PaperSchema } from './paper.ts';
+import { readPaperFile } from './paper-file.ts';
+
+/** One problem in one file, positioned as precisely as the source allows (1-based). */
+export interface Problem {
+  path: string;
+  line: number;
+  column: number;
+  /** The front-matter field (`links.code`), `body` for the abstract, or `file` for the file itself. */
+  field: string;
+  message: string;
+}
+
+/** Formats a problem as `path:line:col field: message`. */
+export function formatProblem(p: Problem): string {
+  return `${p.path}:${p.line}:${p.column} ${p.field}: ${p.message}`;
+}
+
+/** Checks a paper's place: `<YYYY-MM-DD>/<id>.md` with a calendar day and a valid id. */
+export function checkPaperPath(relativePath: string): Problem[] {
+  const at = (message: string): Problem => ({ path: relativePath, line: 1, column: 1, field: 'file', message });
+  const parts = relativePath.split(/[\\/]/);
+  const name = parts.at(-1) ?? '';
+  const day = parts.at(-2) ?? '';
+  const problems: Problem[] = [];
+  if (!name.endsWith('.md')) return [at('paper files must end in .md')];
+  if (!isDayKey(day)) problems.push(at(`the folder ${JSON.stringify(day)} must be a listing day written YYYY-MM-DD that exists on the calendar`));
+  const id = name.slice(0, -3);
+  if (!isPaperId(id)) {
+    problems.push(at(`the file name ${JSON.stringify(name)} must be lowercase letters and digits joined by "-" or "." (e.g. 2503.01234.md)`));
+  }
+  return problems;
+}
+
+/** Validates the text of a paper file: YAML-only front matter, the schema, and the abstract rules. */
+export function checkPaperText(source: string, path: string): Problem[] {
+  if (source.startsWith('\uFEFF')) {
+    return [{ path, line: 1, column: 1, field: 'file', message: 'starts with a byte-order mark: save as UTF-8 without BOM' }];
+  }
+  let parts: ReturnType<typeof readPaperFile>;
+  try {
+    parts = readPaperFile(source);
+  } catch (error) {
+    return [{ path, ...yamlPosition(error), field: 'front matter', message: firstLine(error) }];
+  }
+  const problems: Problem[] = [];
+  const result = PaperSchema.safeParse(parts.data);
+  if (!result.success) problems.push(...schemaProblems(result.error, source, path));
+  for (const p of checkAbstract(parseAbstract(parts.body))) {
+    problems.push({ path, line: parts.bodyLine + p.line - 1, column: p.column, field: 'body', message: p.message });
+  }
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** `checkPaperText` as formatted lines, for scripts that only print. */
+export function checkPaperSource(source: string, path: string): string[] {
+  return checkPaperText(source, path).map(formatProblem);
+}
+
+/** Turns Zod issues into problems, finding each field's line in the front matter. */
+export function schemaProblems(error: z.ZodError, source: string, path: string): Problem[] {
+  const lines = frontMatterLines(source);
+  return error.issues.flatMap((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path.map(String), k]) : [issue.path.map(String)];
+    return keys.map((fieldPath) => {
+      const { line, column } = locate(lines, fieldPath);
+      const message = issue.code === 'unrecognized_keys' ? unknownKeyMessage(issue.message, fieldPath.at(-1) ?? '') : issue.message;
+      return { path, line, column, field: fieldPath.join('.') || 'front matter', message };
+    });
+  });
+}
+
+function unknownKeyMessage(message: string, key: string): string {
+  return message.replace(/^unknown (field|link kind) ("[^"]*"(, )?)+/, `unknown $1 ${JSON.stringify(key)}`);
+}
+
+function frontMatterLines(source: string): string[] {
+  const lines = source.split(/\r?\n/);
+  const end = lines.indexOf('---', 1);
+  return lines.slice(0, end === -1 ? lines.length : end);
+}
+
+/** The line and column of a field path (`links.code`, `tags.1`) in front matter lines. */
+function locate(lines: string[], fieldPath: string[]): { line: number; column: number } {
+  let from = 1;
+  let indent = -1;
+  let found = { line: 2, column: 1 };
+  for (const key of fieldPath) {
+    if (/^\d+$/.test(key)) {
+      // A list item: the n-th "- " line below the key, else the key's own line (flow lists).
+      let n = Number(key);
+      for (let i = from; i < lines.length; i++) {
+        const text = lines[i] ?? '';
+        const item = /^(\s*)- /.exec(text);
+        if (item && (item[1]?.length ?? 0) > indent - 1 && n-- === 0) return { line: i + 1, column: (item[1]?.length ?? 0) + 3 };
+        if (!item && /^\S/.test(text)) break;
+      }
+      return found;
+    }
+    const pattern = new RegExp(`^(\\s*)${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`);
+    let hit = false;
+    for (let i = from; i < lines.length; i++) {
+      const m = pattern.exec(lines[i] ?? '');
+      if (m && (m[1]?.length ?? 0) > indent) {
+        indent = m[1]?.length ?? 0;
+        found = { line: i + 1, column: indent + 1 };
+        from = i + 1;
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) return found;
+  }
+  return found;
+}
+
+function yamlPosition(error: unknown): { line: number; column: number } {
+  const mark = (error as { mark?: { line?: number; column?: number } }).mark;
+  // js-yaml counts from 0 within the front matter, which starts on the file's second line.
+  return mark?.line === undefined ? { line: 1, column: 1 } : { line: mark.line + 2, column: (mark.column ?? 0) + 1 };
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // js-yaml appends its own position ("at line 3, column 1:"), relative to the front matter.
+  return (message.split('\n')[0] ?? message).replace(/ (\(\d+:\d+\)|at line \d+, column \d+:?)$/, '');
+}
