@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentDir, listPaperFiles } from '../src/lib/content-files.ts';
 import type { Problem } from '../src/lib/validate.ts';
 import { checkPaperPath, checkPaperText, formatProblem } from '../src/lib/validate.ts';
-import { contentDir, listPaperFiles } from './content-files.ts';
 
 const HELP = `Usage: npm run check [-- options]
 
@@ -50,7 +50,13 @@ function main(): number {
     problems.push(...checkPaperText(readFileSync(file.path, 'utf8'), shown));
     const other = seen.get(file.id);
     if (other !== undefined) {
-      problems.push({ path: shown, line: 1, column: 1, field: 'file', message: `the id ${JSON.stringify(file.id)} is already used by ${other}` });
+      problems.push({
+        path: shown,
+        line: 1,
+        column: 1,
+        field: 'file',
+        message: `the id ${JSON.stringify(file.id)} is already used by ${other}`,
+      });
     } else {
       seen.set(file.id, shown);
     }

@@ -5,12 +5,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentDir, readExistingPapers } from '../src/lib/content-files.ts';
 import { isDayKey, latestMonthDayOnOrBefore, monthDayToDayKey, utcDayKey } from '../src/lib/dates.ts';
 import type { ImportAction, IncomingPaper } from '../src/lib/import-plan.ts';
 import { planImport } from '../src/lib/import-plan.ts';
 import { parseListing } from '../src/lib/listing.ts';
 import { checkPaperSource } from '../src/lib/validate.ts';
-import { contentDir, readExistingPapers } from './content-files.ts';
 
 const HELP = `Usage: npm run import -- <format> <file> [options]
 
@@ -89,7 +89,9 @@ function main(): number {
       return 1;
     }
     day = guess;
-    console.log(`note: "${listing.dateLine.text}" has no year; using ${day}, the latest such day up to today (${today}, UTC). Pass --date to choose.`);
+    console.log(
+      `note: "${listing.dateLine.text}" has no year; using ${day}, the latest such day up to today (${today}, UTC). Pass --date to choose.`,
+    );
   }
 
   const dir = contentDir();

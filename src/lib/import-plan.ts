@@ -54,7 +54,8 @@ export function planImport(papers: IncomingPaper[], day: DayKey, existing: Exist
       return { kind: 'skip', id: base, origin: paper.origin, reason: `same title as ${duplicateOf} in this import` };
     }
     seenTitles.set(title, paper.origin);
-    if (base === '') return { kind: 'skip', id: base, origin: paper.origin, reason: 'the title has no letters or digits to make an id from' };
+    if (base === '')
+      return { kind: 'skip', id: base, origin: paper.origin, reason: 'the title has no letters or digits to make an id from' };
     const content = writePaperFile(paper.fields, paper.abstract);
     for (let n = 1; ; n++) {
       const id = n === 1 ? base : `${base}-${n}`;
@@ -73,7 +74,13 @@ export function planImport(papers: IncomingPaper[], day: DayKey, existing: Exist
       }
       if (found.source === content) return { kind: 'unchanged', id, path: found.path, origin: paper.origin };
       if (force) return { kind: 'overwrite', id, day, content, origin: paper.origin, path: found.path };
-      return { kind: 'skip', id, path: found.path, origin: paper.origin, reason: 'the file differs from the import (edited by hand?); --force overwrites it' };
+      return {
+        kind: 'skip',
+        id,
+        path: found.path,
+        origin: paper.origin,
+        reason: 'the file differs from the import (edited by hand?); --force overwrites it',
+      };
     }
   });
 }

@@ -25,7 +25,19 @@ const TEXT_COMMANDS: Record<string, string> = {
 };
 
 // Combining marks for the accent commands, applied to the next letter and then composed (NFC).
-const ACCENTS: Record<string, string> = { '"': '\u0308', "'": '\u0301', '`': '\u0300', '^': '\u0302', '~': '\u0303', '=': '\u0304', '.': '\u0307', c: '\u0327', v: '\u030C', u: '\u0306', H: '\u030B' };
+const ACCENTS: Record<string, string> = {
+  '"': '\u0308',
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '~': '\u0303',
+  '=': '\u0304',
+  '.': '\u0307',
+  c: '\u0327',
+  v: '\u030C',
+  u: '\u0306',
+  H: '\u030B',
+};
 
 /** Replaces known LaTeX escapes in `text` with the characters they stand for; idempotent. */
 export function cleanLatex(text: string): string {

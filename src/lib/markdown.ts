@@ -41,7 +41,8 @@ export function checkAbstract(tree: Root): BodyProblem[] {
       at(node, `link definition ${JSON.stringify(truncate(node.url, 60))} must be an absolute http(s) URL`);
     }
   });
-  if (toPlainText(tree).trim() === '') problems.push({ line: 1, column: 1, message: 'the abstract (the text after the front matter) is empty' });
+  if (toPlainText(tree).trim() === '')
+    problems.push({ line: 1, column: 1, message: 'the abstract (the text after the front matter) is empty' });
   return problems;
 }
 

@@ -54,57 +54,59 @@ export function isHttpUrl(value: string): boolean {
 }
 
 /** Front matter of a paper file. The abstract is the markdown body, not a field. */
-export const PaperSchema = z.strictObject({
-  /** The paper's title as plain text (never HTML); required. */
-  title: quoted('A Paper Title')
-    .trim()
-    .min(1, 'must not be empty')
-    .max(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`),
-  /** Author names in the paper's order, each written as the author writes it. */
-  authors: z
-    .array(quoted('Ada Lovelace').trim().min(1, 'must not be empty'), {
-      error: (issue) => `must be a list of names, but YAML read ${describe(issue.input)}`,
-    })
-    .default([]),
-  /** The arXiv identifier without a URL, e.g. "2503.01234"; quoted, since YAML reads 2401.10000 as a number. */
-  arxiv: quoted('2503.01234')
-    .regex(ARXIV_ID, 'must be an arXiv id such as "2503.01234", "2503.01234v2" or "hep-ex/0307015"')
-    .optional(),
-  /** Links by kind (`pdf`, `code`, `project`, …); http(s) URLs only. */
-  links: z
-    .strictObject(Object.fromEntries(LINK_KINDS.map((kind) => [kind, HttpUrlSchema.optional()])) as Record<
-      LinkKind,
-      z.ZodOptional<typeof HttpUrlSchema>
-    >, {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? `unknown link kind ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}: use one of ${LINK_KINDS.join(', ')}`
-          : `must be a map of link kinds to URLs, but YAML read ${describe(issue.input)}`,
-    })
-    .default({}),
-  /** Topic tags as lowercase slugs, e.g. "vision-language"; no duplicates. */
-  tags: z
-    .array(quoted('vision-language').regex(TAG, 'must be a lowercase slug such as "vision-language"'), {
-      error: (issue) => `must be a list of tags, but YAML read ${describe(issue.input)}`,
-    })
-    .refine((tags) => new Set(tags).size === tags.length, { message: 'lists a tag twice' })
-    .default([]),
-  /** Community votes, an integer ≥ 0: listings order papers by votes, then title. */
-  votes: z
-    .number({ error: (issue) => `must be a whole number ≥ 0, but YAML read ${describe(issue.input)}` })
-    .int('must be a whole number')
-    .min(0, 'must be ≥ 0')
-    .default(0),
-  /** The day the paper appeared on arXiv, a quoted "YYYY-MM-DD" that exists on the calendar. */
-  published: quoted('2025-03-17')
-    .refine(isDayKey, { message: 'must be a calendar day written "YYYY-MM-DD"' })
-    .optional(),
-}, {
-  error: (issue) =>
-    issue.code === 'unrecognized_keys'
-      ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
-      : `front matter must be a YAML map, but read ${describe(issue.input)}`,
-});
+export const PaperSchema = z.strictObject(
+  {
+    /** The paper's title as plain text (never HTML); required. */
+    title: quoted('A Paper Title')
+      .trim()
+      .min(1, 'must not be empty')
+      .max(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`),
+    /** Author names in the paper's order, each written as the author writes it. */
+    authors: z
+      .array(quoted('Ada Lovelace').trim().min(1, 'must not be empty'), {
+        error: (issue) => `must be a list of names, but YAML read ${describe(issue.input)}`,
+      })
+      .default([]),
+    /** The arXiv identifier without a URL, e.g. "2503.01234"; quoted, since YAML reads 2401.10000 as a number. */
+    arxiv: quoted('2503.01234').regex(ARXIV_ID, 'must be an arXiv id such as "2503.01234", "2503.01234v2" or "hep-ex/0307015"').optional(),
+    /** Links by kind (`pdf`, `code`, `project`, …); http(s) URLs only. */
+    links: z
+      .strictObject(
+        Object.fromEntries(LINK_KINDS.map((kind) => [kind, HttpUrlSchema.optional()])) as Record<
+          LinkKind,
+          z.ZodOptional<typeof HttpUrlSchema>
+        >,
+        {
+          error: (issue) =>
+            issue.code === 'unrecognized_keys'
+              ? `unknown link kind ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}: use one of ${LINK_KINDS.join(', ')}`
+              : `must be a map of link kinds to URLs, but YAML read ${describe(issue.input)}`,
+        },
+      )
+      .default({}),
+    /** Topic tags as lowercase slugs, e.g. "vision-language"; no duplicates. */
+    tags: z
+      .array(quoted('vision-language').regex(TAG, 'must be a lowercase slug such as "vision-language"'), {
+        error: (issue) => `must be a list of tags, but YAML read ${describe(issue.input)}`,
+      })
+      .refine((tags) => new Set(tags).size === tags.length, { message: 'lists a tag twice' })
+      .default([]),
+    /** Community votes, an integer ≥ 0: listings order papers by votes, then title. */
+    votes: z
+      .number({ error: (issue) => `must be a whole number ≥ 0, but YAML read ${describe(issue.input)}` })
+      .int('must be a whole number')
+      .min(0, 'must be ≥ 0')
+      .default(0),
+    /** The day the paper appeared on arXiv, a quoted "YYYY-MM-DD" that exists on the calendar. */
+    published: quoted('2025-03-17').refine(isDayKey, { message: 'must be a calendar day written "YYYY-MM-DD"' }).optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
+        : `front matter must be a YAML map, but read ${describe(issue.input)}`,
+  },
+);
 
 /** Validated front matter, with defaults applied. */
 export type PaperData = z.output<typeof PaperSchema>;

@@ -31,10 +31,13 @@ export function checkPaperPath(relativePath: string): Problem[] {
   const day = parts.at(-2) ?? '';
   const problems: Problem[] = [];
   if (!name.endsWith('.md')) return [at('paper files must end in .md')];
-  if (!isDayKey(day)) problems.push(at(`the folder ${JSON.stringify(day)} must be a listing day written YYYY-MM-DD that exists on the calendar`));
+  if (!isDayKey(day))
+    problems.push(at(`the folder ${JSON.stringify(day)} must be a listing day written YYYY-MM-DD that exists on the calendar`));
   const id = name.slice(0, -3);
   if (!isPaperId(id)) {
-    problems.push(at(`the file name ${JSON.stringify(name)} must be lowercase letters and digits joined by "-" or "." (e.g. 2503.01234.md)`));
+    problems.push(
+      at(`the file name ${JSON.stringify(name)} must be lowercase letters and digits joined by "-" or "." (e.g. 2503.01234.md)`),
+    );
   }
   return problems;
 }

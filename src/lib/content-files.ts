@@ -1,12 +1,17 @@
-/** Disk access shared by the scripts: where paper files live and what is already there. */
+/**
+ * Disk access shared by the scripts and the build integrations: where paper files live and what
+ * is already there. The one module in lib that touches the file system (it is small, and both
+ * sides must agree on which files are papers).
+ */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ExistingPaper } from '../src/lib/import-plan.ts';
-import { readPaperFile } from '../src/lib/paper-file.ts';
+import { CONTENT_DIR } from '../consts.ts';
+import type { ExistingPaper } from './import-plan.ts';
+import { readPaperFile } from './paper-file.ts';
 
-/** The content folder: `PAPERSHELF_CONTENT` when set (benchmarks, fixture sites), else `content/papers`. */
+/** The content folder, absolute: `PAPERSHELF_CONTENT` when set (benchmarks, fixture sites), else `content/papers`. */
 export function contentDir(): string {
-  return path.resolve(process.env['PAPERSHELF_CONTENT'] ?? 'content/papers');
+  return path.resolve(CONTENT_DIR);
 }
 
 /** Every `<day>/<name>.md` under `dir`, sorted; a missing folder has none. */
@@ -31,7 +36,7 @@ export function readExistingPapers(dir: string): ExistingPaper[] {
     let title: string | undefined;
     try {
       const data = readPaperFile(source).data;
-      title = typeof data['title'] === 'string' ? data['title'] : undefined;
+      title = typeof data.title === 'string' ? data.title : undefined;
     } catch {
       title = undefined;
     }

@@ -1,0 +1,94 @@
+/**
+ * The only caller of getCollection(): loads every paper once per build, renders its abstract
+ * through the allow-list renderer, and returns papers and listing days in a fixed order.
+ */
+
+import { getCollection } from 'astro:content';
+import { readFileSync } from 'node:fs';
+import type { DayKey } from '../lib/dates.ts';
+import { isDayKey } from '../lib/dates.ts';
+import { checkAbstract, parseAbstract, renderAbstract, toPlainText } from '../lib/markdown.ts';
+import type { Paper } from '../lib/paper.ts';
+import { compareByVotes, isPaperId } from '../lib/paper.ts';
+import type { Problem } from '../lib/validate.ts';
+import { formatProblem } from '../lib/validate.ts';
+
+/** One listing day and its papers, ordered by votes then title. */
+export interface ListingDay {
+  day: DayKey;
+  papers: Paper[];
+}
+
+/** Everything the pages need, computed once per build. */
+export interface SiteData {
+  /** Every paper, newest day first, then by votes and title. */
+  papers: Paper[];
+  /** Listing days that have papers, newest first. */
+  days: ListingDay[];
+  byId: Map<string, Paper>;
+}
+
+let cached: Promise<SiteData> | undefined;
+
+/** Loads the site's papers; throws one error listing every problem (file, line, field) found. */
+export function getSiteData(): Promise<SiteData> {
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<SiteData> {
+  const entries = await getCollection('papers');
+  const problems: Problem[] = [];
+  const papers: Paper[] = [];
+  const byId = new Map<string, Paper>();
+  const files = new Map<string, string>();
+  for (const entry of entries) {
+    const path = entry.filePath ?? entry.id;
+    const at = (field: string, message: string, line = 1, column = 1) => problems.push({ path, line, column, field, message });
+    const [day = '', id = '', ...rest] = entry.id.split('/');
+    if (rest.length > 0 || !isDayKey(day)) {
+      at('file', 'a paper must be at <YYYY-MM-DD>/<id>.md, in a folder named after a calendar day');
+      continue;
+    }
+    if (!isPaperId(id)) at('file', `the file name ${JSON.stringify(`${id}.md`)} must be lowercase letters and digits joined by "-" or "."`);
+    const other = files.get(id);
+    if (other !== undefined) at('file', `the id ${JSON.stringify(id)} is already used by ${other}`);
+    files.set(id, path);
+    const body = entry.body ?? '';
+    const tree = parseAbstract(body);
+    const bodyProblems = checkAbstract(tree);
+    if (bodyProblems.length > 0) {
+      const bodyLine = lineOfBody(entry.body, entry.filePath);
+      for (const p of bodyProblems) at('body', p.message, bodyLine + p.line - 1, p.column);
+    }
+    const paper: Paper = { ...entry.data, id, day, abstractHtml: renderAbstract(tree), abstractText: toPlainText(tree) };
+    papers.push(paper);
+    byId.set(id, paper);
+  }
+  if (problems.length > 0) {
+    throw new Error(`${problems.length} problem(s) in the papers:\n${problems.map(formatProblem).join('\n')}`);
+  }
+  papers.sort((a, b) => (a.day === b.day ? compareByVotes(a, b) : a.day < b.day ? 1 : -1));
+  const days: ListingDay[] = [];
+  for (const paper of papers) {
+    const last = days.at(-1);
+    if (last?.day === paper.day) last.papers.push(paper);
+    else days.push({ day: paper.day, papers: [paper] });
+  }
+  return { papers, days, byId };
+}
+
+/** The file line where the body starts, so body problems carry the file's own line numbers. */
+function lineOfBody(body: string | undefined, filePath: string | undefined): number {
+  if (body === undefined || filePath === undefined) return 1;
+  const source = readFileSync(filePath, 'utf8');
+  return source.endsWith(body) ? source.slice(0, source.length - body.length).split('\n').length : 1;
+}
+
+/** The listing days before and after `day` that have papers (empty days are skipped). */
+export function neighbours(days: ListingDay[], day: DayKey): { previous?: DayKey; next?: DayKey } {
+  const index = days.findIndex((d) => d.day === day);
+  const older = days[index + 1]?.day;
+  const newer = index > 0 ? days[index - 1]?.day : undefined;
+  return { ...(older === undefined ? {} : { previous: older }), ...(newer === undefined ? {} : { next: newer }) };
+}

@@ -1,0 +1,59 @@
+/**
+ * Builds the Pagefind search index inside `astro build`, through Pagefind's Node API. Every
+ * response's `errors` is checked, and the build fails unless exactly one page per paper file
+ * was indexed (only paper pages carry `data-pagefind-body`).
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { contentDir, listPaperFiles } from '../lib/content-files.ts';
+
+/** The Astro integration; `astro:build:done` indexes `dir` into `dir/pagefind/`. */
+export function pagefindIntegration(): AstroIntegration {
+  return {
+    name: 'papershelf:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const expected = listPaperFiles(contentDir()).length;
+        try {
+          const created = await pagefind.createIndex({ forceLanguage: 'en' });
+          const index = ok('createIndex', created).index;
+          if (index === undefined) throw new Error('Pagefind returned no index');
+          const indexed = ok('addDirectory', await index.addDirectory({ path: fileURLToPath(dir) }));
+          // Pages without data-pagefind-body are skipped once any page has it, but Pagefind still
+          // counts them; count the paper pages by what the index holds instead.
+          const files = ok('getFiles', await index.getFiles()).files;
+          ok('writeFiles', await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', dir)) }));
+          const pages = countIndexedPages(files);
+          if (pages !== expected) {
+            throw new Error(
+              `Pagefind indexed ${pages} pages, but there are ${expected} paper files: every paper page must be indexed once`,
+            );
+          }
+          logger.info(
+            `indexed ${pages} paper pages (${indexed.page_count} HTML files seen) in ${Math.round(performance.now() - started)} ms`,
+          );
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}
+
+/** Throws with every error Pagefind reported for `step`; otherwise returns the response. */
+function ok<T extends { errors: string[] }>(step: string, response: T): T {
+  if (response.errors.length > 0) {
+    throw new Error(`Pagefind ${step} failed:\n${response.errors.map((e) => `  ${e}`).join('\n')}`);
+  }
+  return response;
+}
+
+/** Pages in the written index, read from its entry file (`pagefind-entry.json`). */
+function countIndexedPages(files: pagefind.IndexFile[]): number {
+  const entry = files.find((f) => f.path.replace(/\\/g, '/').endsWith('pagefind-entry.json'));
+  if (entry === undefined) throw new Error('Pagefind wrote no pagefind-entry.json');
+  const parsed = JSON.parse(new TextDecoder().decode(entry.content)) as { languages?: Record<string, { page_count?: number }> };
+  return Object.values(parsed.languages ?? {}).reduce((sum, lang) => sum + (lang.page_count ?? 0), 0);
+}
