@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir, listPaperFiles } from '../src/lib/content-files.ts';
+import { contentDir, listContentFiles } from '../src/lib/content-files.ts';
 import type { Problem } from '../src/lib/validate.ts';
 import { checkPaperPath, checkPaperText, formatProblem } from '../src/lib/validate.ts';
 
@@ -41,28 +41,29 @@ function main(): number {
     return 2;
   }
   const dir = contentDir();
-  const files = listPaperFiles(dir);
+  // Every file, not only `*.md`: a paper saved as `.MD` or `.markdown` must not vanish silently.
+  const files = listContentFiles(dir);
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
   for (const file of files) {
-    const shown = path.relative(process.cwd(), file.path);
-    problems.push(...checkPaperPath(path.relative(dir, file.path)).map((p) => ({ ...p, path: shown })));
-    problems.push(...checkPaperText(readFileSync(file.path, 'utf8'), shown));
-    const other = seen.get(file.id);
-    if (other !== undefined) {
+    const shown = path.relative(process.cwd(), file);
+    problems.push(...checkPaperPath(path.relative(dir, file)).map((p) => ({ ...p, path: shown })));
+    if (!file.endsWith('.md')) continue;
+    problems.push(...checkPaperText(readFileSync(file, 'utf8'), shown));
+    const id = path.basename(file, '.md');
+    const other = seen.get(id);
+    if (other === undefined) seen.set(id, shown);
+    else
       problems.push({
         path: shown,
         line: 1,
         column: 1,
         field: 'file',
-        message: `the id ${JSON.stringify(file.id)} is already used by ${other}`,
+        message: `the id ${JSON.stringify(id)} is already used by ${other}`,
       });
-    } else {
-      seen.set(file.id, shown);
-    }
   }
   for (const p of problems) console.error(values.format === 'github' ? githubAnnotation(p) : formatProblem(p));
-  const summary = `${files.length} papers checked, ${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+  const summary = `${files.length} files checked, ${problems.length} problem${problems.length === 1 ? '' : 's'}`;
   if (problems.length > 0) {
     console.error(summary);
     return 1;

@@ -6,7 +6,7 @@ import { PaperSchema } from './lib/paper.ts';
 const papers = defineCollection({
   loader: glob({
     base: CONTENT_DIR,
-    pattern: '**/*.md',
+    pattern: '*/*.md',
     // '<day>/<file name>' without '.md': the default id would strip the dot of '2503.01234' and
     // merge equal file names from different days; data/papers.ts splits it and checks both parts.
     generateId: ({ entry }) => entry.replace(/\.md$/, ''),

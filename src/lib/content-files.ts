@@ -14,19 +14,20 @@ export function contentDir(): string {
   return path.resolve(CONTENT_DIR);
 }
 
-/** Every `<day>/<name>.md` under `dir`, sorted; a missing folder has none. */
-export function listPaperFiles(dir: string): { day: string; id: string; path: string }[] {
+/** Every file under `dir` (any depth, dot-files included), as absolute paths, sorted. */
+export function listContentFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  const files: { day: string; id: string; path: string }[] = [];
-  for (const day of readdirSync(dir, { withFileTypes: true })) {
-    if (!day.isDirectory()) continue;
-    for (const file of readdirSync(path.join(dir, day.name), { withFileTypes: true })) {
-      if (file.isFile() && file.name.endsWith('.md')) {
-        files.push({ day: day.name, id: file.name.slice(0, -3), path: path.join(dir, day.name, file.name) });
-      }
-    }
-  }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** Every `<day>/<name>.md` under `dir` (what the site's glob loader reads), sorted. */
+export function listPaperFiles(dir: string): { day: string; id: string; path: string }[] {
+  return listContentFiles(dir)
+    .filter((file) => file.endsWith('.md') && path.relative(dir, file).split(path.sep).length === 2)
+    .map((file) => ({ day: path.basename(path.dirname(file)), id: path.basename(file, '.md'), path: file }));
 }
 
 /** The papers on the site, with their titles (undefined where a file cannot be read). */

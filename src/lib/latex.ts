@@ -16,13 +16,10 @@ const TEXT_COMMANDS: Record<string, string> = {
   textemdash: '—',
   ldots: '…',
   dots: '…',
-  eg: 'e.g.',
-  ie: 'i.e.',
-  etal: 'et al.',
-  vs: 'vs.',
-  wrt: 'w.r.t.',
-  etc: 'etc.',
 };
+
+// Abbreviation macros are defined with \xspace in papers, so the space after them stays.
+const ABBREVIATIONS: Record<string, string> = { eg: 'e.g.', ie: 'i.e.', etal: 'et al.', vs: 'vs.', wrt: 'w.r.t.', etc: 'etc.' };
 
 // Combining marks for the accent commands, applied to the next letter and then composed (NFC).
 const ACCENTS: Record<string, string> = {
@@ -50,6 +47,7 @@ export function cleanLatex(text: string): string {
       .replace(/\\(["'`^~=.]|[cvuH](?=\{))\{?([A-Za-z])\}?/g, (_m, accent: string, letter: string) =>
         `${letter}${ACCENTS[accent] ?? ''}`.normalize('NFC'),
       )
+      .replace(/\\([A-Za-z]+)(?![A-Za-z])/g, (match, name: string) => ABBREVIATIONS[name] ?? match)
       // Text commands; a following space or {} only ends the command name, as in TeX.
       .replace(/\\([A-Za-z]+)(?:\{\}| (?=\S))?/g, (match, name: string) => TEXT_COMMANDS[name] ?? match)
       .replace(/\\([%_&#${}])/g, (_m, c: string) => SPECIALS[c] ?? c)

@@ -30,7 +30,8 @@ export function checkPaperPath(relativePath: string): Problem[] {
   const name = parts.at(-1) ?? '';
   const day = parts.at(-2) ?? '';
   const problems: Problem[] = [];
-  if (!name.endsWith('.md')) return [at('paper files must end in .md')];
+  if (!name.endsWith('.md')) return [at('paper files must be named <id>.md, in lowercase (other files do not belong here)')];
+  if (parts.length !== 2) return [at('a paper must be at <YYYY-MM-DD>/<id>.md, directly inside a listing-day folder')];
   if (!isDayKey(day))
     problems.push(at(`the folder ${JSON.stringify(day)} must be a listing day written YYYY-MM-DD that exists on the calendar`));
   const id = name.slice(0, -3);
@@ -126,8 +127,9 @@ function locate(lines: string[], fieldPath: string[]): { line: number; column: n
 
 function yamlPosition(error: unknown): { line: number; column: number } {
   const mark = (error as { mark?: { line?: number; column?: number } }).mark;
-  // js-yaml counts from 0 within the front matter, which starts on the file's second line.
-  return mark?.line === undefined ? { line: 1, column: 1 } : { line: mark.line + 2, column: (mark.column ?? 0) + 1 };
+  // js-yaml counts lines from 0 in the text it parsed, which starts with the newline that ends
+  // the opening `---` line: its line 0 is the file's line 1.
+  return mark?.line === undefined ? { line: 1, column: 1 } : { line: mark.line + 1, column: (mark.column ?? 0) + 1 };
 }
 
 function firstLine(error: unknown): string {

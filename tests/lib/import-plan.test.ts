@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { ExistingPaper, IncomingPaper } from '../../src/lib/import-plan.ts';
+import { planImport } from '../../src/lib/import-plan.ts';
+import { writePaperFile } from '../../src/lib/paper-file.ts';
+
+const paper = (title: string, origin = 'l.txt:1'): IncomingPaper => ({ fields: { title }, abstract: `About ${title}.`, origin });
+const onDisk = (id: string, title: string, day = '2025-03-17', source?: string): ExistingPaper => ({
+  id,
+  day,
+  path: `content/papers/${day}/${id}.md`,
+  title,
+  source: source ?? writePaperFile({ title }, `About ${title}.`),
+});
+
+describe('planImport', () => {
+  it('creates a file per paper with ids slugged from titles', () => {
+    const actions = planImport([paper('Sparse Attention'), paper('Dense Attention')], '2025-03-17', [], false);
+    expect(actions.map((a) => [a.kind, a.id])).toEqual([
+      ['create', 'sparse-attention'],
+      ['create', 'dense-attention'],
+    ]);
+  });
+
+  it('resolves slug collisions in input order, the same way every time', () => {
+    // Ids are cut at 80 characters, so long titles that differ only at the end collide.
+    const long = 'Scaling Sparse Attention for Long Context Language Models Through Learned Token Routing';
+    const incoming = [paper(`${long} in Vision`), paper(`${long} in Speech`, 'l.txt:3')];
+    const first = planImport(incoming, '2025-03-17', [], false);
+    const base = 'scaling-sparse-attention-for-long-context-language-models-through-learned-token';
+    expect(first.map((a) => a.id)).toEqual([base, `${base}-2`]);
+    // Re-running against the files the first run wrote changes nothing.
+    const written = first.map((a, i) => onDisk(a.id, incoming[i]?.fields.title ?? ''));
+    expect(planImport(incoming, '2025-03-17', written, false).map((a) => [a.kind, a.id])).toEqual([
+      ['unchanged', base],
+      ['unchanged', `${base}-2`],
+    ]);
+    // A different paper already holding the slug pushes the newcomer to the next free suffix.
+    const taken = [onDisk(base, 'Something Else Entirely')];
+    expect(planImport(incoming.slice(0, 1), '2025-03-17', taken, false).map((a) => [a.kind, a.id])).toEqual([['create', `${base}-2`]]);
+  });
+
+  it('skips a paper that was edited by hand, unless forced', () => {
+    const edited = onDisk(
+      'sparse-attention',
+      'Sparse Attention',
+      '2025-03-17',
+      '---\ntitle: "Sparse Attention"\nvotes: 5\n---\n\nFixed typo.\n',
+    );
+    const [skip] = planImport([paper('Sparse Attention')], '2025-03-17', [edited], false);
+    expect(skip).toMatchObject({
+      kind: 'skip',
+      id: 'sparse-attention',
+      reason: 'the file differs from the import (edited by hand?); --force overwrites it',
+    });
+    const [overwrite] = planImport([paper('Sparse Attention')], '2025-03-17', [edited], true);
+    expect(overwrite).toMatchObject({ kind: 'overwrite', id: 'sparse-attention', path: 'content/papers/2025-03-17/sparse-attention.md' });
+  });
+
+  it('never lists a paper twice on the site', () => {
+    const [action] = planImport([paper('Sparse Attention')], '2025-03-18', [onDisk('sparse-attention', 'Sparse Attention')], true);
+    expect(action).toMatchObject({ kind: 'skip', reason: 'already on the site, listed on 2025-03-17' });
+  });
+
+  it('skips a title repeated within one import', () => {
+    const actions = planImport([paper('Same', 'l.txt:1'), paper('same.', 'l.txt:5')], '2025-03-17', [], false);
+    expect(actions[1]).toMatchObject({ kind: 'skip', reason: 'same title as l.txt:1 in this import' });
+  });
+
+  it('skips a title that yields no id', () => {
+    expect(planImport([paper('¿?')], '2025-03-17', [], false)[0]).toMatchObject({
+      kind: 'skip',
+      reason: 'the title has no letters or digits to make an id from',
+    });
+  });
+});

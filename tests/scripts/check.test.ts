@@ -1,0 +1,65 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runScript } from '../support/run.ts';
+
+let dir: string;
+const invalid = path.join(ROOT, 'tests/fixtures/invalid');
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'papershelf-check-'));
+  mkdirSync(path.join(dir, '2025-03-17'));
+  mkdirSync(path.join(dir, '2025-03-18'));
+  mkdirSync(path.join(dir, '2024-02-30'));
+  for (const name of readdirSync(invalid)) copyFileSync(path.join(invalid, name), path.join(dir, '2025-03-17', name));
+  copyFileSync(path.join(ROOT, 'tests/fixtures/valid/minimal.md'), path.join(dir, '2025-03-18', 'minimal.md'));
+  copyFileSync(path.join(ROOT, 'tests/fixtures/valid/minimal.md'), path.join(dir, '2025-03-18', 'raw-html.md'));
+  copyFileSync(path.join(ROOT, 'tests/fixtures/valid/minimal.md'), path.join(dir, '2024-02-30', 'ok.md'));
+  copyFileSync(path.join(ROOT, 'tests/fixtures/valid/minimal.md'), path.join(dir, '2025-03-18', 'notes.markdown'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run check', () => {
+  it('passes on the real content', () => {
+    const result = runScript('check.ts', []);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^\d+ files checked, 0 problems$/m);
+  });
+
+  it('reports every problem in every file at once, then exits 1', () => {
+    const result = runScript('check.ts', [], { PAPERSHELF_CONTENT: dir });
+    expect(result.status).toBe(1);
+    const shown = path.relative(ROOT, dir);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toContain(
+      `${shown}/2025-03-17/unquoted-arxiv.md:3:1 arxiv: must be a quoted string such as "2503.01234", but YAML read the number 2401.1: put the value in quotes`,
+    );
+    expect(lines).toContain(`${shown}/2025-03-17/unknown-field.md:3:1 titel: unknown field "titel"`);
+    expect(lines).toContain(
+      `${shown}/2025-03-18/raw-html.md:1:1 file: the id "raw-html" is already used by ${shown}/2025-03-17/raw-html.md`,
+    );
+    expect(lines).toContain(
+      `${shown}/2024-02-30/ok.md:1:1 file: the folder "2024-02-30" must be a listing day written YYYY-MM-DD that exists on the calendar`,
+    );
+    // Every invalid fixture is reported, plus the duplicate id, the bad folder and the summary.
+    for (const name of readdirSync(invalid)) expect(result.stderr, name).toContain(`/2025-03-17/${name}:`);
+    expect(lines).toContain(
+      `${shown}/2025-03-18/notes.markdown:1:1 file: paper files must be named <id>.md, in lowercase (other files do not belong here)`,
+    );
+    expect(lines.at(-1)).toBe(`24 files checked, ${lines.length - 1} problems`);
+  });
+
+  it('writes GitHub annotations with --format github', () => {
+    const result = runScript('check.ts', ['--format', 'github'], { PAPERSHELF_CONTENT: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^::error file=.*\/2025-03-17\/unknown-field\.md,line=3,col=1,title=titel::titel: unknown field "titel"$/m,
+    );
+  });
+
+  it('explains its usage', () => {
+    expect(runScript('check.ts', ['--help']).stdout).toContain('Usage: npm run check [-- options]');
+    expect(runScript('check.ts', ['--format', 'xml']).status).toBe(2);
+  });
+});
