@@ -10,9 +10,11 @@ const papers = defineCollection({
     // '<day>/<file name>' without '.md': the default id would strip the dot of '2503.01234' and
     // merge equal file names from different days; data/papers.ts splits it and checks both parts.
     generateId: ({ entry }) => entry.replace(/\.md$/, ''),
-    // Abstracts are rendered by src/lib/markdown.ts (allow-list HTML), never by Astro's Markdown
-    // engine, which passes raw HTML through; deferring skips that unused render entirely.
-    deferRender: true,
+    // Abstracts are rendered by src/lib/markdown.ts (allow-list HTML); Astro's own rendering of
+    // the body (which passes raw HTML through) is never used. Deferring it would avoid that work
+    // but turns every paper into a Vite module: measured on 5,000 papers, 43.5 s deferred
+    // against 27.1 s eager, so it stays eager.
+    deferRender: false,
   }),
   schema: PaperSchema,
 });

@@ -11,7 +11,7 @@ import { checkAbstract, parseAbstract, renderAbstract, toPlainText } from '../li
 import type { Paper } from '../lib/paper.ts';
 import { compareByVotes, isPaperId } from '../lib/paper.ts';
 import type { Problem } from '../lib/validate.ts';
-import { formatProblem } from '../lib/validate.ts';
+import { checkPaperText, formatProblem } from '../lib/validate.ts';
 
 /** One listing day and its papers, ordered by votes then title. */
 export interface ListingDay {
@@ -56,10 +56,9 @@ async function load(): Promise<SiteData> {
     files.set(id, path);
     const body = entry.body ?? '';
     const tree = parseAbstract(body);
-    const bodyProblems = checkAbstract(tree);
-    if (bodyProblems.length > 0) {
-      const bodyLine = lineOfBody(entry.body, entry.filePath);
-      for (const p of bodyProblems) at('body', p.message, bodyLine + p.line - 1, p.column);
+    if (checkAbstract(tree).length > 0) {
+      // Re-check the file as `npm run check` does, for messages with the file's own line numbers.
+      problems.push(...checkPaperText(readFileSync(path, 'utf8'), path).filter((p) => p.field === 'body'));
     }
     const paper: Paper = { ...entry.data, id, day, abstractHtml: renderAbstract(tree), abstractText: toPlainText(tree) };
     papers.push(paper);
@@ -76,13 +75,6 @@ async function load(): Promise<SiteData> {
     else days.push({ day: paper.day, papers: [paper] });
   }
   return { papers, days, byId };
-}
-
-/** The file line where the body starts, so body problems carry the file's own line numbers. */
-function lineOfBody(body: string | undefined, filePath: string | undefined): number {
-  if (body === undefined || filePath === undefined) return 1;
-  const source = readFileSync(filePath, 'utf8');
-  return source.endsWith(body) ? source.slice(0, source.length - body.length).split('\n').length : 1;
 }
 
 /** The listing days before and after `day` that have papers (empty days are skipped). */

@@ -5,6 +5,15 @@ import { fileURLToPath } from 'node:url';
 /** The project root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+// Vitest puts Vite's variables (BASE_URL, MODE, NODE_ENV=test, …) into process.env; a build must
+// not inherit them (BASE_URL=/ leaks into Astro's 404 page under a sub-path base).
+const VITEST_VARIABLES = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
+
+/** The environment of a user's shell: this process's, without what Vitest added. */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_VARIABLES.test(key)));
+}
+
 /** Result of a finished script. */
 export interface RunResult {
   status: number | null;
@@ -16,7 +25,7 @@ export interface RunResult {
 export function runScript(script: string, args: string[], env: Record<string, string> = {}): RunResult {
   const result = spawnSync(process.execPath, [`scripts/${script}`, ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...cleanEnv(), ...env },
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -1,0 +1,108 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { type Build, buildSite } from '../support/build.ts';
+import { type StaticServer, serveStatic } from '../support/serve.ts';
+
+// The real site (content/papers: the 75 papers of 2025-03-17), built for real and served locally.
+let build: Build;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  build = buildSite();
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+  server = await serveStatic(build.out);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const open = async (path: string, options: { javaScript?: boolean; colorScheme?: 'light' | 'dark' } = {}) => {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, colorScheme: options.colorScheme ?? 'light' });
+  page = await context.newPage();
+  const response = await page.goto(`${server.url}${path}`);
+  return response;
+};
+
+describe('the seed site in Chromium', () => {
+  it('finds TidalDecode first for "position persistent sparse attention"', async () => {
+    await open('search/?q=position%20persistent%20sparse%20attention');
+    const first = page.locator('.pagefind-ui__result-link').first();
+    await first.waitFor({ timeout: 15_000 });
+    expect(await first.textContent()).toBe('TidalDecode: Fast and Accurate LLM Decoding with Position Persistent Sparse Attention');
+    await first.click();
+    await page.waitForURL(/\/papers\/tidaldecode-/);
+    expect(await page.locator('h1').textContent()).toContain('TidalDecode');
+    await page.context().close();
+  });
+
+  it('searches from the header box on any page', async () => {
+    await open('papers/date/2025-03-17/');
+    await page.fill('#site-search', 'speculative decoding');
+    await page.press('#site-search', 'Enter');
+    await page.waitForURL(/\/search\/\?q=speculative\+decoding/);
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+    const titles = await page.locator('.pagefind-ui__result-link').allTextContents();
+    expect(titles.length).toBeGreaterThan(3);
+    expect(titles.slice(0, 3).every((t) => /specul|decod/i.test(t))).toBe(true);
+    await page.context().close();
+  });
+
+  it('lists the 75 papers on the day page, without JavaScript', async () => {
+    const response = await open('papers/date/2025-03-17/', { javaScript: false });
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('.paper-list > li').count()).toBe(75);
+    expect(await page.locator('h1').textContent()).toBe('Papers of Monday, 17 March 2025');
+    expect(await page.locator('script').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('shows the latest day on the home page', async () => {
+    await open('', { javaScript: false });
+    expect(await page.locator('.paper-list > li').count()).toBe(75);
+    await page.context().close();
+  });
+
+  it('shows <SEG> as text on the READ paper page', async () => {
+    await open('papers/reasoning-to-attend-try-to-understand-how-seg-token-works/', { javaScript: false });
+    expect(await page.locator('h1').textContent()).toBe('Reasoning to Attend: Try to Understand How <SEG> Token Works');
+    expect(await page.locator('.abstract__text').textContent()).toContain('typically rely on <SEG> tokens as a text prompt');
+    expect(await page.locator('.abstract__text seg').count()).toBe(0);
+    expect(await page.title()).toBe('Reasoning to Attend: Try to Understand How <SEG> Token Works · Papershelf');
+    expect(await page.getByRole('link', { name: 'Code' }).getAttribute('href')).toBe('https://github.com/rui-qian/READ');
+    await page.getByRole('link', { name: /All papers of Monday, 17 March 2025/ }).click();
+    await page.waitForURL(/\/papers\/date\/2025-03-17\/$/);
+    await page.context().close();
+  });
+
+  it('serves the 404 page for unknown addresses', async () => {
+    const response = await open('papers/no-such-paper/', { javaScript: false });
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Page not found');
+    await page.context().close();
+  });
+
+  it('is usable from the keyboard: the skip link moves focus to the content', async () => {
+    await open('papers/date/2025-03-17/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.context().close();
+  });
+
+  it('follows the dark colour scheme', async () => {
+    await open('papers/date/2025-03-17/', { colorScheme: 'dark' });
+    const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.context().close();
+    await open('papers/date/2025-03-17/', { colorScheme: 'light' });
+    const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.context().close();
+    expect(dark).toBe('rgb(17, 20, 24)');
+    expect(light).toBe('rgb(255, 255, 255)');
+  });
+});

@@ -1,0 +1,188 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { type Build, buildSite, listFiles, readOut } from '../support/build.ts';
+import { ROOT } from '../support/run.ts';
+import { serveStatic } from '../support/serve.ts';
+
+const FIXTURE = path.join(ROOT, 'tests/fixtures/site/papers');
+const IDS = [
+  '2503.01234',
+  'quantized-draft-models',
+  'hyperbolic-embeddings-for-citation-graphs',
+  'a-benchmark-for-table-reasoning',
+  'zebra-vision-transformer',
+  '2503.09999',
+];
+
+/** The paper links of a listing page, in page order. */
+const cardLinks = (html: string) => [...html.matchAll(/<h2 class="paper-card__title"><a href="([^"]+)"/g)].map((m) => m[1]);
+const relLink = (html: string, rel: string) => new RegExp(`<a rel="${rel}" href="([^"]+)"`).exec(html)?.[1];
+
+let build: Build;
+beforeAll(() => {
+  build = buildSite({ content: FIXTURE });
+  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
+});
+
+describe('a fixture site built for real', () => {
+  it('writes a page per day, per paper, home, search and 404', () => {
+    const files = listFiles(build.out).filter((f) => f.endsWith('.html'));
+    expect(files).toEqual(
+      [
+        '404.html',
+        'index.html',
+        'search/index.html',
+        'papers/date/2025-03-10/index.html',
+        'papers/date/2025-03-13/index.html',
+        'papers/date/2025-03-14/index.html',
+        ...IDS.map((id) => `papers/${id}/index.html`),
+      ].sort(),
+    );
+  });
+
+  it('orders a day by votes, then title', () => {
+    expect(cardLinks(readOut(build, 'papers/date/2025-03-14/index.html'))).toEqual([
+      '/papers/a-benchmark-for-table-reasoning/',
+      '/papers/zebra-vision-transformer/',
+      '/papers/2503.09999/',
+    ]);
+  });
+
+  it('links previous and next days, skipping empty days', () => {
+    const middle = readOut(build, 'papers/date/2025-03-13/index.html');
+    expect(relLink(middle, 'prev')).toBe('/papers/date/2025-03-10/');
+    expect(relLink(middle, 'next')).toBe('/papers/date/2025-03-14/');
+    expect(relLink(readOut(build, 'papers/date/2025-03-10/index.html'), 'prev')).toBeUndefined();
+    expect(relLink(readOut(build, 'papers/date/2025-03-14/index.html'), 'next')).toBeUndefined();
+  });
+
+  it('shows the latest day on the home page', () => {
+    const home = readOut(build, 'index.html');
+    expect(home).toContain('Papers of <time datetime="2025-03-14">Friday, 14 March 2025</time>');
+    expect(cardLinks(home)).toHaveLength(3);
+  });
+
+  it('renders a paper page with authors, day, links and an escaped abstract', () => {
+    const page = readOut(build, 'papers/2503.01234/index.html');
+    expect(page).toContain('<h1 data-pagefind-meta="title">Sparse Mixture Routing for Long Context Transformers</h1>');
+    expect(page).toContain('Łukasz Kaiser, Ada Lovelace');
+    expect(page).toContain('href="/papers/date/2025-03-10/"');
+    expect(page).toContain('<a href="https://arxiv.org/abs/2503.01234" rel="nofollow noopener">arXiv</a>');
+    expect(page).toContain('<a href="https://arxiv.org/pdf/2503.01234" rel="nofollow noopener">PDF</a>');
+    expect(page).toContain('<a href="https://github.com/example/sparse-routing" rel="nofollow noopener">Code</a>');
+    expect(page).toContain('keeps &lt;MASK&gt; tokens as text');
+    expect(page).toContain('<title>Sparse Mixture Routing for Long Context Transformers · Papershelf</title>');
+  });
+
+  it('needs no JavaScript to read listings and papers', () => {
+    for (const file of ['index.html', 'papers/date/2025-03-14/index.html', 'papers/2503.01234/index.html', '404.html']) {
+      expect(readOut(build, file), file).not.toMatch(/<script/i);
+    }
+  });
+
+  it('marks only paper pages for the search index', () => {
+    for (const file of listFiles(build.out).filter((f) => f.endsWith('.html'))) {
+      expect(readOut(build, file).includes('data-pagefind-body'), file).toBe(
+        /^papers\/[^/]+\/index\.html$/.test(file) && !file.startsWith('papers/date'),
+      );
+    }
+  });
+
+  it('builds a Pagefind index of exactly the paper pages, with day and tag filters', () => {
+    const entry = JSON.parse(readOut(build, 'pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).map((l) => l.page_count)).toEqual([6]);
+    expect(build.output).toContain('indexed 6 paper pages');
+    expect(existsSync(path.join(build.out, 'pagefind/pagefind-ui.js'))).toBe(true);
+  });
+});
+
+describe('search on the fixture site, in Chromium', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  beforeAll(async () => {
+    server = await serveStatic(build.out);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const search = async (query: string) => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
+    const titles = await page.locator('.pagefind-ui__result-link').allTextContents();
+    const filters = await page.locator('.pagefind-ui__filter-name').allTextContents();
+    await page.close();
+    return { titles, filters };
+  };
+
+  it('finds papers by author, title and abstract words', async () => {
+    expect((await search('Lovelace')).titles).toEqual(['Sparse Mixture Routing for Long Context Transformers']);
+    expect((await search('hyperbolic')).titles).toEqual(['Hyperbolic Embeddings for Citation Graphs']);
+    expect((await search('latency')).titles).toEqual(['Quantized Draft Models for Speculative Decoding']);
+  });
+
+  it('offers day and tag filters', async () => {
+    const { filters } = await search('the');
+    expect(filters.map((f) => f.trim().toLowerCase())).toEqual(expect.arrayContaining(['day', 'tag']));
+  });
+});
+
+describe('a build under a sub-path base', () => {
+  it('links only to files that exist under /papershelf/', () => {
+    const sub = buildSite({ content: FIXTURE, base: '/papershelf/' });
+    expect(sub.status, sub.output).toBe(0);
+    const files = new Set(listFiles(sub.out));
+    let checked = 0;
+    for (const file of [...files].filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(path.join(sub.out, file), 'utf8');
+      for (const [, url] of html.matchAll(/(?:href|src|action)="(\/[^"#?]*)[^"]*"/g)) {
+        if (url === undefined) continue;
+        expect(url.startsWith('/papershelf/'), `${file} links ${url}`).toBe(true);
+        const local = url.slice('/papershelf/'.length);
+        const target = local === '' || local.endsWith('/') ? `${local}index.html` : local;
+        expect(files.has(target), `${file} links ${url}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+});
+
+describe('the build refuses bad content', () => {
+  const withPaper = (name: string, source: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'papershelf-bad-'));
+    cpSync(FIXTURE, dir, { recursive: true });
+    writeFileSync(path.join(dir, '2025-03-14', name), source);
+    return dir;
+  };
+
+  it('fails `astro build` alone on raw HTML in an abstract, naming file, line and field', () => {
+    const dir = withPaper('hostile.md', '---\ntitle: "Hostile"\n---\n\nHello <img src=x onerror=alert(1)> world.\n');
+    const result = buildSite({ content: dir, astroOnly: true });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/2025-03-14\/hostile\.md:5:7 body: raw HTML "<img src=x onerror=alert\(1\)>" is not allowed/);
+  });
+
+  it('fails `astro build` alone on front matter the schema refuses, naming the field', () => {
+    const dir = withPaper('unquoted.md', '---\ntitle: "Unquoted"\narxiv: 2401.10000\n---\n\nText.\n');
+    const result = buildSite({ content: dir, astroOnly: true });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('unquoted');
+    expect(result.output).toContain('must be a quoted string such as "2503.01234", but YAML read the number 2401.1');
+  });
+
+  it('stops `npm run build` at the check, with every problem listed', () => {
+    const dir = withPaper('two-problems.md', '---\ntitle: "Two"\nvotes: -1\n---\n\n<b>x</b>\n');
+    const result = buildSite({ content: dir });
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/two-problems\.md:3:1 votes: must be ≥ 0/);
+    expect(result.output).toMatch(/two-problems\.md:6:1 body: raw HTML "<b>" is not allowed/);
+  });
+});

@@ -1,0 +1,63 @@
+/** Builds a site for real, as `npm run build` does (check, then astro build), into a temp folder. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cleanEnv, ROOT } from './run.ts';
+
+/** A finished build: where it went and what it printed. */
+export interface Build {
+  out: string;
+  status: number | null;
+  output: string;
+}
+
+/** Options for a fixture build. */
+export interface BuildOptions {
+  /** Content folder (PAPERSHELF_CONTENT); the real content when omitted. */
+  content?: string;
+  /** Astro `base`, e.g. '/papershelf/'. */
+  base?: string;
+  /** Skip `npm run check` and run `astro build` alone (to prove the build refuses by itself). */
+  astroOnly?: boolean;
+}
+
+/** Runs the build; never throws, so tests can assert on failures too. */
+export function buildSite(options: BuildOptions = {}): Build {
+  const work = mkdtempSync(path.join(tmpdir(), 'papershelf-build-'));
+  const out = path.join(work, 'dist');
+  const env = {
+    ...cleanEnv(),
+    PAPERSHELF_OUT: out,
+    PAPERSHELF_CACHE: path.join(work, 'cache'),
+    ...(options.content ? { PAPERSHELF_CONTENT: options.content } : {}),
+    ...(options.base ? { PAPERSHELF_BASE: options.base } : {}),
+  };
+  let output = '';
+  if (!options.astroOnly) {
+    const check = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: ROOT, env, encoding: 'utf8' });
+    output += check.stdout + check.stderr;
+    if (check.status !== 0) return { out, status: check.status, output };
+  }
+  const astro = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  output += astro.stdout + astro.stderr;
+  return { out, status: astro.status, output };
+}
+
+/** Every file under `dir`, relative, with '/' separators, sorted. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** Reads a built file as text. */
+export function readOut(build: Build, file: string): string {
+  return readFileSync(path.join(build.out, file), 'utf8');
+}
