@@ -42,6 +42,11 @@ export const HttpUrlSchema = z
   .string({ error: (issue) => `must be a quoted http(s) URL, but YAML read ${describe(issue.input)}` })
   .refine((value) => isHttpUrl(value), { message: 'must be an absolute http:// or https:// URL' });
 
+/** True when `value` has no leading or trailing white space (values are checked, never trimmed). */
+function isTrimmed(value: string): boolean {
+  return value.trim() === value;
+}
+
 /** True for an absolute, parseable http: or https: URL without whitespace. */
 export function isHttpUrl(value: string): boolean {
   if (/\s/.test(value)) return false;
@@ -58,12 +63,12 @@ export const PaperSchema = z.strictObject(
   {
     /** The paper's title as plain text (never HTML); required. */
     title: quoted('A Paper Title')
-      .trim()
       .min(1, 'must not be empty')
+      .refine(isTrimmed, { message: 'must not start or end with spaces' })
       .max(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`),
     /** Author names in the paper's order, each written as the author writes it. */
     authors: z
-      .array(quoted('Ada Lovelace').trim().min(1, 'must not be empty'), {
+      .array(quoted('Ada Lovelace').min(1, 'must not be empty').refine(isTrimmed, { message: 'must not start or end with spaces' }), {
         error: (issue) => `must be a list of names, but YAML read ${describe(issue.input)}`,
       })
       .default([]),

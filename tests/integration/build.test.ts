@@ -178,6 +178,13 @@ describe('the build refuses bad content', () => {
     expect(result.output).toContain('must be a quoted string such as "2503.01234", but YAML read the number 2401.1');
   });
 
+  it('fails `astro build` alone when a paper file is not indexed (a dot-file Astro skips)', () => {
+    const dir = withPaper('.hidden.md', '---\ntitle: "Hidden"\n---\n\nText.\n');
+    const result = buildSite({ content: dir, astroOnly: true });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('Pagefind indexed 6 pages, but there are 7 paper files: every paper page must be indexed once');
+  });
+
   it('stops `npm run build` at the check, with every problem listed', () => {
     const dir = withPaper('two-problems.md', '---\ntitle: "Two"\nvotes: -1\n---\n\n<b>x</b>\n');
     const result = buildSite({ content: dir });

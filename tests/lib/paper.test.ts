@@ -27,6 +27,10 @@ describe('PaperSchema', () => {
     expect(PaperSchema.safeParse({ title: 'T', published: new Date('2025-03-17') }).success).toBe(false);
     expect(PaperSchema.safeParse({ title: 'T', tags: ['a', 'a'] }).success).toBe(false);
   });
+  it('refuses padded values instead of trimming them', () => {
+    expect(PaperSchema.safeParse({ title: ' T ' }).error?.issues.map((i) => i.message)).toEqual(['must not start or end with spaces']);
+    expect(PaperSchema.safeParse({ title: 'T', authors: ['Ada '] }).success).toBe(false);
+  });
   it('limits the title length', () => {
     expect(PaperSchema.safeParse({ title: 'x'.repeat(501) }).success).toBe(false);
   });
