@@ -34,13 +34,14 @@ export function listPaperFiles(dir: string): { day: string; id: string; path: st
 export function readExistingPapers(dir: string): ExistingPaper[] {
   return listPaperFiles(dir).map((file) => {
     const source = readFileSync(file.path, 'utf8');
-    let title: string | undefined;
+    let data: Record<string, unknown> = {};
     try {
-      const data = readPaperFile(source).data;
-      title = typeof data.title === 'string' ? data.title : undefined;
+      data = readPaperFile(source).data;
     } catch {
-      title = undefined;
+      // An unreadable file still holds its id; `npm run check` reports why it cannot be read.
     }
-    return { ...file, path: path.relative(process.cwd(), file.path), title, source };
+    const title = typeof data.title === 'string' ? data.title : undefined;
+    const arxiv = typeof data.arxiv === 'string' ? data.arxiv : undefined;
+    return { ...file, path: path.relative(process.cwd(), file.path), title, arxiv, source };
   });
 }

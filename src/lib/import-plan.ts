@@ -4,6 +4,7 @@
  * same import against its own output is provably a no-op.
  */
 import type { DayKey } from './dates.ts';
+import { arxivBaseId } from './paper.ts';
 import type { PaperFields } from './paper-file.ts';
 import { writePaperFile } from './paper-file.ts';
 import { normalizeTitle, slugify } from './slug.ts';
@@ -16,17 +17,20 @@ export interface ExistingPaper {
   path: string;
   /** The title from its front matter, or undefined when the file could not be read. */
   title: string | undefined;
+  /** The `arxiv` field from its front matter, when there is one. */
+  arxiv?: string | undefined;
   /** The file's text, to tell an untouched import from a hand edit. */
   source: string;
 }
 
-/** A paper to import: its fields, abstract text, and where it came from (for messages). */
+/** A paper to import: its fields, abstract text, listing day, and where it came from. */
 export interface IncomingPaper {
   fields: PaperFields;
   abstract: string;
-  /** e.g. 'listing.txt:12'. */
+  day: DayKey;
+  /** e.g. 'listing.txt:12' or 'daily.json item 3'. */
   origin: string;
-  /** A preferred id (an arXiv id); when absent the id is a slug of the title. */
+  /** The id to use (from an arXiv id); when absent the id is a slug of the title. */
   id?: string;
 }
 
@@ -38,49 +42,75 @@ export type ImportAction =
   | { kind: 'skip'; id: string; path?: string; origin: string; reason: string };
 
 /**
- * Plans an import into listing day `day`. Ids are slugs of titles; a slug already taken by a
- * different paper gets '-2', '-3', … in input order, so the same input always gets the same ids.
- * A paper whose file exists with other content is skipped (hand edits win) unless `force`.
+ * Plans an import. A paper already on the site (same arXiv id, ignoring version, or same title)
+ * keeps its file: unchanged when identical, skipped when it differs (hand edits win) unless
+ * `force`, and never listed on a second day. New papers get their arXiv id, or a slug of the
+ * title with '-2', '-3', … when a different paper holds it, in input order: the same input
+ * always gets the same ids.
  */
-export function planImport(papers: IncomingPaper[], day: DayKey, existing: ExistingPaper[], force: boolean): ImportAction[] {
+export function planImport(papers: IncomingPaper[], existing: ExistingPaper[], force: boolean): ImportAction[] {
   const byId = new Map(existing.map((e) => [e.id, e]));
-  const claimed = new Map<string, string>(); // id → origin, for ids taken in this run
-  const seenTitles = new Map<string, string>(); // normalized title → origin
+  const byArxiv = new Map<string, ExistingPaper>();
+  const byTitle = new Map<string, ExistingPaper>();
+  for (const e of existing) {
+    if (e.arxiv !== undefined) byArxiv.set(arxivBaseId(e.arxiv), e);
+    if (e.title !== undefined) byTitle.set(normalizeTitle(e.title), e);
+  }
+  const claimed = new Set<string>();
+  const seen = new Map<string, string>(); // normalized title or arXiv id → origin
   return papers.map((paper): ImportAction => {
     const title = normalizeTitle(paper.fields.title);
+    const arxiv = paper.fields.arxiv === undefined ? undefined : arxivBaseId(paper.fields.arxiv);
+    const keys = [`title:${title}`, ...(arxiv === undefined ? [] : [`arxiv:${arxiv}`])];
+    const earlier = keys.map((k) => seen.get(k)).find((o) => o !== undefined);
     const base = paper.id ?? slugify(paper.fields.title);
-    const duplicateOf = seenTitles.get(title);
-    if (duplicateOf !== undefined) {
-      return { kind: 'skip', id: base, origin: paper.origin, reason: `same title as ${duplicateOf} in this import` };
-    }
-    seenTitles.set(title, paper.origin);
+    if (earlier !== undefined)
+      return { kind: 'skip', id: base, origin: paper.origin, reason: `the same paper as ${earlier} in this import` };
+    for (const k of keys) seen.set(k, paper.origin);
     if (base === '')
       return { kind: 'skip', id: base, origin: paper.origin, reason: 'the title has no letters or digits to make an id from' };
     const content = writePaperFile(paper.fields, paper.abstract);
-    for (let n = 1; ; n++) {
-      const id = n === 1 ? base : `${base}-${n}`;
-      if (claimed.has(id)) continue;
-      const found = byId.get(id);
-      if (found === undefined) {
-        claimed.set(id, paper.origin);
-        return { kind: 'create', id, day, content, origin: paper.origin };
+
+    const found = (arxiv === undefined ? undefined : byArxiv.get(arxiv)) ?? byTitle.get(title);
+    if (found !== undefined) {
+      claimed.add(found.id);
+      if (found.day !== paper.day) {
+        return {
+          kind: 'skip',
+          id: found.id,
+          path: found.path,
+          origin: paper.origin,
+          reason: `already on the site, listed on ${found.day}`,
+        };
       }
-      // An arXiv id names one paper whatever its title; a slug names the paper with that title.
-      const samePaper = paper.id !== undefined || (found.title !== undefined && normalizeTitle(found.title) === title);
-      if (!samePaper) continue;
-      claimed.set(id, paper.origin);
-      if (found.day !== day) {
-        return { kind: 'skip', id, path: found.path, origin: paper.origin, reason: `already on the site, listed on ${found.day}` };
-      }
-      if (found.source === content) return { kind: 'unchanged', id, path: found.path, origin: paper.origin };
-      if (force) return { kind: 'overwrite', id, day, content, origin: paper.origin, path: found.path };
+      if (found.source === content) return { kind: 'unchanged', id: found.id, path: found.path, origin: paper.origin };
+      if (force) return { kind: 'overwrite', id: found.id, day: paper.day, content, origin: paper.origin, path: found.path };
       return {
         kind: 'skip',
-        id,
+        id: found.id,
         path: found.path,
         origin: paper.origin,
         reason: 'the file differs from the import (edited by hand?); --force overwrites it',
       };
+    }
+    if (paper.id !== undefined) {
+      const holder = byId.get(paper.id);
+      if (holder !== undefined || claimed.has(paper.id)) {
+        return {
+          kind: 'skip',
+          id: paper.id,
+          origin: paper.origin,
+          reason: `the id ${paper.id} is taken by ${holder?.path ?? 'another paper in this import'}`,
+        };
+      }
+      claimed.add(paper.id);
+      return { kind: 'create', id: paper.id, day: paper.day, content, origin: paper.origin };
+    }
+    for (let n = 1; ; n++) {
+      const id = n === 1 ? base : `${base}-${n}`;
+      if (claimed.has(id) || byId.has(id)) continue;
+      claimed.add(id);
+      return { kind: 'create', id, day: paper.day, content, origin: paper.origin };
     }
   });
 }

@@ -47,6 +47,9 @@ export function writePaperFile(fields: PaperFields, abstract: string | Root): st
   }
   if (fields.arxiv !== undefined) lines.push(`arxiv: ${q(fields.arxiv)}`);
   if (fields.published !== undefined) lines.push(`published: ${q(fields.published)}`);
+  if (fields.category !== undefined) lines.push(`category: ${q(fields.category)}`);
+  if (fields.comment !== undefined) lines.push(`comment: ${q(fields.comment)}`);
+  if (fields.journal !== undefined) lines.push(`journal: ${q(fields.journal)}`);
   const links = LINK_KINDS.filter((k: LinkKind) => fields.links?.[k] !== undefined);
   if (links.length > 0) lines.push('links:', ...links.map((k) => `  ${k}: ${q(fields.links?.[k] ?? '')}`));
   if (fields.tags !== undefined && fields.tags.length > 0) lines.push(`tags: [${fields.tags.map(q).join(', ')}]`);

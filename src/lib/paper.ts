@@ -13,6 +13,17 @@ export const PAPER_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 export const TAG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Longest title accepted, in characters. */
 export const MAX_TITLE_LENGTH = 500;
+/** Most authors accepted (large collaborations list a few thousand). */
+export const MAX_AUTHORS = 5000;
+/** Longest author name, in characters. */
+export const MAX_NAME_LENGTH = 200;
+/** Most tags on one paper, and the longest tag. */
+export const MAX_TAGS = 30;
+export const MAX_TAG_LENGTH = 60;
+/** Longest free-text field (`comment`, `journal`), in characters. */
+export const MAX_NOTE_LENGTH = 1000;
+/** arXiv categories: 'cs.CL', 'math.GT', 'hep-ex', 'q-bio.NC'. */
+export const ARXIV_CATEGORY = /^[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]{2,})?$/;
 
 /** The link kinds a paper may carry; a key outside this list is an error, so typos surface. */
 export const LINK_KINDS = ['pdf', 'html', 'code', 'mirror', 'project', 'dataset', 'demo', 'video', 'slides', 'blog'] as const;
@@ -68,9 +79,14 @@ export const PaperSchema = z.strictObject(
       .max(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`),
     /** Author names in the paper's order, each written as the author writes it. */
     authors: z
-      .array(quoted('Ada Lovelace').min(1, 'must not be empty').refine(isTrimmed, { message: 'must not start or end with spaces' }), {
-        error: (issue) => `must be a list of names, but YAML read ${describe(issue.input)}`,
-      })
+      .array(
+        quoted('Ada Lovelace')
+          .min(1, 'must not be empty')
+          .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`)
+          .refine(isTrimmed, { message: 'must not start or end with spaces' }),
+        { error: (issue) => `must be a list of names, but YAML read ${describe(issue.input)}` },
+      )
+      .max(MAX_AUTHORS, `must list at most ${MAX_AUTHORS} authors`)
       .default([]),
     /** The arXiv identifier without a URL, e.g. "2503.01234"; quoted, since YAML reads 2401.10000 as a number. */
     arxiv: quoted('2503.01234').regex(ARXIV_ID, 'must be an arXiv id such as "2503.01234", "2503.01234v2" or "hep-ex/0307015"').optional(),
@@ -91,9 +107,13 @@ export const PaperSchema = z.strictObject(
       .default({}),
     /** Topic tags as lowercase slugs, e.g. "vision-language"; no duplicates. */
     tags: z
-      .array(quoted('vision-language').regex(TAG, 'must be a lowercase slug such as "vision-language"'), {
-        error: (issue) => `must be a list of tags, but YAML read ${describe(issue.input)}`,
-      })
+      .array(
+        quoted('vision-language')
+          .regex(TAG, 'must be a lowercase slug such as "vision-language"')
+          .max(MAX_TAG_LENGTH, `must be at most ${MAX_TAG_LENGTH} characters`),
+        { error: (issue) => `must be a list of tags, but YAML read ${describe(issue.input)}` },
+      )
+      .max(MAX_TAGS, `must list at most ${MAX_TAGS} tags`)
       .refine((tags) => new Set(tags).size === tags.length, { message: 'lists a tag twice' })
       .default([]),
     /** Community votes, an integer ≥ 0: listings order papers by votes, then title. */
@@ -104,6 +124,18 @@ export const PaperSchema = z.strictObject(
       .default(0),
     /** The day the paper appeared on arXiv, a quoted "YYYY-MM-DD" that exists on the calendar. */
     published: quoted('2025-03-17').refine(isDayKey, { message: 'must be a calendar day written "YYYY-MM-DD"' }).optional(),
+    /** The arXiv primary category, e.g. "cs.CL" (BibTeX `primaryClass`). */
+    category: quoted('cs.CL').regex(ARXIV_CATEGORY, 'must be an arXiv category such as "cs.CL" or "hep-ex"').optional(),
+    /** The authors' comment on arXiv, e.g. "18 pages, 6 figures; accepted at ICLR 2025". */
+    comment: quoted('18 pages, 6 figures')
+      .min(1, 'must not be empty')
+      .max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`)
+      .optional(),
+    /** The journal reference, when published, e.g. "Phys. Rev. D 76, 013009 (2007)". */
+    journal: quoted('Phys. Rev. D 76, 013009 (2007)')
+      .min(1, 'must not be empty')
+      .max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`)
+      .optional(),
   },
   {
     error: (issue) =>
@@ -126,6 +158,16 @@ export interface Paper extends PaperData {
   abstractHtml: string;
   /** The abstract as plain text, for excerpts and metadata. */
   abstractText: string;
+}
+
+/** An arXiv id without its version: '2503.01234v2' → '2503.01234'. */
+export function arxivBaseId(arxiv: string): string {
+  return arxiv.replace(/v\d+$/, '');
+}
+
+/** The file id for an arXiv id: '2503.01234v2' → '2503.01234', 'hep-ex/0307015' → 'hep-ex-0307015'. */
+export function arxivFileId(arxiv: string): string {
+  return arxivBaseId(arxiv).replace('/', '-').toLowerCase();
 }
 
 /** True when `id` is usable as a paper id and file name. */

@@ -3,7 +3,12 @@ import type { ExistingPaper, IncomingPaper } from '../../src/lib/import-plan.ts'
 import { planImport } from '../../src/lib/import-plan.ts';
 import { writePaperFile } from '../../src/lib/paper-file.ts';
 
-const paper = (title: string, origin = 'l.txt:1'): IncomingPaper => ({ fields: { title }, abstract: `About ${title}.`, origin });
+const paper = (title: string, origin = 'l.txt:1', day = '2025-03-17'): IncomingPaper => ({
+  fields: { title },
+  abstract: `About ${title}.`,
+  origin,
+  day,
+});
 const onDisk = (id: string, title: string, day = '2025-03-17', source?: string): ExistingPaper => ({
   id,
   day,
@@ -14,7 +19,7 @@ const onDisk = (id: string, title: string, day = '2025-03-17', source?: string):
 
 describe('planImport', () => {
   it('creates a file per paper with ids slugged from titles', () => {
-    const actions = planImport([paper('Sparse Attention'), paper('Dense Attention')], '2025-03-17', [], false);
+    const actions = planImport([paper('Sparse Attention'), paper('Dense Attention')], [], false);
     expect(actions.map((a) => [a.kind, a.id])).toEqual([
       ['create', 'sparse-attention'],
       ['create', 'dense-attention'],
@@ -25,18 +30,18 @@ describe('planImport', () => {
     // Ids are cut at 80 characters, so long titles that differ only at the end collide.
     const long = 'Scaling Sparse Attention for Long Context Language Models Through Learned Token Routing';
     const incoming = [paper(`${long} in Vision`), paper(`${long} in Speech`, 'l.txt:3')];
-    const first = planImport(incoming, '2025-03-17', [], false);
+    const first = planImport(incoming, [], false);
     const base = 'scaling-sparse-attention-for-long-context-language-models-through-learned-token';
     expect(first.map((a) => a.id)).toEqual([base, `${base}-2`]);
     // Re-running against the files the first run wrote changes nothing.
     const written = first.map((a, i) => onDisk(a.id, incoming[i]?.fields.title ?? ''));
-    expect(planImport(incoming, '2025-03-17', written, false).map((a) => [a.kind, a.id])).toEqual([
+    expect(planImport(incoming, written, false).map((a) => [a.kind, a.id])).toEqual([
       ['unchanged', base],
       ['unchanged', `${base}-2`],
     ]);
     // A different paper already holding the slug pushes the newcomer to the next free suffix.
     const taken = [onDisk(base, 'Something Else Entirely')];
-    expect(planImport(incoming.slice(0, 1), '2025-03-17', taken, false).map((a) => [a.kind, a.id])).toEqual([['create', `${base}-2`]]);
+    expect(planImport(incoming.slice(0, 1), taken, false).map((a) => [a.kind, a.id])).toEqual([['create', `${base}-2`]]);
   });
 
   it('skips a paper that was edited by hand, unless forced', () => {
@@ -46,30 +51,66 @@ describe('planImport', () => {
       '2025-03-17',
       '---\ntitle: "Sparse Attention"\nvotes: 5\n---\n\nFixed typo.\n',
     );
-    const [skip] = planImport([paper('Sparse Attention')], '2025-03-17', [edited], false);
+    const [skip] = planImport([paper('Sparse Attention')], [edited], false);
     expect(skip).toMatchObject({
       kind: 'skip',
       id: 'sparse-attention',
       reason: 'the file differs from the import (edited by hand?); --force overwrites it',
     });
-    const [overwrite] = planImport([paper('Sparse Attention')], '2025-03-17', [edited], true);
+    const [overwrite] = planImport([paper('Sparse Attention')], [edited], true);
     expect(overwrite).toMatchObject({ kind: 'overwrite', id: 'sparse-attention', path: 'content/papers/2025-03-17/sparse-attention.md' });
   });
 
   it('never lists a paper twice on the site', () => {
-    const [action] = planImport([paper('Sparse Attention')], '2025-03-18', [onDisk('sparse-attention', 'Sparse Attention')], true);
+    const [action] = planImport(
+      [paper('Sparse Attention', 'l.txt:1', '2025-03-18')],
+      [onDisk('sparse-attention', 'Sparse Attention')],
+      true,
+    );
     expect(action).toMatchObject({ kind: 'skip', reason: 'already on the site, listed on 2025-03-17' });
   });
 
   it('skips a title repeated within one import', () => {
-    const actions = planImport([paper('Same', 'l.txt:1'), paper('same.', 'l.txt:5')], '2025-03-17', [], false);
-    expect(actions[1]).toMatchObject({ kind: 'skip', reason: 'same title as l.txt:1 in this import' });
+    const actions = planImport([paper('Same', 'l.txt:1'), paper('same.', 'l.txt:5')], [], false);
+    expect(actions[1]).toMatchObject({ kind: 'skip', reason: 'the same paper as l.txt:1 in this import' });
   });
 
   it('skips a title that yields no id', () => {
-    expect(planImport([paper('¿?')], '2025-03-17', [], false)[0]).toMatchObject({
+    expect(planImport([paper('¿?')], [], false)[0]).toMatchObject({
       kind: 'skip',
       reason: 'the title has no letters or digits to make an id from',
+    });
+  });
+
+  it('uses arXiv ids as file ids and finds a paper by arXiv id whatever its version or title', () => {
+    const arxivPaper = (title: string, arxiv: string, day = '2025-03-17'): IncomingPaper => ({
+      fields: { title, arxiv },
+      abstract: 'A.',
+      origin: 'feed.xml entry 1',
+      day,
+      id: arxiv.replace(/v\d+$/, ''),
+    });
+    expect(planImport([arxivPaper('Proofs', '2503.01234')], [], false)[0]).toMatchObject({ kind: 'create', id: '2503.01234' });
+    const listed = { ...onDisk('proof-search-slug', 'Proof Search (old title)'), arxiv: '2503.01234v1' };
+    expect(planImport([arxivPaper('Proof Search, revised', '2503.01234v2', '2025-03-18')], [listed], false)[0]).toMatchObject({
+      kind: 'skip',
+      id: 'proof-search-slug',
+      reason: 'already on the site, listed on 2025-03-17',
+    });
+  });
+
+  it('refuses to reuse an id held by a different paper', () => {
+    const holder = onDisk('2503.01234', 'Something Else');
+    const incoming: IncomingPaper = {
+      fields: { title: 'Proofs', arxiv: '2503.01234' },
+      abstract: 'A.',
+      origin: 'x',
+      day: '2025-03-17',
+      id: '2503.01234',
+    };
+    expect(planImport([incoming], [holder], false)[0]).toMatchObject({
+      kind: 'skip',
+      reason: 'the id 2503.01234 is taken by content/papers/2025-03-17/2503.01234.md',
     });
   });
 });

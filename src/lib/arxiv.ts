@@ -1,0 +1,136 @@
+/**
+ * arXiv: identifiers as people paste them, and the Atom feed of arXiv's query API
+ * (https://info.arxiv.org/help/api/user-manual.html), parsed into paper fields.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { utcDayKey } from './dates.ts';
+import { cleanLatex } from './latex.ts';
+import { ARXIV_CATEGORY, ARXIV_ID, arxivBaseId } from './paper.ts';
+import type { PaperFields } from './paper-file.ts';
+
+/** An arXiv identifier split into the id and its version. */
+export interface ArxivRef {
+  /** Without version: '2503.01234', 'hep-ex/0307015'. */
+  id: string;
+  /** 'v2' when one was given. */
+  version?: string;
+}
+
+const ID_IN_TEXT = /^(?:arxiv:)?((?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7})(v\d+)?)$/i;
+
+/**
+ * Reads an arXiv id from what a contributor pastes: '2503.01234', 'arXiv:2503.01234v2',
+ * 'https://arxiv.org/abs/2503.01234', '…/pdf/2503.01234v2.pdf', 'hep-ex/0307015'.
+ */
+export function parseArxivRef(input: string): ArxivRef | undefined {
+  let text = input.trim();
+  const url = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/i.exec(text);
+  if (url) text = url[1] ?? '';
+  const match = ID_IN_TEXT.exec(text);
+  if (!match) return undefined;
+  // Old-style archive names are lowercase, their subject class uppercase ('math.GT/0309136').
+  const full = (match[1] ?? '').replace(
+    /^([A-Za-z-]+)(\.[A-Za-z]{2})?\//,
+    (_m, archive: string, cls = '') => `${archive.toLowerCase()}${cls.toUpperCase()}/`,
+  );
+  if (!ARXIV_ID.test(full)) return undefined;
+  const version = /v\d+$/.exec(full)?.[0];
+  return version === undefined ? { id: full } : { id: arxivBaseId(full), version };
+}
+
+/** One paper from an arXiv Atom feed, ready to write. */
+export interface ArxivEntry {
+  ref: ArxivRef;
+  fields: PaperFields;
+  /** The abstract, whitespace normalised (arXiv wraps lines at ~80 characters). */
+  abstract: string;
+  /** The UTC day it was first published on arXiv. */
+  published: string;
+}
+
+/** A parsed feed: good entries, and a problem per entry (or for the feed) that could not be read. */
+export interface ArxivFeed {
+  entries: ArxivEntry[];
+  problems: { index: number; message: string }[];
+  /** arXiv's own error message, when the feed is its one-entry error feed. */
+  apiError?: string;
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  trimValues: true,
+  isArray: (name) => ['entry', 'author', 'link', 'category'].includes(name),
+});
+
+type XmlNode = Record<string, unknown>;
+
+/** Parses an arXiv API response; never throws on a bad entry, reporting it instead. */
+export function parseArxivFeed(xml: string): ArxivFeed {
+  let doc: XmlNode;
+  try {
+    doc = parser.parse(xml, true) as XmlNode;
+  } catch (error) {
+    return { entries: [], problems: [{ index: 0, message: `not valid XML: ${(error as Error).message.split('\n')[0]}` }] };
+  }
+  const feed = doc.feed as XmlNode | undefined;
+  if (feed === undefined) return { entries: [], problems: [{ index: 0, message: 'not an Atom feed (no <feed> element)' }] };
+  const rawEntries = (feed.entry as XmlNode[] | undefined) ?? [];
+  const first = rawEntries[0];
+  if (rawEntries.length === 1 && first !== undefined && text(first.id).includes('arxiv.org/api/errors')) {
+    return { entries: [], problems: [], apiError: text(first.summary) || text(first.title) || 'unknown error' };
+  }
+  const entries: ArxivEntry[] = [];
+  const problems: ArxivFeed['problems'] = [];
+  rawEntries.forEach((raw, index) => {
+    const result = readEntry(raw);
+    if (typeof result === 'string') problems.push({ index, message: result });
+    else entries.push(result);
+  });
+  return { entries, problems };
+}
+
+function readEntry(raw: XmlNode): ArxivEntry | string {
+  const idUrl = text(raw.id);
+  const ref = parseArxivRef(idUrl);
+  if (ref === undefined) return `entry id ${JSON.stringify(idUrl)} is not an arXiv abstract URL`;
+  const title = squash(cleanLatex(text(raw.title)));
+  if (title === '') return `entry ${ref.id} has no title`;
+  const abstract = squash(cleanLatex(text(raw.summary)));
+  if (abstract === '') return `entry ${ref.id} has no abstract`;
+  const publishedAt = new Date(text(raw.published));
+  if (Number.isNaN(publishedAt.getTime())) return `entry ${ref.id} has no valid <published> date`;
+  const authors = ((raw.author as XmlNode[] | undefined) ?? []).map((a) => squash(text(a.name))).filter((n) => n !== '');
+  const category = attr(raw.primary_category, 'term');
+  const comment = squash(text(raw.comment));
+  const journal = squash(text(raw.journal_ref));
+  const published = utcDayKey(publishedAt);
+  const fields: PaperFields = {
+    title,
+    authors,
+    arxiv: ref.id,
+    published,
+    links: { pdf: `https://arxiv.org/pdf/${ref.id}` },
+    ...(category !== '' && ARXIV_CATEGORY.test(category) ? { category } : {}),
+    ...(comment !== '' ? { comment } : {}),
+    ...(journal !== '' ? { journal } : {}),
+  };
+  return { ref, fields, abstract, published };
+}
+
+function text(node: unknown): string {
+  if (typeof node === 'string') return node;
+  if (node !== null && typeof node === 'object' && '#text' in node) return String((node as XmlNode)['#text']);
+  return '';
+}
+
+function attr(node: unknown, name: string): string {
+  return node !== null && typeof node === 'object' ? String((node as XmlNode)[name] ?? '') : '';
+}
+
+/** Collapses arXiv's hard line breaks and runs of spaces into single spaces. */
+export function squash(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}
