@@ -54,8 +54,12 @@ describe('npm run import -- arxiv', () => {
   });
 
   it('lists every entry on --date, and is a no-op the second time', () => {
-    expect(run('arxiv', 'tests/fixtures/arxiv/versioned.xml', '--date', '2025-03-17').stdout).toContain('1 papers for 2025-03-17: 1 created');
-    expect(run('arxiv', 'tests/fixtures/arxiv/versioned.xml', '--date', '2025-03-17').stdout).toContain('0 created, 0 overwritten, 1 unchanged, 0 skipped');
+    expect(run('arxiv', 'tests/fixtures/arxiv/versioned.xml', '--date', '2025-03-17').stdout).toContain(
+      '1 papers for 2025-03-17: 1 created',
+    );
+    expect(run('arxiv', 'tests/fixtures/arxiv/versioned.xml', '--date', '2025-03-17').stdout).toContain(
+      '0 created, 0 overwritten, 1 unchanged, 0 skipped',
+    );
   });
 
   it("reports arXiv's error feed", () => {
@@ -99,7 +103,9 @@ describe('npm run import -- hf', () => {
     // The same paper from an arXiv feed is recognised by its arXiv id, not added again.
     const feed = run('arxiv', 'tests/fixtures/arxiv/versioned.xml');
     expect(feed.stdout).toContain('1 created');
-    expect(run('arxiv', 'tests/fixtures/arxiv/versioned.xml', '--date', '2025-03-20').stdout).toContain('already on the site, listed on 2025-03-03');
+    expect(run('arxiv', 'tests/fixtures/arxiv/versioned.xml', '--date', '2025-03-20').stdout).toContain(
+      'already on the site, listed on 2025-03-03',
+    );
   });
 
   it('refuses --date, which hf items do not need', () => {

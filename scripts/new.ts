@@ -1,0 +1,217 @@
+/**
+ * `npm run new -- <arXiv id or URL>`: scaffolds a paper file from arXiv's metadata, or from flags
+ * (or prompts, in a terminal) without the network. Refuses a paper the site already has.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { parseArxivRef, squash } from '../src/lib/arxiv.ts';
+import { ARXIV_API_DEFAULTS, ArxivApiError, fetchArxivEntry } from '../src/lib/arxiv-api.ts';
+import { contentDir, readExistingPapers } from '../src/lib/content-files.ts';
+import { isDayKey, utcDayKey } from '../src/lib/dates.ts';
+import type { IncomingPaper } from '../src/lib/import-plan.ts';
+import { planImport } from '../src/lib/import-plan.ts';
+import { arxivFileId } from '../src/lib/paper.ts';
+import type { PaperFields } from '../src/lib/paper-file.ts';
+import { checkPaperSource } from '../src/lib/validate.ts';
+
+const HELP = `Usage: npm run new -- <arXiv id or URL> [options]
+       npm run new -- --title "…" --author "…" --abstract "…" [options]
+       npm run new                        (in a terminal: asks for each field)
+
+Writes content/papers/<day>/<id>.md for one paper. With an arXiv id (2503.01234, 2503.01234v2,
+hep-ex/0307015, arXiv:…, or an arxiv.org/abs or /pdf URL) it fetches the title, authors,
+abstract, first-publication date, primary category, comment and journal reference from arXiv's
+API. With --title it writes the paper from flags, without the network. It refuses a paper the
+site already has (same arXiv id, any version, or same title) and says where it is.
+
+Options:
+  --date YYYY-MM-DD     the listing day (the folder); default: today in UTC
+  --title TEXT          write from flags: the title (required without an arXiv id)
+  --author NAME         an author, in order; repeat for each
+  --abstract TEXT       the abstract (or --abstract-file FILE)
+  --abstract-file FILE  read the abstract from a file
+  --arxiv ID            with --title: the paper's arXiv id (also its file name)
+  --published DAY       with --title: the arXiv date, YYYY-MM-DD
+  --code URL            link to the code        --project URL   link to the project page
+  --tag TAG             a lowercase tag; repeat for each
+  --votes N             initial votes (default 0)
+  --interactive         ask for each field even when not in a terminal
+  -h, --help            show this help
+
+Environment: PAPERSHELF_CONTENT (content folder), PAPERSHELF_ARXIV_API (query endpoint, default
+${ARXIV_API_DEFAULTS.endpoint}), PAPERSHELF_HTTP_TIMEOUT_MS (default ${ARXIV_API_DEFAULTS.timeoutMs}), PAPERSHELF_HTTP_RETRY_MS (pause
+before the one retry, default ${ARXIV_API_DEFAULTS.retryDelayMs}).
+Exit status: 0 when the file was written, 1 when it was refused or arXiv failed, 2 on usage errors.`;
+
+type Values = ReturnType<typeof parse>['values'];
+
+async function main(): Promise<number> {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse();
+  } catch (error) {
+    console.error(`new: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const day = values.date ?? utcDayKey(new Date());
+  if (!isDayKey(day)) {
+    console.error(`new: --date ${JSON.stringify(day)} is not a calendar day written YYYY-MM-DD`);
+    return 2;
+  }
+  if (positionals.length > 1) {
+    console.error(`new: expected one arXiv id or URL, got ${positionals.length}\n\n${HELP}`);
+    return 2;
+  }
+
+  let paper: { fields: PaperFields; abstract: string; id?: string } | undefined;
+  try {
+    if (positionals[0] !== undefined) paper = await fromArxiv(positionals[0], values);
+    else if (values.title !== undefined) paper = fromFlags(values);
+    else if (values.interactive || process.stdin.isTTY) paper = await fromPrompts(values);
+    else {
+      console.error(`new: give an arXiv id, or --title with the other fields\n\n${HELP}`);
+      return 2;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`new: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof ArxivApiError) {
+      console.error(`new: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+
+  const dir = contentDir();
+  const incoming: IncomingPaper = { ...paper, day, origin: 'new' };
+  const [action] = planImport([incoming], readExistingPapers(dir), false);
+  if (action === undefined || action.kind === 'unchanged' || action.kind === 'skip' || action.kind === 'overwrite') {
+    const where = action && 'path' in action ? action.path : undefined;
+    const reason = action?.kind === 'skip' ? action.reason : 'it is already on the site';
+    console.error(`new: refused: ${reason}${where ? ` (${where})` : ''}`);
+    return 1;
+  }
+  const target = path.relative(process.cwd(), path.join(dir, action.day, `${action.id}.md`));
+  const problems = checkPaperSource(action.content, target);
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(problem);
+    console.error('new: refused: the paper would not pass npm run check');
+    return 1;
+  }
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, action.content);
+  console.log(`created ${target}`);
+  console.log('Next: add links and tags if you like, then run npm run check and npm run build && npm run preview.');
+  return 0;
+}
+
+class UsageError extends Error {}
+
+async function fromArxiv(input: string, values: Values) {
+  const ref = parseArxivRef(input);
+  if (ref === undefined)
+    throw new UsageError(`${JSON.stringify(input)} is not an arXiv id or arxiv.org URL (e.g. 2503.01234 or hep-ex/0307015)`);
+  const env = process.env;
+  const entry = await fetchArxivEntry(ref, {
+    endpoint: env.PAPERSHELF_ARXIV_API ?? ARXIV_API_DEFAULTS.endpoint,
+    timeoutMs: Number(env.PAPERSHELF_HTTP_TIMEOUT_MS ?? ARXIV_API_DEFAULTS.timeoutMs),
+    retryDelayMs: Number(env.PAPERSHELF_HTTP_RETRY_MS ?? ARXIV_API_DEFAULTS.retryDelayMs),
+  });
+  const fields: PaperFields = { ...entry.fields, ...extras(values, entry.fields) };
+  return { fields, abstract: entry.abstract, id: arxivFileId(entry.ref.id) };
+}
+
+function fromFlags(values: Values) {
+  const title = squash(values.title ?? '');
+  if (title === '') throw new UsageError('--title must not be empty');
+  const abstract =
+    values['abstract-file'] !== undefined ? readFileSync(values['abstract-file'], 'utf8').trim() : (values.abstract ?? '').trim();
+  const arxiv = values.arxiv === undefined ? undefined : parseArxivRef(values.arxiv);
+  if (values.arxiv !== undefined && arxiv === undefined) throw new UsageError(`--arxiv ${JSON.stringify(values.arxiv)} is not an arXiv id`);
+  const fields: PaperFields = {
+    title,
+    authors: (values.author ?? []).map(squash).filter((a) => a !== ''),
+    ...(arxiv ? { arxiv: arxiv.id } : {}),
+    ...(values.published !== undefined ? { published: values.published } : {}),
+    ...extras(values, {}),
+  };
+  return { fields, abstract, ...(arxiv ? { id: arxivFileId(arxiv.id) } : {}) };
+}
+
+async function fromPrompts(values: Values) {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY) });
+  // Piped answers may arrive before a question is asked; read them all first, then answer in order.
+  const piped: string[] | undefined = process.stdin.isTTY ? undefined : [];
+  if (piped !== undefined) for await (const line of rl) piped.push(line);
+  try {
+    const ask = async (question: string) => {
+      if (piped === undefined) return (await rl.question(question)).trim();
+      process.stdout.write(question);
+      const answer = (piped.shift() ?? '').trim();
+      process.stdout.write(`${answer}\n`);
+      return answer;
+    };
+    const title = await ask('Title: ');
+    const authors = (await ask('Authors (comma-separated): ')).split(',');
+    const arxiv = await ask('arXiv id (optional): ');
+    const abstract = await ask('Abstract (one paragraph): ');
+    const code = await ask('Code URL (optional): ');
+    return fromFlags({
+      ...values,
+      title,
+      author: authors,
+      abstract,
+      ...(arxiv !== '' ? { arxiv } : {}),
+      ...(code !== '' ? { code } : {}),
+    });
+  } finally {
+    rl.close();
+  }
+}
+
+/** Links, tags and votes from flags, merged over what arXiv gave. */
+function extras(values: Values, base: Partial<PaperFields>): Partial<PaperFields> {
+  const links = { ...base.links };
+  if (values.code !== undefined) links.code = values.code;
+  if (values.project !== undefined) links.project = values.project;
+  const votes = values.votes === undefined ? undefined : Number(values.votes);
+  if (votes !== undefined && !(Number.isInteger(votes) && votes >= 0))
+    throw new UsageError(`--votes must be a whole number ≥ 0, not ${values.votes}`);
+  return {
+    links,
+    ...(values.tag !== undefined ? { tags: values.tag } : {}),
+    ...(votes !== undefined ? { votes } : {}),
+  };
+}
+
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      date: { type: 'string' },
+      title: { type: 'string' },
+      author: { type: 'string', multiple: true },
+      abstract: { type: 'string' },
+      'abstract-file': { type: 'string' },
+      arxiv: { type: 'string' },
+      published: { type: 'string' },
+      code: { type: 'string' },
+      project: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      votes: { type: 'string' },
+      interactive: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}
+
+process.exitCode = await main();
