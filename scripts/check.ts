@@ -6,14 +6,20 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir, listContentFiles } from '../src/lib/content-files.ts';
-import type { Problem } from '../src/lib/validate.ts';
-import { checkPaperPath, checkPaperText, formatProblem } from '../src/lib/validate.ts';
+import { readPaperFile } from '../src/lib/paper-file.ts';
+import type { PaperIdentity, Problem } from '../src/lib/validate.ts';
+import { checkDuplicates, checkPaperPath, checkPaperText, decodePaperFile, formatProblem } from '../src/lib/validate.ts';
 
 const HELP = `Usage: npm run check [-- options]
 
-Validates every paper under the content folder (PAPERSHELF_CONTENT, default content/papers):
-file and folder names, YAML-only front matter against the paper schema, the abstract's markdown
-(no raw HTML, images or non-http(s) links), and ids unique across the whole site.
+Validates every file under the content folder (PAPERSHELF_CONTENT, default content/papers):
+  - placement: <YYYY-MM-DD>/<id>.md, a real calendar day, a lowercase id, nothing else
+  - encoding: UTF-8 without a byte-order mark, at most 100 kB
+  - front matter: YAML only (---js and +++ are refused), the strict paper schema (unknown
+    fields, unquoted numbers and dates, impossible dates, non-http(s) links, bad tags)
+  - dates: published on or before the listing day (the folder)
+  - abstract: not empty, at most 10,000 characters, no raw HTML, images or non-http(s) links
+  - duplicates across the site: the same id, arXiv id (any version) or title
 
 Options:
   --format text|github   text (default): path:line:col field: message
@@ -44,24 +50,19 @@ function main(): number {
   // Every file, not only `*.md`: a paper saved as `.MD` or `.markdown` must not vanish silently.
   const files = listContentFiles(dir);
   const problems: Problem[] = [];
-  const seen = new Map<string, string>();
+  const identities: PaperIdentity[] = [];
   for (const file of files) {
     const shown = path.relative(process.cwd(), file);
-    problems.push(...checkPaperPath(path.relative(dir, file)).map((p) => ({ ...p, path: shown })));
+    const relative = path.relative(dir, file);
+    problems.push(...checkPaperPath(relative).map((p) => ({ ...p, path: shown })));
     if (!file.endsWith('.md')) continue;
-    problems.push(...checkPaperText(readFileSync(file, 'utf8'), shown));
-    const id = path.basename(file, '.md');
-    const other = seen.get(id);
-    if (other === undefined) seen.set(id, shown);
-    else
-      problems.push({
-        path: shown,
-        line: 1,
-        column: 1,
-        field: 'file',
-        message: `the id ${JSON.stringify(id)} is already used by ${other}`,
-      });
+    const decoded = decodePaperFile(readFileSync(file), shown);
+    problems.push(...decoded.problems);
+    if (decoded.text === undefined) continue;
+    problems.push(...checkPaperText(decoded.text, shown, path.basename(path.dirname(file))));
+    identities.push({ path: shown, id: path.basename(file, '.md'), ...frontMatterIdentity(decoded.text) });
   }
+  problems.push(...checkDuplicates(identities));
   for (const p of problems) console.error(values.format === 'github' ? githubAnnotation(p) : formatProblem(p));
   const summary = `${files.length} files checked, ${problems.length} problem${problems.length === 1 ? '' : 's'}`;
   if (problems.length > 0) {
@@ -70,6 +71,19 @@ function main(): number {
   }
   console.log(summary);
   return 0;
+}
+
+/** The title and arXiv id of a file, when its front matter can be read at all. */
+function frontMatterIdentity(text: string): { title?: string; arxiv?: string } {
+  try {
+    const { data } = readPaperFile(text);
+    return {
+      ...(typeof data.title === 'string' ? { title: data.title } : {}),
+      ...(typeof data.arxiv === 'string' ? { arxiv: data.arxiv } : {}),
+    };
+  } catch {
+    return {};
+  }
 }
 
 /** A GitHub Actions `::error` workflow command (properties and message escaped as documented). */

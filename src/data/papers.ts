@@ -10,8 +10,8 @@ import { isDayKey } from '../lib/dates.ts';
 import { checkAbstract, parseAbstract, renderAbstract, toPlainText } from '../lib/markdown.ts';
 import type { Paper } from '../lib/paper.ts';
 import { compareByVotes, isPaperId } from '../lib/paper.ts';
-import type { Problem } from '../lib/validate.ts';
-import { checkPaperText, formatProblem } from '../lib/validate.ts';
+import type { PaperIdentity, Problem } from '../lib/validate.ts';
+import { checkDuplicates, checkPaperText, formatProblem } from '../lib/validate.ts';
 
 /** One listing day and its papers, ordered by votes then title. */
 export interface ListingDay {
@@ -41,7 +41,7 @@ async function load(): Promise<SiteData> {
   const problems: Problem[] = [];
   const papers: Paper[] = [];
   const byId = new Map<string, Paper>();
-  const files = new Map<string, string>();
+  const identities: PaperIdentity[] = [];
   for (const entry of entries) {
     const path = entry.filePath ?? entry.id;
     const at = (field: string, message: string, line = 1, column = 1) => problems.push({ path, line, column, field, message });
@@ -51,19 +51,18 @@ async function load(): Promise<SiteData> {
       continue;
     }
     if (!isPaperId(id)) at('file', `the file name ${JSON.stringify(`${id}.md`)} must be lowercase letters and digits joined by "-" or "."`);
-    const other = files.get(id);
-    if (other !== undefined) at('file', `the id ${JSON.stringify(id)} is already used by ${other}`);
-    files.set(id, path);
+    identities.push({ path, id, title: entry.data.title, arxiv: entry.data.arxiv });
     const body = entry.body ?? '';
     const tree = parseAbstract(body);
-    if (checkAbstract(tree).length > 0) {
+    if (checkAbstract(tree).length > 0 || (entry.data.published ?? '') > day) {
       // Re-check the file as `npm run check` does, for messages with the file's own line numbers.
-      problems.push(...checkPaperText(readFileSync(path, 'utf8'), path).filter((p) => p.field === 'body'));
+      problems.push(...checkPaperText(readFileSync(path, 'utf8'), path, day));
     }
     const paper: Paper = { ...entry.data, id, day, abstractHtml: renderAbstract(tree), abstractText: toPlainText(tree) };
     papers.push(paper);
     byId.set(id, paper);
   }
+  problems.push(...checkDuplicates(identities));
   if (problems.length > 0) {
     throw new Error(`${problems.length} problem(s) in the papers:\n${problems.map(formatProblem).join('\n')}`);
   }

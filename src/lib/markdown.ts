@@ -17,6 +17,9 @@ export interface BodyProblem {
 
 const processor = remark();
 
+/** Longest abstract accepted, in characters of plain text (arXiv's own limit is 1,920). */
+export const MAX_ABSTRACT_CHARS = 10_000;
+
 /** Parses an abstract (the markdown body of a paper file) into an mdast tree. */
 export function parseAbstract(markdown: string): Root {
   return processor.parse(markdown);
@@ -41,8 +44,16 @@ export function checkAbstract(tree: Root): BodyProblem[] {
       at(node, `link definition ${JSON.stringify(truncate(node.url, 60))} must be an absolute http(s) URL`);
     }
   });
-  if (toPlainText(tree).trim() === '')
-    problems.push({ line: 1, column: 1, message: 'the abstract (the text after the front matter) is empty' });
+  const length = toPlainText(tree).trim().length;
+  if (length === 0) problems.push({ line: 1, column: 1, message: 'the abstract (the text after the front matter) is empty' });
+  if (length > MAX_ABSTRACT_CHARS) {
+    const start = tree.children[0]?.position?.start ?? { line: 1, column: 1 };
+    problems.push({
+      line: start.line,
+      column: start.column,
+      message: `the abstract is ${length} characters long; at most ${MAX_ABSTRACT_CHARS} are allowed`,
+    });
+  }
   return problems;
 }
 

@@ -23,6 +23,7 @@ const MATTER_OPTIONS = { engines: { js: refuse, javascript: refuse }, language: 
 
 /** Splits a paper file into front matter and body; throws on non-YAML front matter. */
 export function readPaperFile(source: string): PaperFileParts {
+  if (source.startsWith('+++')) throw new Error('TOML front matter (+++) is not allowed: write YAML between --- lines');
   const opener = /^---([^\n]*)\r?\n/.exec(source);
   if (opener === null) throw new Error('the file must start with YAML front matter between --- lines');
   if ((opener[1] ?? '').trim() !== '') throw new Error(`front matter must be YAML: "---${opener[1]}" is not allowed`);

@@ -5,8 +5,9 @@
 import type { z } from 'zod';
 import { isDayKey } from './dates.ts';
 import { checkAbstract, parseAbstract } from './markdown.ts';
-import { isPaperId, PaperSchema } from './paper.ts';
+import { arxivBaseId, isPaperId, PaperSchema } from './paper.ts';
 import { readPaperFile } from './paper-file.ts';
+import { normalizeTitle } from './slug.ts';
 
 /** One problem in one file, positioned as precisely as the source allows (1-based). */
 export interface Problem {
@@ -43,8 +44,55 @@ export function checkPaperPath(relativePath: string): Problem[] {
   return problems;
 }
 
-/** Validates the text of a paper file: YAML-only front matter, the schema, and the abstract rules. */
-export function checkPaperText(source: string, path: string): Problem[] {
+/** Largest paper file accepted, in bytes: an abstract is a paragraph or two, not a book. */
+export const MAX_FILE_BYTES = 100_000;
+
+/**
+ * Decodes a paper file's bytes: refuses files over `MAX_FILE_BYTES` and bytes that are not UTF-8
+ * (reporting the line of the first bad byte), instead of letting them turn into U+FFFD.
+ */
+export function decodePaperFile(bytes: Uint8Array, path: string): { text?: string; problems: Problem[] } {
+  if (bytes.length > MAX_FILE_BYTES) {
+    return {
+      problems: [
+        { path, line: 1, column: 1, field: 'file', message: `is ${bytes.length} bytes; a paper file may be at most ${MAX_FILE_BYTES}` },
+      ],
+    };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), problems: [] };
+  } catch {
+    let good = 0;
+    for (let end = bytes.length; good < end; ) {
+      // Binary search for the longest prefix that decodes: the first bad byte follows it.
+      const mid = Math.ceil((good + end) / 2);
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid));
+        good = mid;
+      } catch {
+        end = mid - 1;
+      }
+    }
+    const before = new TextDecoder().decode(bytes.subarray(0, good)).split('\n');
+    return {
+      problems: [
+        {
+          path,
+          line: before.length,
+          column: (before.at(-1)?.length ?? 0) + 1,
+          field: 'file',
+          message: 'is not valid UTF-8: save it as UTF-8',
+        },
+      ],
+    };
+  }
+}
+
+/**
+ * Validates the text of a paper file: YAML-only front matter, the schema, the abstract rules and,
+ * when the listing `day` is known, that the paper was not listed before it was published.
+ */
+export function checkPaperText(source: string, path: string, day?: string): Problem[] {
   if (source.startsWith('\uFEFF')) {
     return [{ path, line: 1, column: 1, field: 'file', message: 'starts with a byte-order mark: save as UTF-8 without BOM' }];
   }
@@ -57,6 +105,15 @@ export function checkPaperText(source: string, path: string): Problem[] {
   const problems: Problem[] = [];
   const result = PaperSchema.safeParse(parts.data);
   if (!result.success) problems.push(...schemaProblems(result.error, source, path));
+  const published = result.data?.published;
+  if (day !== undefined && published !== undefined && published > day) {
+    problems.push({
+      path,
+      ...locate(frontMatterLines(source), ['published']),
+      field: 'published',
+      message: `${published} is after the listing day ${day} (the folder): a paper cannot be listed before it is published`,
+    });
+  }
   for (const p of checkAbstract(parseAbstract(parts.body))) {
     problems.push({ path, line: parts.bodyLine + p.line - 1, column: p.column, field: 'body', message: p.message });
   }
@@ -66,6 +123,36 @@ export function checkPaperText(source: string, path: string): Problem[] {
 /** `checkPaperText` as formatted lines, for scripts that only print. */
 export function checkPaperSource(source: string, path: string): string[] {
   return checkPaperText(source, path).map(formatProblem);
+}
+
+/** What the cross-file checks need to know of each paper. */
+export interface PaperIdentity {
+  path: string;
+  id: string;
+  title?: string | undefined;
+  arxiv?: string | undefined;
+}
+
+/**
+ * Finds papers listed twice across the whole site: the same id (file name), the same arXiv id
+ * (ignoring its version) or the same title (ignoring case, accents and punctuation). Each
+ * duplicate is reported on the later file (in path order), naming the earlier one.
+ */
+export function checkDuplicates(papers: PaperIdentity[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  const sorted = [...papers].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const paper of sorted) {
+    const keys: [string, string, string][] = [[`id:${paper.id}`, 'file', `the id ${JSON.stringify(paper.id)}`]];
+    if (paper.arxiv !== undefined) keys.push([`arxiv:${arxivBaseId(paper.arxiv)}`, 'arxiv', `arXiv ${arxivBaseId(paper.arxiv)}`]);
+    if (paper.title !== undefined) keys.push([`title:${normalizeTitle(paper.title)}`, 'title', 'the same title']);
+    for (const [key, field, what] of keys) {
+      const other = seen.get(key);
+      if (other === undefined) seen.set(key, paper.path);
+      else problems.push({ path: paper.path, line: 1, column: 1, field, message: `${what} is already on the site: ${other}` });
+    }
+  }
+  return problems;
 }
 
 /** Turns Zod issues into problems, finding each field's line in the front matter. */
@@ -82,6 +169,7 @@ export function schemaProblems(error: z.ZodError, source: string, path: string):
 }
 
 function unknownKeyMessage(message: string, key: string): string {
+  if (key === 'slug') return 'unknown field "slug": the id is the file name, and cannot be overridden';
   return message.replace(/^unknown (field|link kind) ("[^"]*"(, )?)+/, `unknown $1 ${JSON.stringify(key)}`);
 }
 

@@ -178,6 +178,13 @@ describe('the build refuses bad content', () => {
     expect(result.output).toContain('must be a quoted string such as "2503.01234", but YAML read the number 2401.1');
   });
 
+  it('fails `astro build` alone on a paper listed twice, naming both files', () => {
+    const dir = withPaper('copy.md', '---\ntitle: "Copy"\narxiv: "2503.01234v3"\n---\n\nThe same paper again.\n');
+    const result = buildSite({ content: dir, astroOnly: true });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/2025-03-14\/copy\.md:1:1 arxiv: arXiv 2503\.01234 is already on the site: .*2025-03-10\/2503\.01234\.md/);
+  });
+
   it('fails `astro build` alone when a paper file is not indexed (a dot-file Astro skips)', () => {
     const dir = withPaper('.hidden.md', '---\ntitle: "Hidden"\n---\n\nText.\n');
     const result = buildSite({ content: dir, astroOnly: true });

@@ -36,6 +36,6 @@ describe('readPaperFile', () => {
   it('refuses JavaScript and TOML front matter without running it', () => {
     expect(() => readPaperFile('---js\n{title: (()=>{throw new Error("ran")})()}\n---\nx')).toThrow(/not allowed/);
     expect(() => readPaperFile('---javascript\n{}\n---\nx')).toThrow(/not allowed/);
-    expect(() => readPaperFile('+++\ntitle = "T"\n+++\nx')).toThrow(/must start with YAML front matter/);
+    expect(() => readPaperFile('+++\ntitle = "T"\n+++\nx')).toThrow(/TOML front matter \(\+\+\+\) is not allowed/);
   });
 });

@@ -1,13 +1,29 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkPaperPath, checkPaperSource } from '../../src/lib/validate.ts';
+import {
+  checkDuplicates,
+  checkPaperPath,
+  checkPaperSource,
+  checkPaperText,
+  decodePaperFile,
+  formatProblem,
+} from '../../src/lib/validate.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+/** Checks a fixture as `npm run check` does, as if it sat in the folder 2025-03-17. */
+const checkFixture = (name: string) => {
+  const decoded = decodePaperFile(readFileSync(new URL(`../fixtures/invalid/${name}`, import.meta.url)), name);
+  return [...decoded.problems, ...(decoded.text === undefined ? [] : checkPaperText(decoded.text, name, '2025-03-17'))].map(formatProblem);
+};
 
 // One bad file per rule, each with the exact line `npm run check` prints for it.
 const EXPECTED: Record<string, string[]> = {
   'authors-string.md': ['authors-string.md:3:1 authors: must be a list of names, but YAML read the string "Ada Lovelace, Alan Turing"'],
   'bad-arxiv.md': ['bad-arxiv.md:3:1 arxiv: must be an arXiv id such as "2503.01234", "2503.01234v2" or "hep-ex/0307015"'],
+  'bad-category.md': [
+    'bad-category.md:3:1 category: must be an arXiv category such as "cs.CL" or "hep-ex"',
+    'bad-category.md:4:1 comment: must not be empty',
+  ],
   'bom.md': ['bom.md:1:1 file: starts with a byte-order mark: save as UTF-8 without BOM'],
   'duplicate-key.md': ['duplicate-key.md:3:1 front matter: duplicated mapping key'],
   'empty-body.md': ['empty-body.md:4:1 body: the abstract (the text after the front matter) is empty'],
@@ -15,16 +31,24 @@ const EXPECTED: Record<string, string[]> = {
   'impossible-date.md': ['impossible-date.md:3:1 published: must be a calendar day written "YYYY-MM-DD"'],
   'js-front-matter.md': ['js-front-matter.md:1:1 front matter: front matter must be YAML: "---js" is not allowed'],
   'js-link.md': ['js-link.md:5:7 body: link "JaVaScRiPt:alert(1)" must be an absolute http(s) URL'],
+  'long-abstract.md': ['long-abstract.md:5:1 body: the abstract is 10004 characters long; at most 10000 are allowed'],
   'link-scheme.md': ['link-scheme.md:4:3 links.code: must be an absolute http:// or https:// URL'],
   'missing-title.md': ['missing-title.md:2:1 title: is required'],
   'negative-votes.md': ['negative-votes.md:3:1 votes: must be ≥ 0'],
   'no-front-matter.md': ['no-front-matter.md:1:1 front matter: the file must start with YAML front matter between --- lines'],
+  'not-utf8.md': ['not-utf8.md:3:15 file: is not valid UTF-8: save it as UTF-8'],
+  'published-after-day.md': [
+    'published-after-day.md:3:1 published: 2025-03-18 is after the listing day 2025-03-17 (the folder): a paper cannot be listed before it is published',
+  ],
   'raw-html.md': [
     'raw-html.md:5:3 body: raw HTML "<script>" is not allowed: write \\< for a literal <',
     'raw-html.md:5:19 body: raw HTML "</script>" is not allowed: write \\< for a literal <',
   ],
+  'slug-override.md': ['slug-override.md:3:1 slug: unknown field "slug": the id is the file name, and cannot be overridden'],
   'string-votes.md': ['string-votes.md:3:1 votes: must be a whole number ≥ 0, but YAML read the string "12"'],
   'tag-case.md': ['tag-case.md:5:5 tags.1: must be a lowercase slug such as "vision-language"'],
+  'toml-front-matter.md': ['toml-front-matter.md:1:1 front matter: TOML front matter (+++) is not allowed: write YAML between --- lines'],
+  'too-big.md': ['too-big.md:1:1 file: is 100031 bytes; a paper file may be at most 100000'],
   'unknown-field.md': ['unknown-field.md:3:1 titel: unknown field "titel"'],
   'unknown-link.md': [
     'unknown-link.md:4:3 links.cdoe: unknown link kind "cdoe": use one of pdf, html, code, mirror, project, dataset, demo, video, slides, blog',
@@ -44,7 +68,7 @@ describe('checkPaperSource', () => {
 
   for (const [name, lines] of Object.entries(EXPECTED)) {
     it(`refuses ${name} with the exact message`, () => {
-      expect(checkPaperSource(fixture(`invalid/${name}`), name)).toEqual(lines);
+      expect(checkFixture(name)).toEqual(lines);
     });
   }
 
@@ -75,6 +99,21 @@ describe('checkPaperSource', () => {
       'm.md:2:1 __proto__: unknown field "__proto__"',
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('checkDuplicates', () => {
+  it('finds the same id, arXiv id (any version) and title across the site, reported on the later file', () => {
+    const problems = checkDuplicates([
+      { path: 'b/2025-03-18/x.md', id: 'x', title: 'Sparse Attention', arxiv: '2503.01234v2' },
+      { path: 'a/2025-03-17/x.md', id: 'x', title: 'Another Paper' },
+      { path: 'a/2025-03-17/2503.01234.md', id: '2503.01234', title: 'Sparse attention.', arxiv: '2503.01234' },
+    ]).map(formatProblem);
+    expect(problems).toEqual([
+      'b/2025-03-18/x.md:1:1 file: the id "x" is already on the site: a/2025-03-17/x.md',
+      'b/2025-03-18/x.md:1:1 arxiv: arXiv 2503.01234 is already on the site: a/2025-03-17/2503.01234.md',
+      'b/2025-03-18/x.md:1:1 title: the same title is already on the site: a/2025-03-17/2503.01234.md',
+    ]);
   });
 });
 

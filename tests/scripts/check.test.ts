@@ -37,7 +37,15 @@ describe('npm run check', () => {
     );
     expect(lines).toContain(`${shown}/2025-03-17/unknown-field.md:3:1 titel: unknown field "titel"`);
     expect(lines).toContain(
-      `${shown}/2025-03-18/raw-html.md:1:1 file: the id "raw-html" is already used by ${shown}/2025-03-17/raw-html.md`,
+      `${shown}/2025-03-18/raw-html.md:1:1 file: the id "raw-html" is already on the site: ${shown}/2025-03-17/raw-html.md`,
+    );
+    expect(lines).toContain(
+      `${shown}/2025-03-17/published-after-day.md:3:1 published: 2025-03-18 is after the listing day 2025-03-17 (the folder): a paper cannot be listed before it is published`,
+    );
+    expect(lines).toContain(`${shown}/2025-03-17/not-utf8.md:3:15 file: is not valid UTF-8: save it as UTF-8`);
+    // The invalid fixtures share the title "A paper": each later one is a duplicate of the first.
+    expect(lines).toContain(
+      `${shown}/2025-03-17/bad-arxiv.md:1:1 title: the same title is already on the site: ${shown}/2025-03-17/authors-string.md`,
     );
     expect(lines).toContain(
       `${shown}/2024-02-30/ok.md:1:1 file: the folder "2024-02-30" must be a listing day written YYYY-MM-DD that exists on the calendar`,
@@ -47,7 +55,7 @@ describe('npm run check', () => {
     expect(lines).toContain(
       `${shown}/2025-03-18/notes.markdown:1:1 file: paper files must be named <id>.md, in lowercase (other files do not belong here)`,
     );
-    expect(lines.at(-1)).toBe(`24 files checked, ${lines.length - 1} problems`);
+    expect(lines.at(-1)).toBe(`${readdirSync(invalid).length + 4} files checked, ${lines.length - 1} problems`);
   });
 
   it('writes GitHub annotations with --format github', () => {
