@@ -182,7 +182,9 @@ describe('the build refuses bad content', () => {
     const dir = withPaper('copy.md', '---\ntitle: "Copy"\narxiv: "2503.01234v3"\n---\n\nThe same paper again.\n');
     const result = buildSite({ content: dir, astroOnly: true });
     expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(/2025-03-14\/copy\.md:1:1 arxiv: arXiv 2503\.01234 is already on the site: .*2025-03-10\/2503\.01234\.md/);
+    expect(result.output).toMatch(
+      /2025-03-14\/copy\.md:1:1 arxiv: arXiv 2503\.01234 is already on the site: .*2025-03-10\/2503\.01234\.md/,
+    );
   });
 
   it('fails `astro build` alone when a paper file is not indexed (a dot-file Astro skips)', () => {

@@ -1,0 +1,73 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from '../support/run.ts';
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  env?: Record<string, string>;
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  jobs: Record<string, { steps: Step[]; permissions?: Record<string, string>; needs?: string; container?: string }>;
+}
+
+const dir = path.join(ROOT, '.github/workflows');
+const load = (name: string) => parse(readFileSync(path.join(dir, name), 'utf8')) as Workflow;
+const steps = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps);
+const runs = (workflow: Workflow) => steps(workflow).flatMap((s) => (s.run === undefined ? [] : [s.run]));
+
+describe('GitHub workflows', () => {
+  it('never use pull_request_target, which runs fork code with secrets', () => {
+    for (const file of readdirSync(dir)) {
+      expect(Object.keys(load(file).on), file).not.toContain('pull_request_target');
+    }
+  });
+
+  it('check, build and test every pull request with a read-only token', () => {
+    const pr = load('pull-request.yml');
+    expect(Object.keys(pr.on)).toEqual(['pull_request']);
+    expect(pr.permissions).toEqual({ contents: 'read' });
+    const commands = runs(pr);
+    const order = ['npm ci --no-audit --no-fund', 'npm run check -- --format github', 'npm run build', 'npm test'].map((c) =>
+      commands.indexOf(c),
+    );
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(commands.some((c) => c.includes('apt-get install') && c.includes('chromium'))).toBe(true);
+    // The check script's annotation format is the one GitHub reads.
+    expect(readFileSync(path.join(ROOT, 'scripts/check.ts'), 'utf8')).toContain('::error file=');
+  });
+
+  it('deploy main to GitHub Pages under the repository base path', () => {
+    const deploy = load('deploy.yml');
+    expect(deploy.on.push).toEqual({ branches: ['main'] });
+    const build = steps(deploy).find((s) => s.run === 'npm run build');
+    // GitHub's expression syntax, spelt as the workflow file spells it.
+    const expression = (name: string) => `\${{ steps.pages.outputs.${name} }}`;
+    expect(build?.env).toEqual({ PAPERSHELF_SITE: expression('origin'), PAPERSHELF_BASE: `${expression('base_path')}/` });
+    expect(steps(deploy).find((s) => s.uses?.startsWith('actions/configure-pages'))).toMatchObject({ id: 'pages' });
+    expect(steps(deploy).find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))?.with).toEqual({ path: 'dist' });
+    expect(deploy.jobs.deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(deploy.jobs.deploy?.needs).toBe('build');
+  });
+
+  it('read the environment variables that astro.config.mjs reads', () => {
+    const config = readFileSync(path.join(ROOT, 'astro.config.mjs'), 'utf8');
+    expect(config).toContain('env.PAPERSHELF_SITE');
+    expect(config).toContain('env.PAPERSHELF_BASE');
+  });
+
+  it('come with a pull-request checklist', () => {
+    const template = path.join(ROOT, '.github/pull_request_template.md');
+    expect(existsSync(template)).toBe(true);
+    const text = readFileSync(template, 'utf8');
+    expect(text).toContain('- [ ] `npm run check` reports 0 problems');
+    expect(text.match(/^- \[ \] /gm)?.length).toBeGreaterThanOrEqual(5);
+  });
+});
