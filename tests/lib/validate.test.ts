@@ -25,6 +25,9 @@ const EXPECTED: Record<string, string[]> = {
     'bad-category.md:4:1 comment: must not be empty',
   ],
   'bom.md': ['bom.md:1:1 file: starts with a byte-order mark: save as UTF-8 without BOM'],
+  'data-link.md': [
+    'data-link.md:5:5 body: link "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==" must be an absolute http(s) URL',
+  ],
   'duplicate-key.md': ['duplicate-key.md:3:1 front matter: duplicated mapping key'],
   'empty-body.md': ['empty-body.md:4:1 body: the abstract (the text after the front matter) is empty'],
   'image.md': ['image.md:5:13 body: images are not allowed in abstracts'],
