@@ -1,22 +1,37 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { CSP_DIRECTIVES, OUT_DIR, SITE_BASE, SITE_URL } from './src/consts.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 
-// Environment overrides exist for fixture sites in tests and for benchmarks; a normal build
-// needs none of them. PAPERSHELF_CONTENT (the content folder) is read in src/consts.ts.
-const env = process.env;
+// Deployment settings come from environment variables read in src/consts.ts (PAPERSHELF_SITE,
+// PAPERSHELF_BASE, PAPERSHELF_OUT, PAPERSHELF_CONTENT); a normal build needs none of them.
 
 export default defineConfig({
   output: 'static',
   // The public URL of the site (canonical links); set PAPERSHELF_SITE when deploying elsewhere.
-  site: env.PAPERSHELF_SITE ?? 'https://papershelf.example.org',
+  site: SITE_URL,
   // A sub-path such as '/papershelf/' for GitHub project pages; every URL goes through src/lib/routes.ts.
-  base: env.PAPERSHELF_BASE ?? '/',
+  base: SITE_BASE,
   trailingSlash: 'always',
-  outDir: env.PAPERSHELF_OUT ?? './dist',
+  outDir: OUT_DIR,
   // Separate caches per content folder, so fixture builds never reuse the real site's data store.
-  cacheDir: env.PAPERSHELF_CACHE ?? './node_modules/.astro',
-  build: { format: 'directory' },
+  cacheDir: process.env.PAPERSHELF_CACHE ?? './node_modules/.astro',
+  // Stylesheets as files, never inline: every page shares one cached CSS file, and the pages carry
+  // no inline <style> that a Content-Security-Policy header would have to allow.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  security: {
+    // A <meta> policy on every page. Astro adds hashes for anything it inlines; `npm run verify`
+    // proves there is nothing inline, so public/_headers can send the same policy as a header.
+    csp: {
+      directives: CSP_DIRECTIVES,
+      // Pagefind compiles its WebAssembly search engine in the browser.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   integrations: [pagefindIntegration()],
+  // Never inline scripts or assets into pages (Astro inlines small ones by default): external
+  // files only, so a strict policy sent as a header needs no hashes.
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

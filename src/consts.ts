@@ -9,7 +9,19 @@ export const SITE_DESCRIPTION = 'Research papers, curated daily by the community
  * (fixture sites in tests, synthetic corpora in benchmarks) without touching `content/`.
  */
 export const CONTENT_DIR = process.env.PAPERSHELF_CONTENT ?? 'content/papers';
+/** Where the build writes the site; `PAPERSHELF_OUT` overrides it (tests build into temp folders). */
+export const OUT_DIR = process.env.PAPERSHELF_OUT ?? 'dist';
+/** The URL path the site is served under, e.g. '/papershelf/' on GitHub project pages (`PAPERSHELF_BASE`). */
+export const SITE_BASE = process.env.PAPERSHELF_BASE ?? '/';
+/** The public origin, for canonical links (`PAPERSHELF_SITE`). */
+export const SITE_URL = process.env.PAPERSHELF_SITE ?? 'https://papershelf.example.org';
 /** Characters of the abstract shown on a listing card. */
 export const CARD_EXCERPT_CHARS = 320;
 /** Characters of the abstract used as a page's meta description. */
 export const META_DESCRIPTION_CHARS = 200;
+
+/**
+ * The Content-Security-Policy directives besides script-src and style-src (which Astro writes).
+ * A <meta> policy cannot carry frame-ancestors; public/_headers adds it for hosts that send headers.
+ */
+export const CSP_DIRECTIVES = ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'none'", "form-action 'self'"];

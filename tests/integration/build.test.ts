@@ -1,11 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { type Build, buildSite, listFiles, readOut } from '../support/build.ts';
-import { ROOT } from '../support/run.ts';
+import { ROOT, runScript } from '../support/run.ts';
 import { serveStatic } from '../support/serve.ts';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/site/papers');
@@ -131,6 +131,35 @@ describe('search on the fixture site, in Chromium', () => {
   it('offers day and tag filters', async () => {
     const { filters } = await search('the');
     expect(filters.map((f) => f.trim().toLowerCase())).toEqual(expect.arrayContaining(['day', 'tag']));
+  });
+});
+
+describe('npm run verify on a tampered copy of the built site', () => {
+  it('lists every broken guarantee and exits 1', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'papershelf-tampered-'));
+    cpSync(build.out, copy, { recursive: true });
+    const edit = (file: string, change: (html: string) => string) =>
+      writeFileSync(path.join(copy, file), change(readFileSync(path.join(copy, file), 'utf8')));
+    edit('papers/date/2025-03-14/index.html', (html) =>
+      html.replace('</main>', '<script>alert(1)</script><a href="/papers/2503.01234/#nowhere">x</a></main>'),
+    );
+    edit('papers/2503.09999/index.html', (html) => html.replace(/(<div class="abstract__text">)[\s\S]*?(<\/div>)/, '$1$2'));
+    edit('404.html', (html) => html.replace('<h1>Page not found</h1>', '<h1>Page not found<div></h1>'));
+    rmSync(path.join(copy, 'papers/quantized-draft-models'), { recursive: true });
+    const result = runScript('verify.ts', [], { PAPERSHELF_OUT: copy, PAPERSHELF_CONTENT: FIXTURE });
+    expect(result.status).toBe(1);
+    const shown = path.relative(ROOT, copy);
+    expect(result.stderr).toMatch(new RegExp(`${shown}/papers/date/2025-03-14/index\\.html:\\d+ an inline <script> is not allowed`));
+    expect(result.stderr).toContain(
+      'the link /papers/2503.01234/#nowhere names #nowhere, which papers/2503.01234/index.html does not have',
+    );
+    expect(result.stderr).toContain('the link /papers/quantized-draft-models/ leads to no file (papers/quantized-draft-models/index.html)');
+    expect(result.stderr).toContain(
+      `${shown}/papers/quantized-draft-models/index.html:1 missing: the page of tests/fixtures/site/papers/2025-03-10/quantized-draft-models.md`,
+    );
+    expect(result.stderr).toContain(`${shown}/papers/2503.09999/index.html:1 the paper page has an empty abstract`);
+    expect(result.stderr).toMatch(/404\.html:\d+ invalid HTML/);
+    expect(result.stderr).toContain('5 pages are marked for the search index, but there are 6 paper files');
   });
 });
 

@@ -1,5 +1,5 @@
 /** A minimal static file server for built sites, on 127.0.0.1 and a free port. */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -21,8 +21,32 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` under `base` ('/' or '/sub/'), like a static host: dir/ → dir/index.html, else 404.html. */
-export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
+/** The header rules of a Netlify-style `_headers` file: a path pattern, then indented `Name: value` lines. */
+export function parseHeadersFile(text: string): { pattern: RegExp; headers: [string, string][] }[] {
+  const rules: { pattern: RegExp; headers: [string, string][] }[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const glob = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*');
+      rules.push({ pattern: new RegExp(`^${glob}$`), headers: [] });
+    } else {
+      const colon = line.indexOf(':');
+      rules.at(-1)?.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/**
+ * Serves `root` under `base` ('/' or '/sub/'), like a static host: dir/ → dir/index.html, else
+ * 404.html; with `withHeaders`, it sends the headers of `root/_headers` as Netlify would.
+ */
+export async function serveStatic(root: string, base = '/', withHeaders = false): Promise<StaticServer> {
+  const headersFile = path.join(root, '_headers');
+  const rules = withHeaders && existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file: string | undefined;
@@ -35,7 +59,8 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
     }
     const status = file === undefined ? 404 : 200;
     file ??= path.join(root, '404.html');
-    res.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    const extra = rules.filter((r) => r.pattern.test(pathname.slice(base.length - 1))).flatMap((r) => r.headers);
+    res.writeHead(status, { ...Object.fromEntries(extra), 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,104 @@
+/**
+ * Checks of built pages, used by `npm run verify` after every build: a second wall behind the
+ * validator, so that one missed rule can never put a script on the site or a paper out of it.
+ * Pages are parsed with parse5, as a browser would parse them.
+ */
+import { type DefaultTreeAdapterMap, parse } from 'parse5';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+/** A problem in one built file, with the source line where parse5 found the element. */
+export interface PageProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** What the link checker needs from a page: the internal URLs it points to, and its element ids. */
+export interface PageScan {
+  problems: PageProblem[];
+  /** Internal references (`href`, `src`, `action`) with their lines. */
+  links: { url: string; line: number }[];
+  ids: Set<string>;
+  /** True for pages marked for the search index (paper pages). */
+  indexed: boolean;
+  /** The abstract's text, on paper pages. */
+  abstractText?: string;
+}
+
+// Elements that have no place in a static listing site; a hostile abstract aims for these.
+const FORBIDDEN_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'portal']);
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'data', 'cite', 'background', 'ping', 'xlink:href']);
+const SAFE_SCHEME = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:]*$)/i;
+
+/**
+ * Scans one page. `allowedScripts` matches the `src` of the only scripts the site may load (its
+ * own bundles); any other script, inline script, event handler, inline style, dangerous URL,
+ * forbidden element, meta refresh, or search-index attribute inside an abstract is a problem.
+ */
+export function scanPage(file: string, html: string, base: string, allowedScripts: RegExp): PageScan {
+  const problems: PageProblem[] = [];
+  const links: PageScan['links'] = [];
+  const ids = new Set<string>();
+  let indexed = false;
+  let abstractText: string | undefined;
+  const document = parse(html, { sourceCodeLocationInfo: true });
+  const walk = (node: Node, inAbstract: boolean) => {
+    if (!('tagName' in node)) {
+      if ('childNodes' in node) for (const child of node.childNodes) walk(child, inAbstract);
+      return;
+    }
+    const el = node as Element;
+    const line = el.sourceCodeLocation?.startLine ?? 1;
+    const at = (message: string) => problems.push({ file, line, message });
+    const attrs = new Map(el.attrs.map((a) => [a.name, a.value]));
+    if (FORBIDDEN_ELEMENTS.has(el.tagName)) at(`<${el.tagName}> is not allowed`);
+    if (el.tagName === 'script') {
+      const src = attrs.get('src');
+      if (src === undefined) at("an inline <script> is not allowed (scripts must be the site's own bundles)");
+      else if (!allowedScripts.test(src)) at(`the script ${JSON.stringify(src)} is not one of the site's own bundles`);
+      if (src !== undefined && el.childNodes.length > 0) at('a <script> with src must be empty');
+    }
+    if (el.tagName === 'style') at("an inline <style> is not allowed (styles must be the site's stylesheet)");
+    if (el.tagName === 'meta' && attrs.get('http-equiv')?.toLowerCase() === 'refresh') at('<meta http-equiv="refresh"> is not allowed');
+    for (const [name, value] of attrs) {
+      if (name.startsWith('on')) at(`the event handler attribute ${name}="${value.slice(0, 40)}" is not allowed`);
+      if (name === 'style') at('an inline style attribute is not allowed');
+      if (inAbstract && name.startsWith('data-pagefind')) at(`${name} inside an abstract could spoof the search index`);
+      if (URL_ATTRIBUTES.has(name)) {
+        const url = value.trim().replace(/[\u0000-\u001f\s]+/g, '');
+        if (!SAFE_SCHEME.test(url)) at(`${name}="${value.slice(0, 60)}" uses a scheme that is not allowed`);
+        else if (url.startsWith(base) || url.startsWith('#')) links.push({ url, line });
+      }
+      if (name === 'srcset') at('srcset is not allowed');
+    }
+    const id = attrs.get('id');
+    if (id !== undefined) ids.add(id);
+    if (attrs.has('data-pagefind-body')) indexed = true;
+    const isAbstract = (attrs.get('class') ?? '').split(/\s+/).includes('abstract__text');
+    if (isAbstract) abstractText = textOf(el).trim();
+    const children = el.tagName === 'template' ? (el as unknown as { content: Node }).content : el;
+    if ('childNodes' in children) for (const child of children.childNodes) walk(child, inAbstract || isAbstract);
+  };
+  walk(document, false);
+  return { problems, links, ids, indexed, ...(abstractText === undefined ? {} : { abstractText }) };
+}
+
+function textOf(node: Node): string {
+  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
+  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
+}
+
+/**
+ * Resolves an internal URL ('/base/papers/x/#frag') to the built file it names ('papers/x/index.html')
+ * and its fragment; undefined when it is outside `base`.
+ */
+export function resolveInternal(url: string, base: string): { file: string; fragment?: string } | undefined {
+  const [beforeHash = '', fragment] = url.split('#', 2);
+  const pathname = (beforeHash.split('?')[0] ?? '').replace(/\/+/g, '/');
+  if (!pathname.startsWith(base)) return undefined;
+  let local = decodeURIComponent(pathname.slice(base.length));
+  if (local === '' || local.endsWith('/')) local += 'index.html';
+  return fragment === undefined || fragment === '' ? { file: local } : { file: local, fragment: decodeURIComponent(fragment) };
+}
