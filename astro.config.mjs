@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { CSP_DIRECTIVES, OUT_DIR, SITE_BASE, SITE_URL } from './src/consts.ts';
+import { OUT_DIR, SITE_BASE, SITE_URL } from './src/consts.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 
 // Deployment settings come from environment variables read in src/consts.ts (PAPERSHELF_SITE,
@@ -23,7 +23,9 @@ export default defineConfig({
     // A <meta> policy on every page. Astro adds hashes for anything it inlines; `npm run verify`
     // proves there is nothing inline, so public/_headers can send the same policy as a header.
     csp: {
-      directives: CSP_DIRECTIVES,
+      // Besides script-src and style-src, which Astro writes. A <meta> policy cannot carry
+      // frame-ancestors; public/_headers adds it for hosts that send headers.
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'none'", "form-action 'self'"],
       // Pagefind compiles its WebAssembly search engine in the browser.
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       styleDirective: { resources: ["'self'"] },

@@ -20,8 +20,3 @@ export const CARD_EXCERPT_CHARS = 320;
 /** Characters of the abstract used as a page's meta description. */
 export const META_DESCRIPTION_CHARS = 200;
 
-/**
- * The Content-Security-Policy directives besides script-src and style-src (which Astro writes).
- * A <meta> policy cannot carry frame-ancestors; public/_headers adds it for hosts that send headers.
- */
-export const CSP_DIRECTIVES = ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'none'", "form-action 'self'"];
