@@ -19,4 +19,3 @@ export const SITE_URL = process.env.PAPERSHELF_SITE ?? 'https://papershelf.examp
 export const CARD_EXCERPT_CHARS = 320;
 /** Characters of the abstract used as a page's meta description. */
 export const META_DESCRIPTION_CHARS = 200;
-
