@@ -1,5 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAxe } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { type Build, buildSite } from '../support/build.ts';
 import { type StaticServer, serveStatic } from '../support/serve.ts';
@@ -104,5 +107,103 @@ describe('the seed site in Chromium', () => {
     await page.context().close();
     expect(dark).toBe('rgb(17, 20, 24)');
     expect(light).toBe('rgb(255, 255, 255)');
+  });
+});
+
+describe('Content Security Policy, as a host sends it from public/_headers', () => {
+  let strict: StaticServer;
+  beforeAll(async () => {
+    strict = await serveStatic(build.out, '/', true);
+  });
+  afterAll(() => strict?.close());
+
+  const watch = async (context: BrowserContext) => {
+    const violations: string[] = [];
+    await context.exposeFunction('reportViolation', (v: string) => violations.push(v));
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    return violations;
+  };
+
+  it('lets search work with zero policy violations', async () => {
+    const context = await browser.newContext();
+    const violations = await watch(context);
+    const tab = await context.newPage();
+    const response = await tab.goto(`${strict.url}search/?q=position%20persistent%20sparse%20attention`);
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await tab.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+    expect(await tab.locator('.pagefind-ui__result-link').first().textContent()).toContain('TidalDecode');
+    await tab.fill('.pagefind-ui__search-input', 'speculative decoding');
+    await tab
+      .locator('.pagefind-ui__result-link', { hasText: /Specul/i })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await tab.goto(`${strict.url}papers/date/2025-03-17/`);
+    await tab.goto(`${strict.url}papers/reasoning-to-attend-try-to-understand-how-seg-token-works/`);
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it('blocks a handler and a script injected into a page', async () => {
+    const page404 = path.join(build.out, 'injected', 'index.html');
+    mkdirSync(path.dirname(page404), { recursive: true });
+    const paper = readFileSync(path.join(build.out, 'papers/reasoning-to-attend-try-to-understand-how-seg-token-works/index.html'), 'utf8');
+    writeFileSync(
+      page404,
+      paper.replace('</main>', '<img src="/missing.png" onerror="document.title=\'pwned\'"><script>window.pwned = true</script></main>'),
+    );
+    const context = await browser.newContext();
+    const violations = await watch(context);
+    const tab = await context.newPage();
+    await tab.goto(`${strict.url}injected/`);
+    await tab.waitForTimeout(300);
+    expect(await tab.title()).not.toBe('pwned');
+    expect(await tab.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).toBeUndefined();
+    expect(violations.length).toBeGreaterThanOrEqual(2);
+    expect(violations.every((v) => v.startsWith('script-src'))).toBe(true);
+    await context.close();
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
+  // Every page type the site has; week, month and tag pages come with the browse issue.
+  const PAGES = [
+    ['home', ''],
+    ['day', 'papers/date/2025-03-17/'],
+    ['paper', 'papers/reasoning-to-attend-try-to-understand-how-seg-token-works/'],
+    ['search with results', 'search/?q=speculative%20decoding'],
+    ['404', 'papers/no-such-paper/'],
+  ] as const;
+  let checked = 0;
+
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const [name, url] of PAGES) {
+      it(`finds no violations on the ${name} page in ${scheme} mode`, async () => {
+        const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+        const tab = await context.newPage();
+        await tab.goto(`${server.url}${url}`);
+        if (name === 'search with results') await tab.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+        const violations = await runAxe(tab);
+        await context.close();
+        expect(violations).toEqual([]);
+        checked++;
+      });
+    }
+  }
+
+  it('reports a real violation (the harness is not blind)', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const tab = await context.newPage();
+    await tab.setContent('<!doctype html><html lang="en"><head><title>t</title></head><body><main><img src="x.png"></main></body></html>');
+    const violations = await runAxe(tab);
+    await context.close();
+    expect(violations.map((v) => v.id)).toContain('image-alt');
+  });
+
+  it('checked every page type in both schemes', () => {
+    expect(checked).toBe(PAGES.length * 2);
   });
 });

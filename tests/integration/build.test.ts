@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -131,6 +131,24 @@ describe('search on the fixture site, in Chromium', () => {
   it('offers day and tag filters', async () => {
     const { filters } = await search('the');
     expect(filters.map((f) => f.trim().toLowerCase())).toEqual(expect.arrayContaining(['day', 'tag']));
+  });
+});
+
+describe('reproducible builds', () => {
+  it('writes byte-identical output from the same content, whatever the file order on disk', () => {
+    // The same papers, written to a new folder in reverse order, built from a clean cache.
+    const copy = mkdtempSync(path.join(tmpdir(), 'papershelf-reversed-'));
+    for (const file of listFiles(FIXTURE).reverse()) {
+      mkdirSync(path.join(copy, path.dirname(file)), { recursive: true });
+      writeFileSync(path.join(copy, file), readFileSync(path.join(FIXTURE, file)));
+    }
+    const again = buildSite({ content: copy });
+    expect(again.status, again.output).toBe(0);
+    const first = listFiles(build.out);
+    expect(listFiles(again.out)).toEqual(first);
+    const differing = first.filter((f) => !readFileSync(path.join(build.out, f)).equals(readFileSync(path.join(again.out, f))));
+    expect(differing).toEqual([]);
+    expect(first.length).toBeGreaterThan(20);
   });
 });
 
