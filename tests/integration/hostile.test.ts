@@ -1,0 +1,92 @@
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { type Build, buildSite, readOut } from '../support/build.ts';
+import { acceptedHostile, HOSTILE_DIR } from '../support/hostile.ts';
+import { ROOT } from '../support/run.ts';
+import { type StaticServer, serveStatic } from '../support/serve.ts';
+
+const FIXTURE = path.join(ROOT, 'tests/fixtures/site/papers');
+const withHostile = (names: string[]) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'papershelf-hostile-'));
+  cpSync(FIXTURE, dir, { recursive: true });
+  mkdirSync(path.join(dir, '2025-03-20'));
+  for (const name of names) copyFileSync(path.join(HOSTILE_DIR, name), path.join(dir, '2025-03-20', name));
+  return dir;
+};
+
+describe('a site with the accepted hostile papers', () => {
+  let build: Build;
+  let server: StaticServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    build = buildSite({ content: withHostile(acceptedHostile()) });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+    server = await serveStatic(build.out, '/', true);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('builds, and verify finds no script, handler or dangerous URL', () => {
+    expect(build.output).toMatch(/verify: \d+ pages .*: all checks passed/);
+  });
+
+  it('escapes a hostile title and authors in the page, <title> and meta tags', () => {
+    const page = readOut(build, 'papers/hostile-title/index.html');
+    expect(page).toContain('<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; Escaped Title Zanzibar · Papershelf</title>');
+    expect(page).toContain(
+      '<h1 data-pagefind-meta="title">&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; Escaped Title Zanzibar</h1>',
+    );
+    expect(page).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;, O&#39;Brien &amp; &lt;Sons&gt;');
+    expect(page).toContain('\\<b>bold\\</b>'.replace(/\\/g, '').replace('<b>', '&lt;b&gt;').replace('</b>', '&lt;/b&gt;'));
+    expect(page).not.toContain('<script>alert');
+    // Inside a quoted attribute only the quote and & need escaping: this is text, not an element.
+    expect(page).toContain('data-authors="&quot;><img src=x onerror=alert(1)>, O\'Brien &amp; <Sons>"');
+    expect(page.match(/<img\b/g)).toHaveLength(1);
+  });
+
+  it('finds hostile, stuffed and non-Latin papers by search, showing titles as text', async () => {
+    const context = await browser.newContext();
+    const dialogs: string[] = [];
+    const tab = await context.newPage();
+    tab.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const titles = async (query: string) => {
+      await tab.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+      await tab.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+      return tab.locator('.pagefind-ui__result-link').allTextContents();
+    };
+    expect(await titles('Zanzibar')).toEqual(['</title><script>alert(1)</script> Escaped Title Zanzibar']);
+    expect(await titles('Quokka')).toEqual(['Windows Line Endings Quokka']);
+    expect(await titles('Παπαδόπουλος')).toEqual(['Αραιή Προσοχή: Greek Abstract']);
+    expect(await titles('متناثر')).toEqual(['الانتباه المتناثر: Arabic Abstract']);
+    expect(await titles('王小明')).toEqual(['稀疏注意力机制 Sparse Attention in Chinese']);
+    expect((await titles('attention'))[0]).toBeDefined();
+    expect(await tab.locator('.pagefind-ui img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('JavaScript front matter', () => {
+  it('is never run, by the check or by astro build alone', () => {
+    const marker = '/tmp/papershelf-pwned';
+    rmSync(marker, { force: true });
+    const dir = withHostile(['js-front-matter.md']);
+    const checked = buildSite({ content: dir });
+    expect(checked.status).toBe(1);
+    expect(checked.output).toContain('js-front-matter.md:1:1 front matter: front matter must be YAML: "---js" is not allowed');
+    const astroOnly = buildSite({ content: dir, astroOnly: true });
+    expect(astroOnly.status).not.toBe(0);
+    expect(astroOnly.output).toContain('js-front-matter.md');
+    expect(existsSync(marker)).toBe(false);
+  });
+});
