@@ -216,8 +216,10 @@ function locate(lines: string[], fieldPath: string[]): { line: number; column: n
 function yamlPosition(error: unknown): { line: number; column: number } {
   const mark = (error as { mark?: { line?: number; column?: number } }).mark;
   // js-yaml counts lines from 0 in the text it parsed, which starts with the newline that ends
-  // the opening `---` line: its line 0 is the file's line 1.
-  return mark?.line === undefined ? { line: 1, column: 1 } : { line: mark.line + 1, column: (mark.column ?? 0) + 1 };
+  // the opening `---` line: its line 0 is the file's line 1. Its column can be negative for a
+  // duplicated key without a value (found by the fuzz test), so both are clamped to 1.
+  if (mark?.line === undefined) return { line: 1, column: 1 };
+  return { line: Math.max(1, mark.line + 1), column: Math.max(1, (mark.column ?? 0) + 1) };
 }
 
 function firstLine(error: unknown): string {
