@@ -52,13 +52,19 @@ async function load(): Promise<SiteData> {
     }
     if (!isPaperId(id)) at('file', `the file name ${JSON.stringify(`${id}.md`)} must be lowercase letters and digits joined by "-" or "."`);
     identities.push({ path, id, title: entry.data.title, arxiv: entry.data.arxiv });
-    const body = entry.body ?? '';
-    const tree = parseAbstract(body);
-    if (checkAbstract(tree).length > 0 || (entry.data.published ?? '') > day) {
-      // Re-check the file as `npm run check` does, for messages with the file's own line numbers.
-      problems.push(...checkPaperText(readFileSync(path, 'utf8'), path, day));
+    let paper: Paper;
+    try {
+      const tree = parseAbstract(entry.body ?? '');
+      if (checkAbstract(tree).length > 0 || (entry.data.published ?? '') > day) {
+        // Re-check the file as `npm run check` does, for messages with the file's own line numbers.
+        problems.push(...checkPaperText(readFileSync(path, 'utf8'), path, day));
+      }
+      paper = { ...entry.data, id, day, abstractHtml: renderAbstract(tree), abstractText: toPlainText(tree) };
+    } catch (error) {
+      // A render failure fails the build naming the file; a page never ships with an empty abstract.
+      at('body', `the abstract could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
     }
-    const paper: Paper = { ...entry.data, id, day, abstractHtml: renderAbstract(tree), abstractText: toPlainText(tree) };
     papers.push(paper);
     byId.set(id, paper);
   }
