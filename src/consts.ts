@@ -19,3 +19,13 @@ export const SITE_URL = process.env.PAPERSHELF_SITE ?? 'https://papershelf.examp
 export const CARD_EXCERPT_CHARS = 320;
 /** Characters of the abstract used as a page's meta description. */
 export const META_DESCRIPTION_CHARS = 200;
+/** Papers in a week's or month's "top" list. */
+export const TOP_COUNT = 10;
+/** Papers per page of a tag listing. */
+export const TAG_PAGE_SIZE = 50;
+/** Listing days per page of the archive (a year of weekdays fits on one page). */
+export const ARCHIVE_PAGE_SIZE = 260;
+/** Items in each feed (latest papers). */
+export const FEED_SIZE = 50;
+/** Papers in a day's email digest. */
+export const DIGEST_SIZE = 10;

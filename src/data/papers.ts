@@ -1,23 +1,22 @@
 /**
  * The only caller of getCollection(): loads every paper once per build, renders its abstract
- * through the allow-list renderer, and returns papers and listing days in a fixed order.
+ * through the allow-list renderer, and returns papers grouped by day, week, month, tag and author,
+ * each in a fixed order.
  */
 
 import { getCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
-import type { DayKey } from '../lib/dates.ts';
-import { isDayKey } from '../lib/dates.ts';
+import { isDayKey, monthOf, weekOf } from '../lib/dates.ts';
+import type { AuthorGroup, DayGroup, PeriodGroup } from '../lib/groups.ts';
+import { compareNewestFirst, groupByAuthor, groupByDay, groupByPeriod, groupByTag } from '../lib/groups.ts';
 import { checkAbstract, parseAbstract, renderAbstract, toPlainText } from '../lib/markdown.ts';
 import type { Paper } from '../lib/paper.ts';
-import { compareByVotes, isPaperId } from '../lib/paper.ts';
+import { isPaperId } from '../lib/paper.ts';
 import type { PaperIdentity, Problem } from '../lib/validate.ts';
 import { checkDuplicates, checkPaperText, formatProblem } from '../lib/validate.ts';
 
 /** One listing day and its papers, ordered by votes then title. */
-export interface ListingDay {
-  day: DayKey;
-  papers: Paper[];
-}
+export type ListingDay = DayGroup<Paper>;
 
 /** Everything the pages need, computed once per build. */
 export interface SiteData {
@@ -25,6 +24,13 @@ export interface SiteData {
   papers: Paper[];
   /** Listing days that have papers, newest first. */
   days: ListingDay[];
+  /** ISO weeks and months that have papers, newest first. */
+  weeks: PeriodGroup<Paper>[];
+  months: PeriodGroup<Paper>[];
+  /** Tags in alphabetical order, each with its papers newest first. */
+  tags: { tag: string; papers: Paper[] }[];
+  /** Authors by slug. */
+  authors: AuthorGroup<Paper>[];
   byId: Map<string, Paper>;
 }
 
@@ -72,20 +78,15 @@ async function load(): Promise<SiteData> {
   if (problems.length > 0) {
     throw new Error(`${problems.length} problem(s) in the papers:\n${problems.map(formatProblem).join('\n')}`);
   }
-  papers.sort((a, b) => (a.day === b.day ? compareByVotes(a, b) : a.day < b.day ? 1 : -1));
-  const days: ListingDay[] = [];
-  for (const paper of papers) {
-    const last = days.at(-1);
-    if (last?.day === paper.day) last.papers.push(paper);
-    else days.push({ day: paper.day, papers: [paper] });
-  }
-  return { papers, days, byId };
-}
-
-/** The listing days before and after `day` that have papers (empty days are skipped). */
-export function neighbours(days: ListingDay[], day: DayKey): { previous?: DayKey; next?: DayKey } {
-  const index = days.findIndex((d) => d.day === day);
-  const older = days[index + 1]?.day;
-  const newer = index > 0 ? days[index - 1]?.day : undefined;
-  return { ...(older === undefined ? {} : { previous: older }), ...(newer === undefined ? {} : { next: newer }) };
+  papers.sort(compareNewestFirst);
+  const days = groupByDay(papers);
+  return {
+    papers,
+    days,
+    weeks: groupByPeriod(days, weekOf),
+    months: groupByPeriod(days, monthOf),
+    tags: groupByTag(papers),
+    authors: groupByAuthor(papers),
+    byId,
+  };
 }

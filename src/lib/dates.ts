@@ -2,7 +2,22 @@
  * Calendar days as plain strings. A `DayKey` ('YYYY-MM-DD') is the only date shape that crosses
  * module boundaries; it names a calendar day, not an instant, so no time zone can shift it.
  */
-import { addDays, format, isMatch, parse } from 'date-fns';
+import {
+  addDays,
+  addMonths,
+  addWeeks,
+  eachDayOfInterval,
+  endOfMonth,
+  format,
+  getISODay,
+  getISOWeek,
+  getISOWeekYear,
+  isMatch,
+  parse,
+  setISOWeek,
+  startOfISOWeek,
+  startOfMonth,
+} from 'date-fns';
 
 /** A calendar day written 'YYYY-MM-DD' that exists on the calendar (checked by `isDayKey`). */
 export type DayKey = string;
@@ -67,4 +82,96 @@ export function latestMonthDayOnOrBefore(line: string, today: DayKey): DayKey | 
     if (day !== undefined && day <= today) return day;
   }
   return undefined;
+}
+
+/** An ISO week written 'YYYY-Www', e.g. '2025-W12' (the year is the ISO week-numbering year). */
+export type WeekKey = string;
+/** A calendar month written 'YYYY-MM'. */
+export type MonthKey = string;
+
+/** The ISO week of a day: '2024-12-30' → '2025-W01' (weeks start on Monday; week 1 holds a Thursday). */
+export function weekOf(day: DayKey): WeekKey {
+  const date = dayToDate(day);
+  return `${getISOWeekYear(date)}-W${String(getISOWeek(date)).padStart(2, '0')}`;
+}
+
+/** The month of a day: '2025-03-17' → '2025-03'. */
+export function monthOf(day: DayKey): MonthKey {
+  return day.slice(0, 7);
+}
+
+/** True for a 'YYYY-Www' week that exists (W53 only in years that have it). */
+export function isWeekKey(value: unknown): value is WeekKey {
+  if (typeof value !== 'string' || !/^\d{4}-W\d{2}$/.test(value)) return false;
+  const monday = weekStart(value);
+  return weekOf(monday) === value;
+}
+
+/** True for a 'YYYY-MM' month. */
+export function isMonthKey(value: unknown): value is MonthKey {
+  return typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) && isDayKey(`${value}-01`);
+}
+
+/** The Monday of an ISO week. */
+export function weekStart(week: WeekKey): DayKey {
+  const [year, w] = week.split('-W').map(Number) as [number, number];
+  // January 4th is always in ISO week 1 of its ISO year.
+  return toDayKey(startOfISOWeek(setISOWeek(new Date(year, 0, 4), w)));
+}
+
+/** The seven days of an ISO week, Monday first. */
+export function weekDays(week: WeekKey): DayKey[] {
+  const monday = dayToDate(weekStart(week));
+  return Array.from({ length: 7 }, (_, i) => toDayKey(addDays(monday, i)));
+}
+
+/** Every day of a month, in order. */
+export function monthDays(month: MonthKey): DayKey[] {
+  const first = dayToDate(`${month}-01`);
+  return eachDayOfInterval({ start: startOfMonth(first), end: endOfMonth(first) }).map(toDayKey);
+}
+
+/** A month as calendar rows of seven (Monday first), padded with null before the 1st and after the last day. */
+export function monthCalendar(month: MonthKey): (DayKey | null)[][] {
+  const days = monthDays(month);
+  const cells: (DayKey | null)[] = [...Array(getISODay(dayToDate(days[0] ?? `${month}-01`)) - 1).fill(null), ...days];
+  while (cells.length % 7 !== 0) cells.push(null);
+  return Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
+}
+
+/** The week `n` weeks after `week`. */
+export function shiftWeek(week: WeekKey, n: number): WeekKey {
+  return weekOf(toDayKey(addWeeks(dayToDate(weekStart(week)), n)));
+}
+
+/** The month `n` months after `month`. */
+export function shiftMonth(month: MonthKey, n: number): MonthKey {
+  return monthOf(toDayKey(addMonths(dayToDate(`${month}-01`), n)));
+}
+
+/** 'Week 12, 2025' with its span, e.g. 'Week 12 of 2025 (17–23 Mar)'. */
+export function formatWeek(week: WeekKey): string {
+  const days = weekDays(week);
+  const first = dayToDate(days[0] ?? '');
+  const last = dayToDate(days[6] ?? '');
+  const span =
+    first.getMonth() === last.getMonth()
+      ? `${format(first, 'd')}–${format(last, 'd MMM')}`
+      : `${format(first, 'd MMM')} – ${format(last, 'd MMM')}`;
+  return `Week ${Number(week.slice(6))} of ${week.slice(0, 4)} (${span})`;
+}
+
+/** 'March 2025'. */
+export function formatMonth(month: MonthKey): string {
+  return format(dayToDate(`${month}-01`), 'MMMM yyyy');
+}
+
+/** A day as an RFC 822 date for RSS (midnight UTC of that day), e.g. 'Mon, 17 Mar 2025 00:00:00 +0000'. */
+export function rfc822(day: DayKey): string {
+  return `${format(dayToDate(day), 'EEE, dd MMM yyyy')} 00:00:00 +0000`;
+}
+
+/** A day as an RFC 3339 timestamp (midnight UTC), for Atom and JSON Feed. */
+export function rfc3339(day: DayKey): string {
+  return `${day}T00:00:00Z`;
 }

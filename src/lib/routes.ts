@@ -2,7 +2,7 @@
  * The only place URLs are spelt. Every path starts with the site's base (Astro `base`, e.g.
  * '/papershelf/' on GitHub project pages) and ends with '/', matching `trailingSlash: 'always'`.
  */
-import type { DayKey } from './dates.ts';
+import type { DayKey, MonthKey, WeekKey } from './dates.ts';
 
 // Vite provides BASE_URL in the site and in Vitest; plain Node scripts have no import.meta.env.
 const RAW_BASE: string = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
@@ -22,6 +22,55 @@ export function homePath(): string {
 /** A listing day: '/papers/date/2025-03-17/'. */
 export function dayPath(day: DayKey): string {
   return withBase(`papers/date/${day}/`);
+}
+
+/** An ISO week: '/papers/week/2025-W12/'. */
+export function weekPath(week: WeekKey): string {
+  return withBase(`papers/week/${week}/`);
+}
+
+/** A month: '/papers/month/2025-03/'. */
+export function monthPath(month: MonthKey): string {
+  return withBase(`papers/month/${month}/`);
+}
+
+/** The archive of listing days: '/papers/', then '/papers/archive/2/', … */
+export function archivePath(page = 1): string {
+  return withBase(page === 1 ? 'papers/' : `papers/archive/${page}/`);
+}
+
+/** All tags: '/tags/'. */
+export function tagsPath(): string {
+  return withBase('tags/');
+}
+
+/** A tag's papers: '/tags/vision/', then '/tags/vision/2/', … */
+export function tagPath(tag: string, page = 1): string {
+  return withBase(page === 1 ? `tags/${tag}/` : `tags/${tag}/${page}/`);
+}
+
+/** An author's papers: '/authors/lukasz-kaiser/'. */
+export function authorPath(slug: string): string {
+  return withBase(`authors/${slug}/`);
+}
+
+/** Feed formats the site publishes. */
+export type FeedFormat = 'rss' | 'atom' | 'json';
+const FEED_FILES: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
+
+/** A feed of the latest papers, site-wide or for one tag: '/rss.xml', '/tags/vision/atom.xml'. */
+export function feedPath(format: FeedFormat, tag?: string): string {
+  return withBase(tag === undefined ? FEED_FILES[format] : `tags/${tag}/${FEED_FILES[format]}`);
+}
+
+/** The subscribe page. */
+export function subscribePath(): string {
+  return withBase('subscribe/');
+}
+
+/** A listing day's email digest: '/digest/2025-03-17.html' or '.txt'. */
+export function digestPath(day: DayKey, kind: 'html' | 'txt'): string {
+  return withBase(`digest/${day}.${kind}`);
 }
 
 /** A paper: '/papers/2503.01234/'. */

@@ -36,8 +36,9 @@ const SAFE_SCHEME = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:]*$)/i;
  * Scans one page. `allowedScripts` matches the `src` of the only scripts the site may load (its
  * own bundles); any other script, inline script, event handler, inline style, dangerous URL,
  * forbidden element, meta refresh, or search-index attribute inside an abstract is a problem.
+ * With `email`, inline style attributes are allowed (the email digests).
  */
-export function scanPage(file: string, html: string, base: string, allowedScripts: RegExp): PageScan {
+export function scanPage(file: string, html: string, base: string, allowedScripts: RegExp, options: { email?: boolean } = {}): PageScan {
   const problems: PageProblem[] = [];
   const links: PageScan['links'] = [];
   const ids = new Set<string>();
@@ -64,7 +65,8 @@ export function scanPage(file: string, html: string, base: string, allowedScript
     if (el.tagName === 'meta' && attrs.get('http-equiv')?.toLowerCase() === 'refresh') at('<meta http-equiv="refresh"> is not allowed');
     for (const [name, value] of attrs) {
       if (name.startsWith('on')) at(`the event handler attribute ${name}="${value.slice(0, 40)}" is not allowed`);
-      if (name === 'style') at('an inline style attribute is not allowed');
+      // Email digests need inline styles (mail clients ignore stylesheets); site pages must not have any.
+      if (name === 'style' && !options.email) at('an inline style attribute is not allowed');
       if (inAbstract && name.startsWith('data-pagefind')) at(`${name} inside an abstract could spoof the search index`);
       if (URL_ATTRIBUTES.has(name)) {
         // Browsers drop ASCII tab and newline inside URLs ("java\tscript:"): compare without them.

@@ -1,0 +1,45 @@
+/** Every page of the site, for the sitemap; spelt through lib/routes like every other URL. */
+import { ARCHIVE_PAGE_SIZE, SITE_URL, TAG_PAGE_SIZE } from '../consts.ts';
+import { paginate } from '../lib/groups.ts';
+import {
+  archivePath,
+  authorPath,
+  dayPath,
+  homePath,
+  monthPath,
+  paperPath,
+  searchPath,
+  subscribePath,
+  tagPath,
+  tagsPath,
+  weekPath,
+  withBase,
+} from '../lib/routes.ts';
+import { getSiteData } from './papers.ts';
+
+/** URLs per sitemap file (the protocol allows 50,000). */
+export const SITEMAP_CHUNK = 10_000;
+
+/** Absolute URLs of every HTML page, in a fixed order. */
+export async function pageUrls(): Promise<string[]> {
+  const { papers, days, weeks, months, tags, authors } = await getSiteData();
+  const paths = [
+    homePath(),
+    searchPath(),
+    subscribePath(),
+    tagsPath(),
+    ...paginate(days, ARCHIVE_PAGE_SIZE).map((_, i) => archivePath(i + 1)),
+    ...days.map((d) => dayPath(d.day)),
+    ...weeks.map((w) => weekPath(w.key)),
+    ...months.map((m) => monthPath(m.key)),
+    ...tags.flatMap(({ tag, papers: list }) => paginate(list, TAG_PAGE_SIZE).map((_, i) => tagPath(tag, i + 1))),
+    ...authors.map((a) => authorPath(a.slug)),
+    ...papers.map((p) => paperPath(p.id)),
+  ];
+  return paths.map((p) => new URL(p, SITE_URL).href);
+}
+
+/** The sitemap file names: '/sitemap-1.xml', … */
+export function sitemapChunkPath(n: number): string {
+  return withBase(`sitemap-${n}.xml`);
+}

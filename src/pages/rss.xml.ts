@@ -1,0 +1,4 @@
+import type { APIRoute } from 'astro';
+import { siteFeed } from '../data/feeds.ts';
+
+export const GET: APIRoute = () => siteFeed('rss');

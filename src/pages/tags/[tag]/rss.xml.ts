@@ -1,0 +1,6 @@
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { tagFeed, tagFeedPaths } from '../../../data/feeds.ts';
+
+export const getStaticPaths = (() => tagFeedPaths()) satisfies GetStaticPaths;
+
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props }) => tagFeed('rss', props.tag, props.papers);
