@@ -29,17 +29,33 @@ beforeAll(() => {
 });
 
 describe('a fixture site built for real', () => {
-  it('writes a page per day, per paper, home, search and 404', () => {
-    const files = listFiles(build.out).filter((f) => f.endsWith('.html'));
-    expect(files).toEqual(
+  it('writes every page: home, days, weeks, months, archive, papers, tags, authors, search, subscribe, 404', () => {
+    const pages = listFiles(build.out).filter((f) => f.endsWith('.html') && !f.startsWith('digest/'));
+    expect(pages).toEqual(
       [
         '404.html',
         'index.html',
         'search/index.html',
+        'subscribe/index.html',
+        'papers/index.html',
         'papers/date/2025-03-10/index.html',
         'papers/date/2025-03-13/index.html',
         'papers/date/2025-03-14/index.html',
+        'papers/week/2025-W11/index.html',
+        'papers/month/2025-03/index.html',
         ...IDS.map((id) => `papers/${id}/index.html`),
+        'tags/index.html',
+        ...['attention', 'benchmark', 'decoding', 'graphs', 'long-context', 'reasoning', 'vision'].map((t) => `tags/${t}/index.html`),
+        ...[
+          'ada-lovelace',
+          'alan-turing',
+          'emmy-noether',
+          'grace-hopper',
+          'hedy-lamarr',
+          'katherine-johnson',
+          'lukasz-kaiser',
+          'sofia-kovalevskaya',
+        ].map((a) => `authors/${a}/index.html`),
       ].sort(),
     );
   });
