@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAxe } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { type Build, buildSite } from '../support/build.ts';
+import { ROOT } from '../support/run.ts';
 import { type StaticServer, serveStatic } from '../support/serve.ts';
 
 // The real site (content/papers: the 75 papers of 2025-03-17), built for real and served locally.
@@ -169,22 +170,38 @@ describe('Content Security Policy, as a host sends it from public/_headers', () 
 });
 
 describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
-  // Every page type the site has; week, month and tag pages come with the browse issue.
+  // Every page type: the seed site has no tags or authors, so those come from the fixture site.
+  let fixture: StaticServer;
+  beforeAll(async () => {
+    const fixtureBuild = buildSite({ content: path.join(ROOT, 'tests/fixtures/site/papers') });
+    if (fixtureBuild.status !== 0) throw new Error(`fixture build failed:\n${fixtureBuild.output}`);
+    fixture = await serveStatic(fixtureBuild.out);
+  });
+  afterAll(() => fixture?.close());
+
   const PAGES = [
-    ['home', ''],
-    ['day', 'papers/date/2025-03-17/'],
-    ['paper', 'papers/reasoning-to-attend-try-to-understand-how-seg-token-works/'],
-    ['search with results', 'search/?q=speculative%20decoding'],
-    ['404', 'papers/no-such-paper/'],
+    ['home', 'seed', ''],
+    ['day', 'seed', 'papers/date/2025-03-17/'],
+    ['week', 'seed', 'papers/week/2025-W12/'],
+    ['month', 'seed', 'papers/month/2025-03/'],
+    ['archive', 'seed', 'papers/'],
+    ['paper', 'seed', 'papers/reasoning-to-attend-try-to-understand-how-seg-token-works/'],
+    ['search with results', 'seed', 'search/?q=speculative%20decoding'],
+    ['subscribe', 'seed', 'subscribe/'],
+    ['404', 'seed', 'papers/no-such-paper/'],
+    ['tags', 'fixture', 'tags/'],
+    ['tag', 'fixture', 'tags/attention/'],
+    ['author', 'fixture', 'authors/lukasz-kaiser/'],
+    ['paper with tags and authors', 'fixture', 'papers/2503.01234/'],
   ] as const;
   let checked = 0;
 
   for (const scheme of ['light', 'dark'] as const) {
-    for (const [name, url] of PAGES) {
+    for (const [name, site, url] of PAGES) {
       it(`finds no violations on the ${name} page in ${scheme} mode`, async () => {
         const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
         const tab = await context.newPage();
-        await tab.goto(`${server.url}${url}`);
+        await tab.goto(`${(site === 'seed' ? server : fixture).url}${url}`);
         if (name === 'search with results') await tab.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
         const violations = await runAxe(tab);
         await context.close();
