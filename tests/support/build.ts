@@ -1,6 +1,6 @@
 /** Builds a site for real, as `npm run build` does (check, astro build, verify), into a temp folder. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cleanEnv, ROOT } from './run.ts';
@@ -22,9 +22,16 @@ export interface BuildOptions {
   astroOnly?: boolean;
 }
 
+// Builds are large; remove them when the test worker exits.
+const workDirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of workDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 /** Runs the build; never throws, so tests can assert on failures too. */
 export function buildSite(options: BuildOptions = {}): Build {
   const work = mkdtempSync(path.join(tmpdir(), 'papershelf-build-'));
+  workDirs.push(work);
   const out = path.join(work, 'dist');
   const env = {
     ...cleanEnv(),
