@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { cleanEnv, ROOT } from './run.ts';
 
 /** A finished build: where it went and what it printed. */
@@ -22,10 +23,10 @@ export interface BuildOptions {
   astroOnly?: boolean;
 }
 
-// Builds are large; remove them when the test worker exits.
+// Builds are large: remove them after the test file that made them.
 const workDirs: string[] = [];
-process.on('exit', () => {
-  for (const dir of workDirs) rmSync(dir, { recursive: true, force: true });
+afterAll(() => {
+  for (const dir of workDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Runs the build; never throws, so tests can assert on failures too. */
