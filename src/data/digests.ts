@@ -20,7 +20,7 @@ export function digestOf(listing: ListingDay): Digest {
     dayUrl: absolute(dayPath(listing.day)),
     total: listing.papers.length,
     papers: listing.papers.slice(0, DIGEST_SIZE).map((p) => ({
-      title: p.title,
+      title: p.titleText,
       authors: p.authors,
       abstract: p.abstractText,
       votes: p.votes,

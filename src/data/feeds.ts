@@ -24,7 +24,7 @@ function meta(papers: Paper[], format: FeedFormat, tag?: string): FeedMeta {
     selfUrl: absolute(feedPath(format, tag)),
     items: papers.slice(0, FEED_SIZE).map((p) => ({
       url: absolute(paperPath(p.id)),
-      title: p.title,
+      title: p.titleText,
       authors: p.authors,
       abstract: p.abstractText,
       abstractHtml: p.abstractHtml,

@@ -10,6 +10,8 @@ import { isDayKey, monthOf, weekOf } from '../lib/dates.ts';
 import type { AuthorGroup, DayGroup, PeriodGroup } from '../lib/groups.ts';
 import { compareNewestFirst, groupByAuthor, groupByDay, groupByPeriod, groupByTag } from '../lib/groups.ts';
 import { checkAbstract, parseAbstract, renderAbstract, toPlainText } from '../lib/markdown.ts';
+import type { MathStyles } from '../lib/math.ts';
+import { mathToText, renderTextWithMath } from '../lib/math.ts';
 import type { Paper } from '../lib/paper.ts';
 import { isPaperId } from '../lib/paper.ts';
 import type { PaperIdentity, Problem } from '../lib/validate.ts';
@@ -32,6 +34,8 @@ export interface SiteData {
   /** Authors by slug. */
   authors: AuthorGroup<Paper>[];
   byId: Map<string, Paper>;
+  /** KaTeX positioning classes used by any rendered math (served as /math.css). */
+  mathStyles: MathStyles;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -48,6 +52,7 @@ async function load(): Promise<SiteData> {
   const papers: Paper[] = [];
   const byId = new Map<string, Paper>();
   const identities: PaperIdentity[] = [];
+  const mathStyles: MathStyles = new Map();
   for (const entry of entries) {
     const path = entry.filePath ?? entry.id;
     const at = (field: string, message: string, line = 1, column = 1) => problems.push({ path, line, column, field, message });
@@ -65,7 +70,15 @@ async function load(): Promise<SiteData> {
         // Re-check the file as `npm run check` does, for messages with the file's own line numbers.
         problems.push(...checkPaperText(readFileSync(path, 'utf8'), path, day));
       }
-      paper = { ...entry.data, id, day, abstractHtml: renderAbstract(tree), abstractText: toPlainText(tree) };
+      paper = {
+        ...entry.data,
+        id,
+        day,
+        titleText: mathToText(entry.data.title),
+        titleHtml: renderTextWithMath(entry.data.title, mathStyles),
+        abstractHtml: renderAbstract(tree, mathStyles),
+        abstractText: toPlainText(tree),
+      };
     } catch (error) {
       // A render failure fails the build naming the file; a page never ships with an empty abstract.
       at('body', `the abstract could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
@@ -88,5 +101,6 @@ async function load(): Promise<SiteData> {
     tags: groupByTag(papers),
     authors: groupByAuthor(papers),
     byId,
+    mathStyles,
   };
 }

@@ -4,8 +4,12 @@
  * text is escaped, and links are http(s) only. Raw HTML is refused with an error, never rendered.
  * (Astro's default Markdown engine passes raw HTML through, so abstracts never go through it.)
  */
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import { remark } from 'remark';
+import remarkMath from 'remark-math';
+import { escapeHtml } from './html.ts';
+import type { MathStyles } from './math.ts';
+import { isMathSpan, renderTex, texToText } from './math.ts';
 import { isHttpUrl } from './paper.ts';
 
 /** A problem found in an abstract, positioned within the markdown body (1-based line and column). */
@@ -15,14 +19,40 @@ export interface BodyProblem {
   message: string;
 }
 
-const processor = remark();
+const processor = remark().use(remarkMath);
 
 /** Longest abstract accepted, in characters of plain text (arXiv's own limit is 1,920). */
 export const MAX_ABSTRACT_CHARS = 10_000;
 
-/** Parses an abstract (the markdown body of a paper file) into an mdast tree. */
+/**
+ * Parses an abstract (the markdown body of a paper file) into an mdast tree, with `$…$` and
+ * `$$…$$` math. A dollar span that breaks pandoc's rules ("$5 and $10") is turned back into text.
+ */
 export function parseAbstract(markdown: string): Root {
-  return processor.parse(markdown);
+  const tree = processor.parse(markdown);
+  const fix = (parent: Parent) => {
+    const children: RootContent[] = [];
+    for (const child of parent.children as RootContent[]) {
+      if (child.type === 'inlineMath') {
+        const start = child.position?.start.offset ?? 0;
+        const end = child.position?.end.offset ?? 0;
+        if (!isMathSpan(markdown.slice(start, end), markdown[end] ?? '')) {
+          const last = children.at(-1);
+          const raw = markdown.slice(start, end);
+          if (last?.type === 'text') last.value += raw;
+          else children.push({ type: 'text', value: raw });
+          continue;
+        }
+      }
+      const last = children.at(-1);
+      if (child.type === 'text' && last?.type === 'text') last.value += child.value;
+      else children.push(child);
+      if ('children' in child) fix(child as Parent);
+    }
+    (parent as { children: RootContent[] }).children = children;
+  };
+  fix(tree);
+  return tree;
 }
 
 /**
@@ -57,8 +87,11 @@ export function checkAbstract(tree: Root): BodyProblem[] {
   return problems;
 }
 
-/** Renders an abstract to HTML using only p, em, strong, code, pre, a, ul, ol, li, blockquote, br, hr. */
-export function renderAbstract(tree: Root): string {
+/**
+ * Renders an abstract to HTML using only p, em, strong, code, pre, a, ul, ol, li, blockquote, br,
+ * hr, and KaTeX's math markup (whose positioning classes are added to `styles`).
+ */
+export function renderAbstract(tree: Root, styles: MathStyles = new Map()): string {
   const definitions = new Map<string, string>();
   visit(tree, (node) => {
     if (node.type === 'definition') definitions.set(node.identifier, node.url);
@@ -81,6 +114,10 @@ export function renderAbstract(tree: Root): string {
         return `<del>${html(node.children)}</del>`;
       case 'inlineCode':
         return `<code>${escapeHtml(node.value)}</code>`;
+      case 'inlineMath':
+        return renderTex(node.value, false, styles) ?? escapeHtml(`$${node.value}$`);
+      case 'math':
+        return `<div class="math-display">${renderTex(node.value, true, styles) ?? escapeHtml(`$$${node.value}$$`)}</div>\n`;
       case 'code':
         return `<pre><code>${escapeHtml(node.value)}</code></pre>\n`;
       case 'break':
@@ -127,6 +164,7 @@ function plain(nodes: RootContent[]): string {
   return nodes
     .map((node): string => {
       if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value;
+      if (node.type === 'inlineMath' || node.type === 'math') return texToText(node.value);
       if (node.type === 'break') return ' ';
       if ('children' in node) return plain(node.children as RootContent[]);
       return '';
@@ -144,12 +182,7 @@ export function excerpt(text: string, maxChars: number): string {
   return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes the five HTML-significant characters. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
+export { escapeHtml };
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;

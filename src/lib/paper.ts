@@ -154,6 +154,10 @@ export interface Paper extends PaperData {
   id: string;
   /** The listing day: the name of the folder that holds the file. */
   day: string;
+  /** The title as plain text with math made readable ('$O(n^2)$' → 'O(n²)'), for meta tags and feeds. */
+  titleText: string;
+  /** The title as HTML with math rendered by KaTeX (paper pages). */
+  titleHtml: string;
   /** The abstract as sanitized HTML (see `renderAbstract`). */
   abstractHtml: string;
   /** The abstract as plain text, for excerpts and metadata. */

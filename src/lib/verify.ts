@@ -67,7 +67,10 @@ export function scanPage(file: string, html: string, base: string, allowedScript
       if (name.startsWith('on')) at(`the event handler attribute ${name}="${value.slice(0, 40)}" is not allowed`);
       // Email digests need inline styles (mail clients ignore stylesheets); site pages must not have any.
       if (name === 'style' && !options.email) at('an inline style attribute is not allowed');
-      if (inAbstract && name.startsWith('data-pagefind')) at(`${name} inside an abstract could spoof the search index`);
+      // data-pagefind-ignore only hides text from the index (math glyphs); every other
+      // data-pagefind-* attribute inside an abstract could spoof titles, filters or weights.
+      if (inAbstract && name.startsWith('data-pagefind') && name !== 'data-pagefind-ignore')
+        at(`${name} inside an abstract could spoof the search index`);
       if (URL_ATTRIBUTES.has(name)) {
         // Browsers drop ASCII tab and newline inside URLs ("java\tscript:"): compare without them.
         const url = [...value.trim()].filter((c) => c.charCodeAt(0) > 0x20).join('');

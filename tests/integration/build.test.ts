@@ -84,7 +84,7 @@ describe('a fixture site built for real', () => {
 
   it('renders a paper page with authors, day, links and an escaped abstract', () => {
     const page = readOut(build, 'papers/2503.01234/index.html');
-    expect(page).toContain('<h1 data-pagefind-meta="title">Sparse Mixture Routing for Long Context Transformers</h1>');
+    expect(page).toContain('<h1>Sparse Mixture Routing for Long Context Transformers</h1>');
     expect(page).toContain('Łukasz Kaiser, Ada Lovelace');
     expect(page).toContain('href="/papers/date/2025-03-10/"');
     expect(page).toContain('<a href="https://arxiv.org/abs/2503.01234" rel="nofollow noopener">arXiv</a>');
@@ -92,6 +92,24 @@ describe('a fixture site built for real', () => {
     expect(page).toContain('<a href="https://github.com/example/sparse-routing" rel="nofollow noopener">Code</a>');
     expect(page).toContain('keeps &lt;MASK&gt; tokens as text');
     expect(page).toContain('<title>Sparse Mixture Routing for Long Context Transformers · Papershelf</title>');
+  });
+
+  it('renders math at build time, readable as text where markup cannot go', () => {
+    const page = readOut(build, 'papers/2503.09999/index.html');
+    expect(page).toMatch(/<h1>Curriculum Learning for Theorem Provers in <span class="math" data-pagefind-ignore><span class="katex"><span class="katex-mathml"><math /);
+    expect(page).toContain('<annotation encoding="application/x-tex">O(n^2)</annotation>');
+    expect(page).toContain('<div class="math-display"><span class="math" data-pagefind-ignore><span class="katex-display">');
+    expect(page).toContain('Each run costs $5 and $10 in compute, and 62.3% of proofs are short.');
+    expect(page).toContain('<title>Curriculum Learning for Theorem Provers in O(n log n) Steps · Papershelf</title>');
+    expect(page).toMatch(/<meta name="description" content="Ordering proof problems from easy to hard makes a neural prover solve twice as many, searching in O\(n²\) time with α = 0.5\./);
+    expect(page).toContain('data-title="Curriculum Learning for Theorem Provers in O(n log n) Steps"');
+    // KaTeX's positioning lives in /math.css as classes; the page has no style attributes.
+    expect(page).not.toMatch(/ style=/);
+    const css = readOut(build, 'math.css');
+    for (const [, name] of page.matchAll(/\b(ks-[0-9a-f]{10})\b/g)) expect(css).toContain(`.${name}{`);
+    const card = readOut(build, 'papers/date/2025-03-14/index.html');
+    expect(card).toContain('>Curriculum Learning for Theorem Provers in O(n log n) Steps</a>');
+    expect(readOut(build, 'rss.xml')).toContain('<title>Curriculum Learning for Theorem Provers in O(n log n) Steps</title>');
   });
 
   it('needs no JavaScript to read listings and papers', () => {
@@ -142,6 +160,7 @@ describe('search on the fixture site, in Chromium', () => {
     expect((await search('Lovelace')).titles).toEqual(['Sparse Mixture Routing for Long Context Transformers']);
     expect((await search('hyperbolic')).titles).toEqual(['Hyperbolic Embeddings for Citation Graphs']);
     expect((await search('latency')).titles).toEqual(['Quantized Draft Models for Speculative Decoding']);
+    expect((await search('curriculum')).titles).toEqual(['Curriculum Learning for Theorem Provers in O(n log n) Steps']);
   });
 
   it('offers day and tag filters', async () => {
