@@ -96,12 +96,16 @@ describe('a fixture site built for real', () => {
 
   it('renders math at build time, readable as text where markup cannot go', () => {
     const page = readOut(build, 'papers/2503.09999/index.html');
-    expect(page).toMatch(/<h1>Curriculum Learning for Theorem Provers in <span class="math" data-pagefind-ignore><span class="katex"><span class="katex-mathml"><math /);
+    expect(page).toMatch(
+      /<h1>Curriculum Learning for Theorem Provers in <span class="math" data-pagefind-ignore><span class="katex"><span class="katex-mathml"><math /,
+    );
     expect(page).toContain('<annotation encoding="application/x-tex">O(n^2)</annotation>');
     expect(page).toContain('<div class="math-display"><span class="math" data-pagefind-ignore><span class="katex-display">');
     expect(page).toContain('Each run costs $5 and $10 in compute, and 62.3% of proofs are short.');
     expect(page).toContain('<title>Curriculum Learning for Theorem Provers in O(n log n) Steps · Papershelf</title>');
-    expect(page).toMatch(/<meta name="description" content="Ordering proof problems from easy to hard makes a neural prover solve twice as many, searching in O\(n²\) time with α = 0.5\./);
+    expect(page).toMatch(
+      /<meta name="description" content="Ordering proof problems from easy to hard makes a neural prover solve twice as many, searching in O\(n²\) time with α = 0.5\./,
+    );
     expect(page).toContain('data-title="Curriculum Learning for Theorem Provers in O(n log n) Steps"');
     // KaTeX's positioning lives in /math.css as classes; the page has no style attributes.
     expect(page).not.toMatch(/ style=/);
