@@ -36,4 +36,7 @@ export default defineConfig({
   // files only, so a strict policy sent as a header needs no hashes.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
+  // Abstracts are rendered by src/lib/markdown.ts, never by Astro's Markdown pipeline; Shiki's
+  // inline styles would also break the Content-Security-Policy.
+  markdown: { syntaxHighlight: false },
 });

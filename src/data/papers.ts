@@ -14,6 +14,7 @@ import type { MathStyles } from '../lib/math.ts';
 import { mathToText, renderTextWithMath } from '../lib/math.ts';
 import type { Paper } from '../lib/paper.ts';
 import { isPaperId } from '../lib/paper.ts';
+import { relatedPapers } from '../lib/related.ts';
 import type { PaperIdentity, Problem } from '../lib/validate.ts';
 import { checkDuplicates, checkPaperText, formatProblem } from '../lib/validate.ts';
 
@@ -36,9 +37,16 @@ export interface SiteData {
   byId: Map<string, Paper>;
   /** KaTeX positioning classes used by any rendered math (served as /math.css). */
   mathStyles: MathStyles;
+  /** Up to five related papers per paper id, most similar first (tf-idf over titles and abstracts). */
+  related: Map<string, Paper[]>;
 }
 
 let cached: Promise<SiteData> | undefined;
+
+function relatedOf(papers: Paper[], byId: Map<string, Paper>): Map<string, Paper[]> {
+  const ids = relatedPapers(papers.map((p) => ({ id: p.id, title: p.titleText, abstract: p.abstractText })));
+  return new Map([...ids].map(([id, list]) => [id, list.flatMap((other) => byId.get(other) ?? [])]));
+}
 
 /** Loads the site's papers; throws one error listing every problem (file, line, field) found. */
 export function getSiteData(): Promise<SiteData> {
@@ -78,6 +86,7 @@ async function load(): Promise<SiteData> {
         titleHtml: renderTextWithMath(entry.data.title, mathStyles),
         abstractHtml: renderAbstract(tree, mathStyles),
         abstractText: toPlainText(tree),
+        abstractMarkdown: (entry.body ?? '').trim(),
       };
     } catch (error) {
       // A render failure fails the build naming the file; a page never ships with an empty abstract.
@@ -102,5 +111,6 @@ async function load(): Promise<SiteData> {
     authors: groupByAuthor(papers),
     byId,
     mathStyles,
+    related: relatedOf(papers, byId),
   };
 }

@@ -162,6 +162,8 @@ export interface Paper extends PaperData {
   abstractHtml: string;
   /** The abstract as plain text, for excerpts and metadata. */
   abstractText: string;
+  /** The abstract's markdown as written in the file (for /papers/<id>.md). */
+  abstractMarkdown: string;
 }
 
 /** An arXiv id without its version: '2503.01234v2' → '2503.01234'. */

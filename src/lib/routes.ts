@@ -93,6 +93,31 @@ export function arxivAbsUrl(arxiv: string): string {
   return `https://arxiv.org/abs/${arxiv}`;
 }
 
+/** arXiv's HTML rendering of a paper. */
+export function arxivHtmlUrl(arxiv: string): string {
+  return `https://arxiv.org/html/${arxiv}`;
+}
+
+/** The paper's page on Hugging Face (papers there are keyed by arXiv id). */
+export function huggingFaceUrl(arxiv: string): string {
+  return `https://huggingface.co/papers/${arxiv}`;
+}
+
+/** A paper as BibTeX: '/papers/2503.01234.bib'. */
+export function bibPath(id: string): string {
+  return withBase(`papers/${encodeURIComponent(id)}.bib`);
+}
+
+/** A paper as markdown with front matter: '/papers/2503.01234.md'. */
+export function markdownPath(id: string): string {
+  return withBase(`papers/${encodeURIComponent(id)}.md`);
+}
+
+/** The site-wide JSON index of papers. */
+export function papersJsonPath(): string {
+  return withBase('papers.json');
+}
+
 /** arXiv's PDF for an id. */
 export function arxivPdfUrl(arxiv: string): string {
   return `https://arxiv.org/pdf/${arxiv}`;

@@ -55,7 +55,16 @@ export function scanPage(file: string, html: string, base: string, allowedScript
     const at = (message: string) => problems.push({ file, line, message });
     const attrs = new Map(el.attrs.map((a) => [a.name, a.value]));
     if (FORBIDDEN_ELEMENTS.has(el.tagName)) at(`<${el.tagName}> is not allowed`);
-    if (el.tagName === 'script') {
+    if (el.tagName === 'script' && attrs.get('type') === 'application/ld+json' && !attrs.has('src')) {
+      // Structured data is never executed; it must still be JSON that cannot close its element.
+      const json = textOf(el);
+      if (json.includes('</')) at('a JSON-LD block contains "</"');
+      try {
+        JSON.parse(json);
+      } catch {
+        at('a JSON-LD block is not valid JSON');
+      }
+    } else if (el.tagName === 'script') {
       const src = attrs.get('src');
       if (src === undefined) at("an inline <script> is not allowed (scripts must be the site's own bundles)");
       else if (!allowedScripts.test(src)) at(`the script ${JSON.stringify(src)} is not one of the site's own bundles`);

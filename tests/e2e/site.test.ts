@@ -77,7 +77,7 @@ describe('the seed site in Chromium', () => {
     expect(await page.locator('.abstract__text').textContent()).toContain('typically rely on <SEG> tokens as a text prompt');
     expect(await page.locator('.abstract__text seg').count()).toBe(0);
     expect(await page.title()).toBe('Reasoning to Attend: Try to Understand How <SEG> Token Works · Papershelf');
-    expect(await page.getByRole('link', { name: 'Code' }).getAttribute('href')).toBe('https://github.com/rui-qian/READ');
+    expect(await page.getByRole('link', { name: 'Code', exact: true }).getAttribute('href')).toBe('https://github.com/rui-qian/READ');
     await page.getByRole('link', { name: /All papers of Monday, 17 March 2025/ }).click();
     await page.waitForURL(/\/papers\/date\/2025-03-17\/$/);
     await page.context().close();
@@ -222,5 +222,33 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
 
   it('checked every page type in both schemes', () => {
     expect(checked).toBe(PAGES.length * 2);
+  });
+});
+
+describe('the paper page in Chromium', () => {
+  const paperUrl = 'papers/reasoning-to-attend-try-to-understand-how-seg-token-works/';
+
+  it('copies the BibTeX entry and the link with the copy buttons', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const tab = await context.newPage();
+    await tab.goto(`${server.url}${paperUrl}`);
+    const copyBibtex = tab.getByRole('button', { name: 'Copy BibTeX' });
+    await copyBibtex.click();
+    await tab.getByRole('status').filter({ hasText: 'BibTeX copied.' }).waitFor();
+    const bibtex = await tab.evaluate(() => navigator.clipboard.readText());
+    expect(bibtex).toMatch(/^@misc\{anonymous2025reasoning,\n {2}title=\{Reasoning to Attend: Try to Understand How <SEG> Token Works\},/);
+    await tab.getByRole('button', { name: 'Copy link' }).click();
+    await tab.getByRole('status').filter({ hasText: 'Link copied.' }).waitFor();
+    expect(await tab.evaluate(() => navigator.clipboard.readText())).toBe(`https://papershelf.example.org/${paperUrl}`);
+    await context.close();
+  });
+
+  it('hides the copy buttons without JavaScript, leaving the BibTeX text', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const tab = await context.newPage();
+    await tab.goto(`${server.url}${paperUrl}`);
+    expect(await tab.getByRole('button', { name: 'Copy BibTeX' }).isVisible()).toBe(false);
+    expect(await tab.locator('#bibtex').textContent()).toContain('@misc{anonymous2025reasoning,');
+    await context.close();
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPaperText } from '../../src/lib/validate.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { type Build, buildSite, listFiles, readOut } from '../support/build.ts';
 import { ROOT, runScript } from '../support/run.ts';
@@ -116,10 +117,76 @@ describe('a fixture site built for real', () => {
     expect(readOut(build, 'rss.xml')).toContain('<title>Curriculum Learning for Theorem Provers in O(n log n) Steps</title>');
   });
 
+  it('carries citation meta tags, JSON-LD and a BibTeX entry that matches its .bib file', () => {
+    const page = readOut(build, 'papers/2503.01234/index.html');
+    expect(page).toContain('<meta name="citation_title" content="Sparse Mixture Routing for Long Context Transformers">');
+    expect(page).toContain('<meta name="citation_author" content="Kaiser, Łukasz"><meta name="citation_author" content="Lovelace, Ada">');
+    expect(page).toContain('<meta name="citation_publication_date" content="2025/03/07">');
+    expect(page).toContain('<meta name="citation_arxiv_id" content="2503.01234">');
+    expect(page).toContain('<meta name="citation_pdf_url" content="https://arxiv.org/pdf/2503.01234">');
+    const jsonLd = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(page)?.[1] ?? '';
+    expect(JSON.parse(jsonLd)).toMatchObject({ '@type': 'ScholarlyArticle', identifier: 'arXiv:2503.01234', datePublished: '2025-03-07' });
+    const bib = readOut(build, 'papers/2503.01234.bib');
+    expect(bib).toMatch(
+      /^@misc\{kaiser2025sparse,\n {2}title=\{Sparse Mixture Routing for Long Context Transformers\},\n {2}author=\{\{\\L\}ukasz Kaiser and Ada Lovelace\},/,
+    );
+    expect(bib).toContain('  eprint={2503.01234},\n  archivePrefix={arXiv},');
+    const shown = /<pre class="bibtex" id="bibtex" tabindex="0" aria-label="BibTeX entry"><code>([^<]*)<\/code><\/pre>/.exec(page)?.[1] ?? '';
+    expect(
+      shown
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&'),
+    ).toBe(bib);
+    expect(page).toMatch(/<button type="button" class="copy-button" data-copy-target="bibtex" hidden>Copy BibTeX<\/button>/);
+  });
+
+  it('offers the paper as markdown and every paper in /papers.json', () => {
+    const md = readOut(build, 'papers/2503.01234.md');
+    expect(checkPaperText(md, 'copy.md', '2025-03-10')).toEqual([]);
+    expect(md).toContain('title: "Sparse Mixture Routing for Long Context Transformers"');
+    expect(md).toContain('keeps \\<MASK> tokens as text');
+    const index = JSON.parse(readOut(build, 'papers.json')) as {
+      count: number;
+      papers: { id: string; day: string; url: string; authors: string[] }[];
+    };
+    expect(index.count).toBe(6);
+    expect(index.papers.map((p) => p.id).sort()).toEqual([...IDS].sort());
+    expect(index.papers.find((p) => p.id === '2503.01234')).toMatchObject({
+      day: '2025-03-10',
+      url: 'https://papershelf.example.org/papers/2503.01234/',
+      authors: ['Łukasz Kaiser', 'Ada Lovelace'],
+      links: { code: 'https://github.com/example/sparse-routing' },
+      tags: ['long-context', 'attention'],
+    });
+  });
+
+  it('links arXiv, PDF, HTML, code and Hugging Face, and lists related papers', () => {
+    const page = readOut(build, 'papers/2503.01234/index.html');
+    for (const href of [
+      'https://arxiv.org/abs/2503.01234',
+      'https://arxiv.org/pdf/2503.01234',
+      'https://arxiv.org/html/2503.01234',
+      'https://huggingface.co/papers/2503.01234',
+    ]) {
+      expect(page).toContain(`href="${href}"`);
+    }
+    const related = page.slice(page.indexOf('id="related-heading"'), page.indexOf('class="paper__back"'));
+    // Only papers that share words count as related: here the other transformer paper.
+    const ids = [...related.matchAll(/<a href="\/papers\/([^/]+)\/">/g)].map((m) => m[1]);
+    expect(ids).toEqual(['zebra-vision-transformer']);
+  });
+
   it('needs no JavaScript to read listings and papers', () => {
-    for (const file of ['index.html', 'papers/date/2025-03-14/index.html', 'papers/2503.01234/index.html', '404.html']) {
+    for (const file of ['index.html', 'papers/date/2025-03-14/index.html', '404.html']) {
       expect(readOut(build, file), file).not.toMatch(/<script/i);
     }
+    // Paper pages load one small module, only for the copy buttons (hidden without it).
+    const scripts = readOut(build, 'papers/2503.01234/index.html').match(/<script[^>]*>/g) ?? [];
+    expect(scripts).toEqual([
+      '<script type="application/ld+json">',
+      expect.stringMatching(/^<script type="module" src="\/_astro\/[\w.-]+\.js">$/),
+    ]);
   });
 
   it('marks only paper pages for the search index', () => {

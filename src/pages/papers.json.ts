@@ -1,0 +1,23 @@
+import type { APIRoute } from 'astro';
+import { SITE_URL } from '../consts.ts';
+import { getSiteData } from '../data/papers.ts';
+import { paperPath } from '../lib/routes.ts';
+
+/** Every paper, newest first, for scripts and other tools. */
+export const GET: APIRoute = async () => {
+  const { papers } = await getSiteData();
+  const index = papers.map((p) => ({
+    id: p.id,
+    title: p.title,
+    authors: p.authors,
+    day: p.day,
+    url: new URL(paperPath(p.id), SITE_URL).href,
+    ...(p.arxiv === undefined ? {} : { arxiv: p.arxiv }),
+    links: p.links,
+    tags: p.tags,
+    votes: p.votes,
+  }));
+  return new Response(`${JSON.stringify({ version: 1, count: index.length, papers: index }, null, 1)}\n`, {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+};
