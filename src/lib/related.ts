@@ -73,7 +73,7 @@ export interface RelatedOptions {
 }
 
 /** Defaults measured on the seed and on synthetic corpora up to 50,000 papers. */
-export const RELATED_DEFAULTS: RelatedOptions = { termsPerPaper: 32, maxDocumentShare: 0.05, count: 5 };
+export const RELATED_DEFAULTS: RelatedOptions = { termsPerPaper: 24, maxDocumentShare: 0.01, count: 5 };
 
 /**
  * For every paper, up to `count` related papers (ids), most similar first. Titles count twice.
