@@ -4,7 +4,7 @@
  * same import against its own output is provably a no-op.
  */
 import type { DayKey } from './dates.ts';
-import { arxivBaseId } from './paper.ts';
+import { arxivBaseId, RESERVED_IDS } from './paper.ts';
 import type { PaperFields } from './paper-file.ts';
 import { writePaperFile } from './paper-file.ts';
 import { normalizeTitle, slugify } from './slug.ts';
@@ -108,7 +108,7 @@ export function planImport(papers: IncomingPaper[], existing: ExistingPaper[], f
     }
     for (let n = 1; ; n++) {
       const id = n === 1 ? base : `${base}-${n}`;
-      if (claimed.has(id) || byId.has(id)) continue;
+      if (claimed.has(id) || byId.has(id) || RESERVED_IDS.has(id)) continue;
       claimed.add(id);
       return { kind: 'create', id, day: paper.day, content, origin: paper.origin };
     }

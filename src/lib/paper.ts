@@ -178,8 +178,11 @@ export function arxivFileId(arxiv: string): string {
 
 /** True when `id` is usable as a paper id and file name. */
 export function isPaperId(id: string): boolean {
-  return PAPER_ID.test(id);
+  return PAPER_ID.test(id) && !RESERVED_IDS.has(id);
 }
+
+/** Names under /papers/ that belong to other pages (/papers/date/…, /papers/week/…, …). */
+export const RESERVED_IDS = new Set(['date', 'week', 'month', 'archive']);
 
 /** Order for listings: most votes first, then title, then id (ties are always broken). */
 export function compareByVotes(a: Pick<Paper, 'votes' | 'title' | 'id'>, b: Pick<Paper, 'votes' | 'title' | 'id'>): number {

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { isDayKey } from './dates.ts';
 import { checkAbstract, parseAbstract } from './markdown.ts';
-import { arxivBaseId, isPaperId, PaperSchema } from './paper.ts';
+import { arxivBaseId, isPaperId, PaperSchema, RESERVED_IDS } from './paper.ts';
 import { readPaperFile } from './paper-file.ts';
 import { normalizeTitle } from './slug.ts';
 
@@ -36,7 +36,9 @@ export function checkPaperPath(relativePath: string): Problem[] {
   if (!isDayKey(day))
     problems.push(at(`the folder ${JSON.stringify(day)} must be a listing day written YYYY-MM-DD that exists on the calendar`));
   const id = name.slice(0, -3);
-  if (!isPaperId(id)) {
+  if (RESERVED_IDS.has(id)) {
+    problems.push(at(`the id ${JSON.stringify(id)} is reserved for the site's own pages (/papers/${id}/…): rename the file`));
+  } else if (!isPaperId(id)) {
     problems.push(
       at(`the file name ${JSON.stringify(name)} must be lowercase letters and digits joined by "-" or "." (e.g. 2503.01234.md)`),
     );
