@@ -75,7 +75,7 @@ describe('planImport', () => {
     expect(actions[1]).toMatchObject({ kind: 'skip', reason: 'the same paper as l.txt:1 in this import' });
   });
 
-  it('never uses an id reserved for the site's own pages', () => {
+  it('never uses an id reserved for the site’s own pages', () => {
     expect(planImport([paper('Archive')], [], false)[0]).toMatchObject({ kind: 'create', id: 'archive-2' });
   });
 
