@@ -6,9 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir, listContentFiles } from '../src/lib/content-files.ts';
-import { readPaperFile } from '../src/lib/paper-file.ts';
 import type { PaperIdentity, Problem } from '../src/lib/validate.ts';
-import { checkDuplicates, checkPaperPath, checkPaperText, decodePaperFile, formatProblem } from '../src/lib/validate.ts';
+import { checkDuplicates, checkPaperPath, decodePaperFile, formatProblem, inspectPaperText } from '../src/lib/validate.ts';
 
 const HELP = `Usage: npm run check [-- options]
 
@@ -59,8 +58,9 @@ function main(): number {
     const decoded = decodePaperFile(readFileSync(file), shown);
     problems.push(...decoded.problems);
     if (decoded.text === undefined) continue;
-    problems.push(...checkPaperText(decoded.text, shown, path.basename(path.dirname(file))));
-    identities.push({ path: shown, id: path.basename(file, '.md'), ...frontMatterIdentity(decoded.text) });
+    const { problems: found, ...identity } = inspectPaperText(decoded.text, shown, path.basename(path.dirname(file)));
+    problems.push(...found);
+    identities.push({ path: shown, id: path.basename(file, '.md'), ...identity });
   }
   problems.push(...checkDuplicates(identities));
   for (const p of problems) console.error(values.format === 'github' ? githubAnnotation(p) : formatProblem(p));
@@ -71,19 +71,6 @@ function main(): number {
   }
   console.log(summary);
   return 0;
-}
-
-/** The title and arXiv id of a file, when its front matter can be read at all. */
-function frontMatterIdentity(text: string): { title?: string; arxiv?: string } {
-  try {
-    const { data } = readPaperFile(text);
-    return {
-      ...(typeof data.title === 'string' ? { title: data.title } : {}),
-      ...(typeof data.arxiv === 'string' ? { arxiv: data.arxiv } : {}),
-    };
-  } catch {
-    return {};
-  }
 }
 
 /** A GitHub Actions `::error` workflow command (properties and message escaped as documented). */

@@ -1,16 +1,15 @@
 /** Feed documents for the site and its tags, from the site data (absolute URLs from the site's origin). */
-import { FEED_SIZE, SITE_DESCRIPTION, SITE_TITLE, SITE_URL } from '../consts.ts';
+import { FEED_SIZE, SITE_DESCRIPTION, SITE_TITLE } from '../consts.ts';
 import type { FeedMeta } from '../lib/feeds.ts';
 import { atomFeed, jsonFeed, rssFeed } from '../lib/feeds.ts';
 import type { Paper } from '../lib/paper.ts';
 import type { FeedFormat } from '../lib/routes.ts';
-import { feedPath, homePath, paperPath, tagPath } from '../lib/routes.ts';
+import { absoluteUrl, feedPath, homePath, paperPath, tagPath } from '../lib/routes.ts';
 import { getSiteData } from './papers.ts';
 
-const absolute = (path: string) => new URL(path, SITE_URL).href;
 const RENDER: Record<FeedFormat, (feed: FeedMeta) => string> = { rss: rssFeed, atom: atomFeed, json: jsonFeed };
 /** Content types for the feed files. */
-export const FEED_TYPES: Record<FeedFormat, string> = {
+const FEED_TYPES: Record<FeedFormat, string> = {
   rss: 'application/rss+xml; charset=utf-8',
   atom: 'application/atom+xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',
@@ -20,10 +19,10 @@ function meta(papers: Paper[], format: FeedFormat, tag?: string): FeedMeta {
   return {
     title: tag === undefined ? SITE_TITLE : `${SITE_TITLE}: ${tag}`,
     description: tag === undefined ? SITE_DESCRIPTION : `The latest papers tagged ${tag}.`,
-    homeUrl: absolute(tag === undefined ? homePath() : tagPath(tag)),
-    selfUrl: absolute(feedPath(format, tag)),
+    homeUrl: absoluteUrl(tag === undefined ? homePath() : tagPath(tag)),
+    selfUrl: absoluteUrl(feedPath(format, tag)),
     items: papers.slice(0, FEED_SIZE).map((p) => ({
-      url: absolute(paperPath(p.id)),
+      url: absoluteUrl(paperPath(p.id)),
       title: p.titleText,
       authors: p.authors,
       abstract: p.abstractText,

@@ -1,7 +1,8 @@
 /** Every page of the site, for the sitemap; spelt through lib/routes like every other URL. */
-import { ARCHIVE_PAGE_SIZE, SITE_URL, TAG_PAGE_SIZE } from '../consts.ts';
+import { ARCHIVE_PAGE_SIZE, TAG_PAGE_SIZE } from '../consts.ts';
 import { paginate } from '../lib/groups.ts';
 import {
+  absoluteUrl,
   archivePath,
   authorPath,
   dayPath,
@@ -13,7 +14,6 @@ import {
   tagPath,
   tagsPath,
   weekPath,
-  withBase,
 } from '../lib/routes.ts';
 import { getSiteData } from './papers.ts';
 
@@ -36,10 +36,5 @@ export async function pageUrls(): Promise<string[]> {
     ...authors.map((a) => authorPath(a.slug)),
     ...papers.map((p) => paperPath(p.id)),
   ];
-  return paths.map((p) => new URL(p, SITE_URL).href);
-}
-
-/** The sitemap file names: '/sitemap-1.xml', … */
-export function sitemapChunkPath(n: number): string {
-  return withBase(`sitemap-${n}.xml`);
+  return paths.map(absoluteUrl);
 }

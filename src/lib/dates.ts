@@ -4,8 +4,6 @@
  */
 import {
   addDays,
-  addMonths,
-  addWeeks,
   eachDayOfInterval,
   endOfMonth,
   format,
@@ -100,18 +98,6 @@ export function monthOf(day: DayKey): MonthKey {
   return day.slice(0, 7);
 }
 
-/** True for a 'YYYY-Www' week that exists (W53 only in years that have it). */
-export function isWeekKey(value: unknown): value is WeekKey {
-  if (typeof value !== 'string' || !/^\d{4}-W\d{2}$/.test(value)) return false;
-  const monday = weekStart(value);
-  return weekOf(monday) === value;
-}
-
-/** True for a 'YYYY-MM' month. */
-export function isMonthKey(value: unknown): value is MonthKey {
-  return typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) && isDayKey(`${value}-01`);
-}
-
 /** The Monday of an ISO week. */
 export function weekStart(week: WeekKey): DayKey {
   const [year, w] = week.split('-W').map(Number) as [number, number];
@@ -137,16 +123,6 @@ export function monthCalendar(month: MonthKey): (DayKey | null)[][] {
   const cells: (DayKey | null)[] = [...Array(getISODay(dayToDate(days[0] ?? `${month}-01`)) - 1).fill(null), ...days];
   while (cells.length % 7 !== 0) cells.push(null);
   return Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
-}
-
-/** The week `n` weeks after `week`. */
-export function shiftWeek(week: WeekKey, n: number): WeekKey {
-  return weekOf(toDayKey(addWeeks(dayToDate(weekStart(week)), n)));
-}
-
-/** The month `n` months after `month`. */
-export function shiftMonth(month: MonthKey, n: number): MonthKey {
-  return monthOf(toDayKey(addMonths(dayToDate(`${month}-01`), n)));
 }
 
 /** 'Week 12, 2025' with its span, e.g. 'Week 12 of 2025 (17–23 Mar)'. */

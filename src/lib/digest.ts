@@ -5,7 +5,8 @@
  */
 import type { DayKey } from './dates.ts';
 import { formatDayLong } from './dates.ts';
-import { escapeHtml, excerpt } from './markdown.ts';
+import { escapeHtml } from './html.ts';
+import { excerpt } from './markdown.ts';
 
 /** A paper as the digest shows it; URLs are absolute. */
 export interface DigestPaper {

@@ -2,6 +2,7 @@
  * The only place URLs are spelt. Every path starts with the site's base (Astro `base`, e.g.
  * '/papershelf/' on GitHub project pages) and ends with '/', matching `trailingSlash: 'always'`.
  */
+import { SITE_URL } from '../consts.ts';
 import type { DayKey, MonthKey, WeekKey } from './dates.ts';
 
 // Vite provides BASE_URL in the site and in Vitest; plain Node scripts have no import.meta.env.
@@ -12,6 +13,11 @@ export const BASE = RAW_BASE.endsWith('/') ? RAW_BASE : `${RAW_BASE}/`;
 /** A site path under the base: `withBase('papers/')` → '/papershelf/papers/'. */
 export function withBase(path: string): string {
   return `${BASE}${path.replace(/^\/+/, '')}`;
+}
+
+/** A site path as an absolute URL on the site's origin (feeds, sitemaps, citations, digests). */
+export function absoluteUrl(path: string): string {
+  return new URL(path, SITE_URL).href;
 }
 
 /** The home page: the latest listing day. */
@@ -61,6 +67,21 @@ const FEED_FILES: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'atom.xml
 /** A feed of the latest papers, site-wide or for one tag: '/rss.xml', '/tags/vision/atom.xml'. */
 export function feedPath(format: FeedFormat, tag?: string): string {
   return withBase(tag === undefined ? FEED_FILES[format] : `tags/${tag}/${FEED_FILES[format]}`);
+}
+
+/** The sitemap index ('/sitemap.xml'), or one of its files ('/sitemap-1.xml'). */
+export function sitemapPath(n?: number): string {
+  return withBase(n === undefined ? 'sitemap.xml' : `sitemap-${n}.xml`);
+}
+
+/** The stylesheet of KaTeX's positioning classes. */
+export function mathCssPath(): string {
+  return withBase('math.css');
+}
+
+/** The site icon. */
+export function faviconPath(): string {
+  return withBase('favicon.svg');
 }
 
 /** The subscribe page. */

@@ -95,14 +95,22 @@ export function decodePaperFile(bytes: Uint8Array, path: string): { text?: strin
  * when the listing `day` is known, that the paper was not listed before it was published.
  */
 export function checkPaperText(source: string, path: string, day?: string): Problem[] {
+  return inspectPaperText(source, path, day).problems;
+}
+
+/**
+ * `checkPaperText`, plus the title and arXiv id read on the way, so that the cross-file checks
+ * (`checkDuplicates`) need not parse the file a second time.
+ */
+export function inspectPaperText(source: string, path: string, day?: string): { problems: Problem[]; title?: string; arxiv?: string } {
   if (source.startsWith('\uFEFF')) {
-    return [{ path, line: 1, column: 1, field: 'file', message: 'starts with a byte-order mark: save as UTF-8 without BOM' }];
+    return { problems: [{ path, line: 1, column: 1, field: 'file', message: 'starts with a byte-order mark: save as UTF-8 without BOM' }] };
   }
   let parts: ReturnType<typeof readPaperFile>;
   try {
     parts = readPaperFile(source);
   } catch (error) {
-    return [{ path, ...yamlPosition(error), field: 'front matter', message: firstLine(error) }];
+    return { problems: [{ path, ...yamlPosition(error), field: 'front matter', message: firstLine(error) }] };
   }
   const problems: Problem[] = [];
   const result = PaperSchema.safeParse(parts.data);
@@ -119,7 +127,12 @@ export function checkPaperText(source: string, path: string, day?: string): Prob
   for (const p of checkAbstract(parseAbstract(parts.body))) {
     problems.push({ path, line: parts.bodyLine + p.line - 1, column: p.column, field: 'body', message: p.message });
   }
-  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  const { title, arxiv } = parts.data;
+  return {
+    problems: problems.sort((a, b) => a.line - b.line || a.column - b.column),
+    ...(typeof title === 'string' ? { title } : {}),
+    ...(typeof arxiv === 'string' ? { arxiv } : {}),
+  };
 }
 
 /** `checkPaperText` as formatted lines, for scripts that only print. */

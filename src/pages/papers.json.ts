@@ -1,7 +1,6 @@
 import type { APIRoute } from 'astro';
-import { SITE_URL } from '../consts.ts';
 import { getSiteData } from '../data/papers.ts';
-import { paperPath } from '../lib/routes.ts';
+import { absoluteUrl, paperPath } from '../lib/routes.ts';
 
 /** Every paper, newest first, for scripts and other tools. */
 export const GET: APIRoute = async () => {
@@ -11,7 +10,7 @@ export const GET: APIRoute = async () => {
     title: p.title,
     authors: p.authors,
     day: p.day,
-    url: new URL(paperPath(p.id), SITE_URL).href,
+    url: absoluteUrl(paperPath(p.id)),
     ...(p.arxiv === undefined ? {} : { arxiv: p.arxiv }),
     links: p.links,
     tags: p.tags,

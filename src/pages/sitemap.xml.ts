@@ -1,15 +1,12 @@
 import type { APIRoute } from 'astro';
-import { SITE_URL } from '../consts.ts';
-import { pageUrls, SITEMAP_CHUNK, sitemapChunkPath } from '../data/sitemap.ts';
+import { pageUrls, SITEMAP_CHUNK } from '../data/sitemap.ts';
 import { escapeXml } from '../lib/feeds.ts';
+import { absoluteUrl, sitemapPath } from '../lib/routes.ts';
 
 /** The sitemap index: one entry per sitemap file of at most SITEMAP_CHUNK URLs. */
 export const GET: APIRoute = async () => {
   const chunks = Math.max(1, Math.ceil((await pageUrls()).length / SITEMAP_CHUNK));
-  const entries = Array.from(
-    { length: chunks },
-    (_, i) => `  <sitemap><loc>${escapeXml(new URL(sitemapChunkPath(i + 1), SITE_URL).href)}</loc></sitemap>`,
-  );
+  const entries = Array.from({ length: chunks }, (_, i) => `  <sitemap><loc>${escapeXml(absoluteUrl(sitemapPath(i + 1)))}</loc></sitemap>`);
   const body = `<?xml version="1.0" encoding="utf-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</sitemapindex>\n`;
   return new Response(body, { headers: { 'content-type': 'application/xml; charset=utf-8' } });
 };
