@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { OUT_DIR, SITE_BASE, SITE_URL } from './src/consts.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { timingsIntegration } from './src/integrations/timings.ts';
 
 // Deployment settings come from environment variables read in src/consts.ts (PAPERSHELF_SITE,
 // PAPERSHELF_BASE, PAPERSHELF_OUT, PAPERSHELF_CONTENT); a normal build needs none of them.
@@ -31,7 +32,8 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
-  integrations: [pagefindIntegration()],
+  // Timings first: its hooks must run before the others' (npm run bench reads them).
+  integrations: [timingsIntegration(), pagefindIntegration()],
   // Never inline scripts or assets into pages (Astro inlines small ones by default): external
   // files only, so a strict policy sent as a header needs no hashes.
   vite: { build: { assetsInlineLimit: 0 } },

@@ -15,6 +15,7 @@ import { mathToText, renderTextWithMath } from '../lib/math.ts';
 import type { Paper } from '../lib/paper.ts';
 import { isPaperId } from '../lib/paper.ts';
 import { relatedPapers } from '../lib/related.ts';
+import { epochNow, recordPhase } from '../lib/timings.ts';
 import type { PaperIdentity, Problem } from '../lib/validate.ts';
 import { checkDuplicates, checkPaperText, formatProblem } from '../lib/validate.ts';
 
@@ -44,8 +45,11 @@ export interface SiteData {
 let cached: Promise<SiteData> | undefined;
 
 function relatedOf(papers: Paper[], byId: Map<string, Paper>): Map<string, Paper[]> {
+  const start = epochNow();
   const ids = relatedPapers(papers.map((p) => ({ id: p.id, title: p.titleText, abstract: p.abstractText })));
-  return new Map([...ids].map(([id, list]) => [id, list.flatMap((other) => byId.get(other) ?? [])]));
+  const related = new Map([...ids].map(([id, list]) => [id, list.flatMap((other) => byId.get(other) ?? [])]));
+  recordPhase('related papers', start);
+  return related;
 }
 
 /** Loads the site's papers; throws one error listing every problem (file, line, field) found. */
@@ -55,6 +59,7 @@ export function getSiteData(): Promise<SiteData> {
 }
 
 async function load(): Promise<SiteData> {
+  const start = epochNow();
   const entries = await getCollection('papers');
   const problems: Problem[] = [];
   const papers: Paper[] = [];
@@ -101,6 +106,7 @@ async function load(): Promise<SiteData> {
     throw new Error(`${problems.length} problem(s) in the papers:\n${problems.map(formatProblem).join('\n')}`);
   }
   papers.sort(compareNewestFirst);
+  recordPhase('site data', start);
   const days = groupByDay(papers);
   return {
     papers,

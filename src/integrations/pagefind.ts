@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { contentDir, listPaperFiles } from '../lib/content-files.ts';
+import { epochNow, recordPhase } from '../lib/timings.ts';
 
 /** The Astro integration; `astro:build:done` indexes `dir` into `dir/pagefind/`. */
 export function pagefindIntegration(): AstroIntegration {
@@ -15,6 +16,7 @@ export function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
+        const phaseStart = epochNow();
         const expected = listPaperFiles(contentDir()).length;
         try {
           const created = await pagefind.createIndex({ forceLanguage: 'en' });
@@ -36,6 +38,7 @@ export function pagefindIntegration(): AstroIntegration {
           );
         } finally {
           await pagefind.close();
+          recordPhase('pagefind', phaseStart);
         }
       },
     },
