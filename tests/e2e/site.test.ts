@@ -2,11 +2,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAxe } from '../support/axe.ts';
 import { launchBrowser } from '../../src/lib/chromium.ts';
+import { type StaticServer, serveStatic } from '../../src/lib/static-server.ts';
+import { runAxe } from '../support/axe.ts';
 import { type Build, buildSite } from '../support/build.ts';
 import { ROOT } from '../support/run.ts';
-import { type StaticServer, serveStatic } from '../../src/lib/static-server.ts';
 
 // The real site (content/papers: the 75 papers of 2025-03-17), built for real and served locally.
 let build: Build;

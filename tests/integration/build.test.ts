@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPaperText } from '../../src/lib/validate.ts';
 import { launchBrowser } from '../../src/lib/chromium.ts';
+import { serveStatic } from '../../src/lib/static-server.ts';
+import { checkPaperText } from '../../src/lib/validate.ts';
 import { type Build, buildSite, listFiles, readOut } from '../support/build.ts';
 import { ROOT, runScript } from '../support/run.ts';
-import { serveStatic } from '../../src/lib/static-server.ts';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/site/papers');
 const IDS = [
