@@ -19,7 +19,14 @@ export default defineConfig({
   cacheDir: process.env.PAPERSHELF_CACHE ?? './node_modules/.astro',
   // Stylesheets as files, never inline: every page shares one cached CSS file, and the pages carry
   // no inline <style> that a Content-Security-Policy header would have to allow.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: {
+    format: 'directory',
+    inlineStylesheets: 'never',
+    // Render four pages at a time: one page's file write overlaps the next one's rendering.
+    // Measured on 2,000 papers (npm run bench): pages 21.0 s → 13.3 s at 4, no better at 16;
+    // the output is byte-identical.
+    concurrency: 4,
+  },
   security: {
     // A <meta> policy on every page. Astro adds hashes for anything it inlines; `npm run verify`
     // proves there is nothing inline, so public/_headers can send the same policy as a header.

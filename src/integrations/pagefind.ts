@@ -9,6 +9,9 @@ import * as pagefind from 'pagefind';
 import { contentDir, listPaperFiles } from '../lib/content-files.ts';
 import { epochNow, recordPhase } from '../lib/timings.ts';
 
+/** Paper pages in the built site (src/pages/papers/[id].astro with `build.format: 'directory'`). */
+const PAPER_PAGES = 'papers/*/index.html';
+
 /** The Astro integration; `astro:build:done` indexes `dir` into `dir/pagefind/`. */
 export function pagefindIntegration(): AstroIntegration {
   return {
@@ -22,7 +25,10 @@ export function pagefindIntegration(): AstroIntegration {
           const created = await pagefind.createIndex({ forceLanguage: 'en' });
           const index = ok('createIndex', created).index;
           if (index === undefined) throw new Error('Pagefind returned no index');
-          const indexed = ok('addDirectory', await index.addDirectory({ path: fileURLToPath(dir) }));
+          // Only paper pages carry data-pagefind-body: reading the others (authors, tags, days…)
+          // only to skip them cost as much as indexing the papers (measured: 3.2 s against 1.1 s
+          // for 2,000 papers), and the index is byte-identical.
+          const indexed = ok('addDirectory', await index.addDirectory({ path: fileURLToPath(dir), glob: PAPER_PAGES }));
           // Pages without data-pagefind-body are skipped once any page has it, but Pagefind still
           // counts them; count the paper pages by what the index holds instead.
           const files = ok('getFiles', await index.getFiles()).files;

@@ -16,6 +16,7 @@ import {
   startOfISOWeek,
   startOfMonth,
 } from 'date-fns';
+import { memoizeString } from './memo.ts';
 
 /** A calendar day written 'YYYY-MM-DD' that exists on the calendar (checked by `isDayKey`). */
 export type DayKey = string;
@@ -26,13 +27,18 @@ const REFERENCE = new Date(2000, 0, 1);
 
 /** True when `value` is a 'YYYY-MM-DD' string naming a real calendar day ('2024-02-30' is not). */
 export function isDayKey(value: unknown): value is DayKey {
-  return typeof value === 'string' && DAY_KEY_SHAPE.test(value) && isMatch(value, 'yyyy-MM-dd');
+  return typeof value === 'string' && DAY_KEY_SHAPE.test(value) && isCalendarDay(value);
 }
+
+// Pages ask for the same few hundred days tens of thousands of times (see memo.ts).
+const isCalendarDay = memoizeString((value) => isMatch(value, 'yyyy-MM-dd'));
+const dayTime = memoizeString((day) => parse(day, 'yyyy-MM-dd', REFERENCE).getTime());
 
 /** Parses a DayKey into a local-midnight Date for date-fns arithmetic; throws on an invalid day. */
 export function dayToDate(day: DayKey): Date {
   if (!isDayKey(day)) throw new RangeError(`not a calendar day (YYYY-MM-DD): ${JSON.stringify(day)}`);
-  return parse(day, 'yyyy-MM-dd', REFERENCE);
+  // A new Date each time: callers may change it.
+  return new Date(dayTime(day));
 }
 
 /** The DayKey of a local-calendar Date (the inverse of `dayToDate`). */
@@ -51,14 +57,10 @@ export function shiftDay(day: DayKey, n: number): DayKey {
 }
 
 /** A long human form, e.g. 'Monday, 17 March 2025'; depends only on the DayKey. */
-export function formatDayLong(day: DayKey): string {
-  return format(dayToDate(day), 'EEEE, d MMMM yyyy');
-}
+export const formatDayLong: (day: DayKey) => string = memoizeString((day) => format(dayToDate(day), 'EEEE, d MMMM yyyy'));
 
 /** A short human form, e.g. '17 Mar 2025'. */
-export function formatDayShort(day: DayKey): string {
-  return format(dayToDate(day), 'd MMM yyyy');
-}
+export const formatDayShort: (day: DayKey) => string = memoizeString((day) => format(dayToDate(day), 'd MMM yyyy'));
 
 /**
  * Resolves a listing's month-and-day line (e.g. 'Mar 17') to a DayKey in `year`.

@@ -10,6 +10,7 @@ import remarkMath from 'remark-math';
 import { escapeHtml } from './html.ts';
 import type { MathStyles } from './math.ts';
 import { isMathSpan, renderTex, texToText } from './math.ts';
+import { memoizeString } from './memo.ts';
 import { isHttpUrl } from './paper.ts';
 
 /** A problem found in an abstract, positioned within the markdown body (1-based line and column). */
@@ -175,6 +176,18 @@ function plain(nodes: RootContent[]): string {
 
 /** The first `maxChars` characters of `text` at most, cut at a word boundary and ended with '…'. */
 export function excerpt(text: string, maxChars: number): string {
+  let byText = excerpts.get(maxChars);
+  if (byText === undefined) {
+    byText = memoizeString((t) => excerptOf(t, maxChars), 200_000);
+    excerpts.set(maxChars, byText);
+  }
+  return byText(text);
+}
+
+// A paper's excerpt appears on its day, week, month, tag and author pages (see memo.ts).
+const excerpts = new Map<number, (text: string) => string>();
+
+function excerptOf(text: string, maxChars: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= maxChars) return flat;
   const cut = flat.slice(0, maxChars);
