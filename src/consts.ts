@@ -29,3 +29,7 @@ export const ARCHIVE_PAGE_SIZE = 260;
 export const FEED_SIZE = 50;
 /** Papers in a day's email digest. */
 export const DIGEST_SIZE = 10;
+/** `npm run verify` validates the HTML of every page of a site up to this many pages… */
+export const VERIFY_VALIDATE_ALL = 2_000;
+/** …and of this many pages (every route, then spread evenly) on larger sites; `--full` checks all. */
+export const VERIFY_VALIDATE_SAMPLE = 500;

@@ -117,3 +117,28 @@ export function resolveInternal(url: string, base: string): { file: string; frag
   if (local === '' || local.endsWith('/')) local += 'index.html';
   return fragment === undefined || fragment === '' ? { file: local } : { file: local, fragment: decodeURIComponent(fragment) };
 }
+
+/**
+ * The pages html-validate checks on a large site: the first page of every route (the first path
+ * segment, the depth, and the second segment below two levels: 'papers/date/…' and
+ * 'papers/<id>/' are different routes), then pages spread evenly over the sorted list, up to
+ * `count` in all (more when there are more routes than `count`). Sorted, deterministic.
+ */
+export function validationSample(files: readonly string[], count: number): string[] {
+  const chosen = new Set<string>();
+  const routes = new Set<string>();
+  for (const file of files) {
+    const parts = file.split('/');
+    const route = `${parts.length > 3 ? `${parts[0]}/${parts[1]}` : parts.length > 1 ? parts[0] : ''}/${parts.length}`;
+    if (!routes.has(route)) {
+      routes.add(route);
+      chosen.add(file);
+    }
+  }
+  const spread = Math.max(0, count - chosen.size);
+  for (let i = 0; i < spread && chosen.size < files.length; i++) {
+    const file = files[Math.floor((i * files.length) / spread)];
+    if (file !== undefined) chosen.add(file);
+  }
+  return [...chosen].sort();
+}
