@@ -98,13 +98,16 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
   });
   // Small sites compare everything that shares a term; large ones skip the most common terms.
   const maxDf = Math.max(200, Math.floor(n * options.maxDocumentShare));
-  const postings = new Map<string, number[]>();
+  // Each term's papers with their weight for it, so the scoring loop needs no map look-ups.
+  const postings = new Map<string, { docs: number[]; weights: number[] }>();
   vectors.forEach((vector, doc) => {
-    for (const t of vector.keys()) {
+    for (const [t, w] of vector) {
       if ((df.get(t) ?? 0) > maxDf) continue;
       const list = postings.get(t);
-      if (list) list.push(doc);
-      else postings.set(t, [doc]);
+      if (list) {
+        list.docs.push(doc);
+        list.weights.push(w);
+      } else postings.set(t, { docs: [doc], weights: [w] });
     }
   });
   const result = new Map<string, string[]>();
@@ -112,19 +115,31 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
   const touched: number[] = [];
   vectors.forEach((vector, doc) => {
     for (const [t, w] of vector) {
-      for (const other of postings.get(t) ?? []) {
+      const list = postings.get(t);
+      if (list === undefined) continue;
+      const { docs, weights } = list;
+      for (let i = 0; i < docs.length; i++) {
+        const other = docs[i] as number;
         if (other === doc) continue;
         if (scores[other] === 0) touched.push(other);
-        scores[other] = (scores[other] ?? 0) + w * (vectors[other]?.get(t) ?? 0);
+        scores[other] = (scores[other] ?? 0) + w * (weights[i] as number);
       }
     }
-    const ranked = touched
-      .map((other) => [other, scores[other] ?? 0] as const)
-      .sort((a, b) => b[1] - a[1] || compareIds(papers[a[0]]?.id ?? '', papers[b[0]]?.id ?? ''))
-      .slice(0, options.count);
+    // The best `count` by score, then id: a small sorted list filled by insertion, since sorting
+    // every candidate (thousands per paper on large sites) dominated the build's related step.
+    const best: number[] = [];
+    const before = (a: number, b: number) => (scores[b] ?? 0) - (scores[a] ?? 0) || compareIds(papers[a]?.id ?? '', papers[b]?.id ?? '');
+    for (const other of touched) {
+      const last = best[best.length - 1];
+      if (best.length === options.count && last !== undefined && before(other, last) >= 0) continue;
+      let i = best.length;
+      while (i > 0 && before(other, best[i - 1] as number) < 0) i--;
+      best.splice(i, 0, other);
+      if (best.length > options.count) best.pop();
+    }
     result.set(
       papers[doc]?.id ?? '',
-      ranked.map(([other]) => papers[other]?.id ?? ''),
+      best.map((other) => papers[other]?.id ?? ''),
     );
     for (const other of touched) scores[other] = 0;
     touched.length = 0;
