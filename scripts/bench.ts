@@ -66,16 +66,26 @@ function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
 
-/** Memory of a process tree, sampled from /proc every 100 ms. */
+/**
+ * Memory of a process tree, from /proc: each process's RSS every 200 ms, the tree's members
+ * every second (walking every thread's children costs more than reading a status file, and
+ * the sampler must not slow the build it measures).
+ */
 class MemorySampler {
   readonly samples: { t: number; largest: number }[] = [];
   private timer: NodeJS.Timeout | undefined;
   private hwm = 0;
 
   start(root: number): void {
+    let pids = [root];
+    let walked = 0;
     const sample = () => {
+      if (Date.now() - walked >= 1000) {
+        pids = descendants(root);
+        walked = Date.now();
+      }
       let largest = 0;
-      for (const pid of descendants(root)) {
+      for (const pid of pids) {
         const status = readStatus(pid);
         largest = Math.max(largest, status.rss);
         this.hwm = Math.max(this.hwm, status.hwm);
@@ -83,7 +93,7 @@ class MemorySampler {
       this.samples.push({ t: Date.now(), largest });
     };
     sample();
-    this.timer = setInterval(sample, 100);
+    this.timer = setInterval(sample, 200);
   }
 
   stop(): void {
@@ -93,7 +103,7 @@ class MemorySampler {
   /** The peak RSS of the largest single process between `from` and `to` (epoch ms). */
   peak(from = 0, to = Number.POSITIVE_INFINITY): number {
     let peak = 0;
-    for (const s of this.samples) if (s.t >= from - 100 && s.t <= to + 100) peak = Math.max(peak, s.largest);
+    for (const s of this.samples) if (s.t >= from - 200 && s.t <= to + 200) peak = Math.max(peak, s.largest);
     return peak;
   }
 

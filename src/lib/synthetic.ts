@@ -175,7 +175,10 @@ export function generateCorpus(sources: readonly SourceText[], options: Syntheti
       const target = between(150, 300, random);
       const words: string[] = [];
       while (words.length < target) words.push(...abstracts.sentence(random, target - words.length + 12));
-      if (random() < 0.15) words.splice(between(1, words.length - 1, random), 0, 'in', pick(MATH, random));
+      if (random() < 0.15) words.splice(between(1, target - 2, random), 0, 'in', pick(MATH, random));
+      // Exactly `target` words, ending a sentence.
+      words.length = target;
+      words[target - 1] = `${(words[target - 1] ?? '').replace(/[,;:.!?]+$/, '')}.`;
       const month = `${day.slice(2, 4)}${day.slice(5, 7)}`;
       const n = (sequence.get(month) ?? 0) + 1;
       sequence.set(month, n);

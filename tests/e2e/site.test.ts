@@ -228,27 +228,21 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
 describe('the paper page in Chromium', () => {
   const paperUrl = 'papers/reasoning-to-attend-try-to-understand-how-seg-token-works/';
 
-  it('copies the BibTeX entry and the link with the copy buttons', async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  it('offers the BibTeX entry as selectable text and as a .bib file, with no script loaded', async () => {
+    const context = await browser.newContext();
     const tab = await context.newPage();
-    await tab.goto(`${server.url}${paperUrl}`);
-    const copyBibtex = tab.getByRole('button', { name: 'Copy BibTeX' });
-    await copyBibtex.click();
-    await tab.getByRole('status').filter({ hasText: 'BibTeX copied.' }).waitFor();
-    const bibtex = await tab.evaluate(() => navigator.clipboard.readText());
-    expect(bibtex).toMatch(/^@misc\{anonymous2025reasoning,\n {2}title=\{Reasoning to Attend: Try to Understand How <SEG> Token Works\},/);
-    await tab.getByRole('button', { name: 'Copy link' }).click();
-    await tab.getByRole('status').filter({ hasText: 'Link copied.' }).waitFor();
-    expect(await tab.evaluate(() => navigator.clipboard.readText())).toBe(`https://papershelf.example.org/${paperUrl}`);
-    await context.close();
-  });
-
-  it('hides the copy buttons without JavaScript, leaving the BibTeX text', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const tab = await context.newPage();
-    await tab.goto(`${server.url}${paperUrl}`);
-    expect(await tab.getByRole('button', { name: 'Copy BibTeX' }).isVisible()).toBe(false);
-    expect(await tab.locator('#bibtex').textContent()).toContain('@misc{anonymous2025reasoning,');
+    const scripts: string[] = [];
+    tab.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await tab.goto(`${server.url}${paperUrl}`, { waitUntil: 'networkidle' });
+    expect(scripts).toEqual([]);
+    const shown = (await tab.locator('#bibtex').textContent()) ?? '';
+    expect(shown).toMatch(/^@misc\{anonymous2025reasoning,\n {2}title=\{Reasoning to Attend: Try to Understand How <SEG> Token Works\},/);
+    const href = await tab.getByRole('link', { name: 'Download .bib' }).getAttribute('href');
+    const file = await tab.request.get(new URL(href ?? '', tab.url()).href);
+    expect(file.status()).toBe(200);
+    expect((await file.text()).trim()).toBe(shown.trim());
     await context.close();
   });
 });

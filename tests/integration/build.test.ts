@@ -138,7 +138,7 @@ describe('a fixture site built for real', () => {
         .replace(/&quot;/g, '"')
         .replace(/&amp;/g, '&'),
     ).toBe(bib);
-    expect(page).toMatch(/<button type="button" class="copy-button" data-copy-target="bibtex" hidden>Copy BibTeX<\/button>/);
+    expect(page).toMatch(/<a href="\/papers\/2503\.01234\.bib" download>Download \.bib<\/a>/);
   });
 
   it('offers the paper as markdown and every paper in /papers.json', () => {
@@ -177,16 +177,14 @@ describe('a fixture site built for real', () => {
     expect(ids).toEqual(['zebra-vision-transformer']);
   });
 
-  it('needs no JavaScript to read listings and papers', () => {
-    for (const file of ['index.html', 'papers/date/2025-03-14/index.html', '404.html']) {
+  it('loads no JavaScript on listings and paper pages (only the search page does)', () => {
+    for (const file of ['index.html', 'papers/date/2025-03-14/index.html', 'papers/week/2025-W11/index.html', '404.html']) {
       expect(readOut(build, file), file).not.toMatch(/<script/i);
     }
-    // Paper pages load one small module, only for the copy buttons (hidden without it).
+    // Paper pages carry structured data, which is never executed, and nothing else.
     const scripts = readOut(build, 'papers/2503.01234/index.html').match(/<script[^>]*>/g) ?? [];
-    expect(scripts).toEqual([
-      '<script type="application/ld+json">',
-      expect.stringMatching(/^<script type="module" src="\/_astro\/[\w.-]+\.js">$/),
-    ]);
+    expect(scripts).toEqual(['<script type="application/ld+json">']);
+    expect(readOut(build, 'search/index.html')).toMatch(/<script type="module" src="\/_astro\/[\w.-]+\.js">/);
   });
 
   it('marks only paper pages for the search index', () => {

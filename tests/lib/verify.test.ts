@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveInternal, scanPage } from '../../src/lib/verify.ts';
+import { resolveInternal, scanPage, validationSample } from '../../src/lib/verify.ts';
 
 const ALLOWED = /^\/(?:_astro\/[\w.-]+\.js|pagefind\/pagefind-ui\.js)$/;
 const page = (body: string, head = '') => `<!doctype html><html lang="en"><head><title>t</title>${head}</head><body>${body}</body></html>`;
@@ -83,5 +83,45 @@ describe('resolveInternal', () => {
     expect(resolveInternal('/papershelf/', '/papershelf/')).toEqual({ file: 'index.html' });
     expect(resolveInternal('/papershelf/search/?q=x', '/papershelf/')).toEqual({ file: 'search/index.html' });
     expect(resolveInternal('/other/', '/papershelf/')).toBeUndefined();
+  });
+});
+
+describe('validationSample', () => {
+  const files = [
+    '404.html',
+    'index.html',
+    ...Array.from({ length: 3000 }, (_, i) => `papers/p${String(i).padStart(4, '0')}/index.html`),
+    ...Array.from({ length: 40 }, (_, i) => `papers/date/2025-01-${String(i).padStart(2, '0')}/index.html`),
+    ...Array.from({ length: 900 }, (_, i) => `authors/a${String(i).padStart(3, '0')}/index.html`),
+    'digest/2025-01-01.html',
+    'tags/llm/index.html',
+    'tags/llm/2/index.html',
+  ].sort();
+
+  it('takes the first page of every route, then pages spread evenly, up to the count, sorted', () => {
+    const sample = validationSample(files, 100);
+    expect(sample).toEqual([...sample].sort());
+    expect(sample.length).toBeLessThanOrEqual(100);
+    expect(sample.length).toBeGreaterThan(90);
+    for (const first of [
+      '404.html',
+      'authors/a000/index.html',
+      'digest/2025-01-01.html',
+      'papers/date/2025-01-00/index.html',
+      'papers/p0000/index.html',
+      'tags/llm/2/index.html',
+      'tags/llm/index.html',
+    ]) {
+      expect(sample).toContain(first);
+    }
+    // Spread: paper pages are about 3,000 of 3,944 files, so about three quarters of the sample.
+    const papers = sample.filter((f) => /^papers\/p\d/.test(f)).length;
+    expect(papers).toBeGreaterThan(60);
+    expect(papers).toBeLessThan(85);
+    expect(validationSample(files, 100)).toEqual(sample);
+  });
+
+  it('returns every file when the count covers them', () => {
+    expect(validationSample(files.slice(0, 10), 50)).toEqual(files.slice(0, 10));
   });
 });

@@ -1,0 +1,126 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listPaperFiles } from '../../src/lib/content-files.ts';
+import { readPaperFile, writePaperFile } from '../../src/lib/paper-file.ts';
+import { generateCorpus } from '../../src/lib/synthetic.ts';
+import { cleanEnv, ROOT, runScript } from '../support/run.ts';
+
+// A real, small run of npm run bench: generation, the full build, the one-paper rebuild, the bare
+// baseline and Chromium, with every number read back from the files it measured.
+const work = mkdtempSync(path.join(tmpdir(), 'papershelf-bench-test-'));
+let run: { status: number | null; stdout: string; stderr: string };
+// biome-ignore lint/suspicious/noExplicitAny: the JSON the bench wrote, checked field by field below.
+let results: any;
+
+function files(dir: string): { path: string; bytes: number }[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => ({ path: path.join(e.parentPath, e.name), bytes: statSync(path.join(e.parentPath, e.name)).size }));
+}
+
+beforeAll(() => {
+  const result = spawnSync(process.execPath, ['scripts/bench.ts', '--papers', '120', '--seed', '3', '--work', work], {
+    cwd: ROOT,
+    env: cleanEnv(),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  if (existsSync(path.join(work, 'results.json'))) results = JSON.parse(readFileSync(path.join(work, 'results.json'), 'utf8'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('npm run bench', () => {
+  it('runs to completion, shows progress and prints the table', () => {
+    expect(run.status, run.stderr.slice(-3000)).toBe(0);
+    expect(run.stderr).toMatch(/\[bench\] generated 120 papers over \d+ days/);
+    expect(run.stdout).toMatch(/Papershelf bench: 120 papers/);
+    for (const row of [
+      'check',
+      'astro build',
+      'content sync',
+      'site data',
+      'related papers',
+      'pages',
+      'pagefind',
+      'verify',
+      'full build',
+      'rebuild, one paper added',
+      'bare astro build',
+      'bare pagefind CLI',
+    ]) {
+      expect(run.stdout).toMatch(new RegExp(`^\\s*${row}\\s+\\d+\\.\\d s`, 'm'));
+    }
+  });
+
+  it('builds against the generated corpus in its work folder, the same corpus generateCorpus gives', () => {
+    const content = path.join(work, 'content');
+    const written = listPaperFiles(content).filter((f) => f.id !== 'bench-added-paper');
+    const sources = listPaperFiles(path.join(ROOT, 'content/papers')).map((f) => {
+      const { data, body } = readPaperFile(readFileSync(f.path, 'utf8'));
+      return { title: String(data.title), abstract: body.trim() };
+    });
+    const expected = generateCorpus(sources, { papers: 120, seed: 3, lastDay: '2026-11-27' });
+    expect(written.map((f) => `${f.day}/${f.id}`).sort()).toEqual(expected.map((p) => `${p.day}/${p.id}`).sort());
+    for (const paper of expected.slice(0, 10)) {
+      expect(readFileSync(path.join(content, paper.day, `${paper.id}.md`), 'utf8')).toBe(writePaperFile(paper.fields, paper.abstract));
+    }
+  });
+
+  it('reports every phase with a wall time and a peak RSS, and sizes that match dist/', () => {
+    const names = results.build.phases.map((p: { name: string }) => p.name.trim());
+    expect(names).toEqual(['check', 'astro build', 'content sync', 'site data', 'related papers', 'pages', 'pagefind', 'verify']);
+    for (const phase of results.build.phases) {
+      expect(phase.seconds, phase.name).toBeGreaterThan(0);
+      expect(phase.peakRss, phase.name).toBeGreaterThan(20 * 2 ** 20);
+    }
+    const commands = results.build.phases.filter((p: { name: string }) => !p.name.startsWith(' '));
+    const sum = commands.reduce((s: number, p: { seconds: number }) => s + p.seconds, 0);
+    expect(results.build.seconds).toBeCloseTo(sum, 5);
+    const dist = files(path.join(work, 'dist'));
+    // The rebuild added one paper page to what the first build measured.
+    expect(results.output.htmlPages).toBe(dist.filter((f) => f.path.endsWith('.html')).length - 1);
+    expect(results.output.indexBytes).toBeGreaterThan(10_000);
+    expect(existsSync(path.join(work, 'dist/papers/bench-added-paper/index.html'))).toBe(true);
+    expect(results.incremental.seconds).toBeGreaterThan(0);
+  });
+
+  it('measures the bare baseline over the same papers', () => {
+    const bare = files(path.join(work, 'bare/dist'));
+    expect(bare.filter((f) => /papers\/[^/]+\/index\.html$/.test(f.path))).toHaveLength(121);
+    expect(results.baseline.indexBytes).toBe(
+      bare.filter((f) => f.path.includes(`${path.sep}pagefind${path.sep}`)).reduce((s, f) => s + f.bytes, 0),
+    );
+    expect(results.baseline.seconds).toBeCloseTo(results.baseline.astro.seconds + results.baseline.pagefind.seconds, 5);
+  });
+
+  it('measures search and pages in Chromium: gzip bytes, results, and no script on listings or papers', () => {
+    const [first, ...later] = results.browser.search;
+    expect(first.query).toBe('language models');
+    expect(first.results).toBeGreaterThan(0);
+    expect(first.bytes).toBeGreaterThan(later[0].bytes);
+    expect(first.top.length).toBe(Math.min(10, first.results));
+    for (const url of first.top) expect(url).toMatch(/^\/papers\/[^/]+\/$/);
+    expect(results.browser.bareSearch[0].results).toBeGreaterThan(0);
+    const [day, paper] = results.browser.pages;
+    expect(day.path).toBe('/papers/date/2026-11-27/');
+    expect(day.scripts).toEqual([]);
+    expect(paper.scripts).toEqual([]);
+    // Compressed: less than the HTML file alone on disk.
+    const html = statSync(path.join(work, 'dist/papers/date/2026-11-27/index.html')).size;
+    expect(day.htmlCssBytes).toBeGreaterThan(1000);
+    expect(day.htmlCssBytes).toBeLessThan(html);
+  });
+
+  it('explains its options, and refuses a missing paper count', () => {
+    const help = runScript('bench.ts', ['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/--papers N/);
+    const bad = runScript('bench.ts', []);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--papers must be a whole number/);
+  });
+});
