@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { OUT_DIR, SITE_BASE, SITE_URL } from './src/consts.ts';
+import { CACHE_DIR, OUT_DIR, SITE_BASE, SITE_URL } from './src/consts.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { timingsIntegration } from './src/integrations/timings.ts';
 
@@ -16,7 +16,7 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: OUT_DIR,
   // Separate caches per content folder, so fixture builds never reuse the real site's data store.
-  cacheDir: process.env.PAPERSHELF_CACHE ?? './node_modules/.astro',
+  cacheDir: CACHE_DIR,
   // Stylesheets as files, never inline: every page shares one cached CSS file, and the pages carry
   // no inline <style> that a Content-Security-Policy header would have to allow.
   build: {

@@ -190,7 +190,10 @@ async function measureBuild(label: string, env: NodeJS.ProcessEnv, work: string)
   let seconds = 0;
   let peakRss = 0;
   for (const command of script.split('&&').map((c) => c.trim())) {
-    const name = command.replace(/^node scripts\/(\w+)\.ts.*/, '$1').replace(/^astro (\w+).*/, 'astro $1');
+    const name = command
+      .replace(/^(?:\w+=\S+\s+)+/, '')
+      .replace(/^node scripts\/(\w+)\.ts.*/, '$1')
+      .replace(/^astro (\w+).*/, 'astro $1');
     const { started, ended, sampler } = await runCommand(`${label} · ${name}`, command, {
       cwd: ROOT,
       env: { ...env, PAPERSHELF_TIMINGS: timingsFile },

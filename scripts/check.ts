@@ -5,9 +5,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { CACHE_DIR } from '../src/consts.ts';
 import { contentDir, listContentFiles } from '../src/lib/content-files.ts';
+import { codeVersion, contentHash, ResultCache } from '../src/lib/result-cache.ts';
 import type { PaperIdentity, Problem } from '../src/lib/validate.ts';
 import { checkDuplicates, checkPaperPath, decodePaperFile, formatProblem, inspectPaperText } from '../src/lib/validate.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
 
 const HELP = `Usage: npm run check [-- options]
 
@@ -20,7 +24,11 @@ Validates every file under the content folder (PAPERSHELF_CONTENT, default conte
   - abstract: not empty, at most 10,000 characters, no raw HTML, images or non-http(s) links
   - duplicates across the site: the same id, arXiv id (any version) or title
 
+Results for files unchanged since the last run come from a cache in PAPERSHELF_CACHE
+(default node_modules/.astro); --no-cache checks every file afresh.
+
 Options:
+  --no-cache             ignore and do not update the cache
   --format text|github   text (default): path:line:col field: message
                          github: workflow commands that annotate a pull request
   -h, --help             show this help
@@ -28,10 +36,15 @@ Options:
 Exit status: 0 when every paper is valid, 1 when any problem was found, 2 on usage errors.`;
 
 function main(): number {
-  let values: { format: string; help: boolean };
+  let values: { format: string; cache: boolean; help: boolean };
   try {
     values = parseArgs({
-      options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h', default: false } },
+      allowNegative: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        cache: { type: 'boolean', default: true },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     }).values;
   } catch (error) {
     console.error(`check: ${(error as Error).message}\n\n${HELP}`);
@@ -50,18 +63,25 @@ function main(): number {
   const files = listContentFiles(dir);
   const problems: Problem[] = [];
   const identities: PaperIdentity[] = [];
+  // One file's outcome depends only on its bytes, its place and the checking code.
+  const cache = new ResultCache<Outcome>(
+    path.join(CACHE_DIR, 'papershelf', 'check.json'),
+    codeVersion([...listContentFiles(path.join(ROOT, 'src/lib')), path.join(ROOT, 'package-lock.json')]),
+  );
   for (const file of files) {
     const shown = path.relative(process.cwd(), file);
     const relative = path.relative(dir, file);
     problems.push(...checkPaperPath(relative).map((p) => ({ ...p, path: shown })));
     if (!file.endsWith('.md')) continue;
-    const decoded = decodePaperFile(readFileSync(file), shown);
-    problems.push(...decoded.problems);
-    if (decoded.text === undefined) continue;
-    const { problems: found, ...identity } = inspectPaperText(decoded.text, shown, path.basename(path.dirname(file)));
-    problems.push(...found);
-    identities.push({ path: shown, id: path.basename(file, '.md'), ...identity });
+    const bytes = readFileSync(file);
+    const day = path.basename(path.dirname(file));
+    const key = contentHash(shown, day, bytes);
+    const outcome = (values.cache ? cache.get(key) : undefined) ?? checkFile(bytes, shown, day);
+    if (values.cache) cache.set(key, outcome);
+    problems.push(...outcome.problems);
+    if (outcome.identity) identities.push({ path: shown, id: path.basename(file, '.md'), ...outcome.identity });
   }
+  if (values.cache) cache.save();
   problems.push(...checkDuplicates(identities));
   for (const p of problems) console.error(values.format === 'github' ? githubAnnotation(p) : formatProblem(p));
   const summary = `${files.length} files checked, ${problems.length} problem${problems.length === 1 ? '' : 's'}`;
@@ -71,6 +91,22 @@ function main(): number {
   }
   console.log(summary);
   return 0;
+}
+
+/** What checking one file found: its problems, and its title and arXiv id when it could be read. */
+interface Outcome {
+  problems: Problem[];
+  identity?: { title?: string; arxiv?: string };
+}
+
+function checkFile(bytes: Uint8Array, shown: string, day: string): Outcome {
+  const decoded = decodePaperFile(bytes, shown);
+  if (decoded.text === undefined) return { problems: decoded.problems };
+  const { problems, title, arxiv } = inspectPaperText(decoded.text, shown, day);
+  return {
+    problems: [...decoded.problems, ...problems],
+    identity: { ...(title === undefined ? {} : { title }), ...(arxiv === undefined ? {} : { arxiv }) },
+  };
 }
 
 /** A GitHub Actions `::error` workflow command (properties and message escaped as documented). */

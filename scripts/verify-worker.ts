@@ -6,14 +6,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { contentHash } from '../src/lib/result-cache.ts';
 import type { PageProblem } from '../src/lib/verify.ts';
 import { scanPage } from '../src/lib/verify.ts';
 
-/** One batch: files relative to `out`, and which of them html-validate must check. */
-export interface VerifyJob {
-  files: string[];
-  validate: boolean[];
-}
+/**
+ * One batch of files relative to `out`: either hash them (to find them in the cache of the last
+ * run), or scan them, with html-validate on those marked.
+ */
+export type VerifyJob = { kind: 'hash'; files: string[] } | { kind: 'scan'; files: string[]; validate: boolean[] };
 
 /** A scanned page, in a form that crosses threads. */
 export interface PageResult {
@@ -24,6 +25,8 @@ export interface PageResult {
   indexed: boolean;
   abstractText?: string;
   validated: boolean;
+  /** contentHash(file, bytes): the page's key in the cache of verify results. */
+  hash: string;
 }
 
 const { out, base } = workerData as { out: string; base: string };
@@ -60,6 +63,10 @@ function firstOfEach(links: PageResult['links']): PageResult['links'] {
 }
 
 parentPort?.on('message', async (job: VerifyJob) => {
+  if (job.kind === 'hash') {
+    parentPort?.postMessage(job.files.map((file) => contentHash(file, readFileSync(path.join(out, file), 'utf8'))));
+    return;
+  }
   const results: PageResult[] = [];
   for (const [i, file] of job.files.entries()) {
     const html = readFileSync(path.join(out, file), 'utf8');
@@ -86,6 +93,7 @@ parentPort?.on('message', async (job: VerifyJob) => {
       indexed: scan.indexed,
       ...(scan.abstractText === undefined ? {} : { abstractText: scan.abstractText }),
       validated: job.validate[i] === true,
+      hash: contentHash(file, html),
     });
   }
   parentPort?.postMessage(results);

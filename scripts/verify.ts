@@ -9,11 +9,14 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { OUT_DIR, SITE_BASE, VERIFY_VALIDATE_ALL, VERIFY_VALIDATE_SAMPLE } from '../src/consts.ts';
+import { CACHE_DIR, OUT_DIR, SITE_BASE, VERIFY_VALIDATE_ALL, VERIFY_VALIDATE_SAMPLE } from '../src/consts.ts';
 import { contentDir, listPaperFiles } from '../src/lib/content-files.ts';
+import { codeVersion, ResultCache } from '../src/lib/result-cache.ts';
 import type { PageProblem } from '../src/lib/verify.ts';
 import { resolveInternal, validationSample } from '../src/lib/verify.ts';
 import type { PageResult, VerifyJob } from './verify-worker.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
 
 const HELP = `Usage: npm run verify [-- options]
 
@@ -31,8 +34,12 @@ HTML validity (html-validate, recommended rules) on every page of a site of up t
 ${VERIFY_VALIDATE_ALL.toLocaleString('en')} pages; on larger sites on ${VERIFY_VALIDATE_SAMPLE.toLocaleString('en')} pages spread evenly over the sorted
 list, including the first page of every route (every paper page comes from one template).
 
+Pages whose bytes did not change since the last run reuse that run's results (a cache in
+PAPERSHELF_CACHE, default node_modules/.astro); links are always resolved afresh.
+
 Options:
   --full       validate the HTML of every page, whatever the size of the site
+  --no-cache   scan every page afresh, and leave the cache alone
   -h, --help   show this help
 
 Pages are checked in parallel, one worker per core.
@@ -40,26 +47,21 @@ Exit status: 0 when everything holds, 1 when anything fails (every failure is li
 
 const base = SITE_BASE.endsWith('/') ? SITE_BASE : `${SITE_BASE}/`;
 
-/** Scans `files` on a pool of workers; results come back in the order of `files`. */
-async function scanAll(out: string, files: string[], validate: Set<string>): Promise<PageResult[]> {
-  const batches: VerifyJob[] = [];
-  for (let i = 0; i < files.length; i += 200) {
-    const batch = files.slice(i, i + 200);
-    batches.push({ files: batch, validate: batch.map((f) => validate.has(f)) });
-  }
-  const results: PageResult[][] = new Array(batches.length);
-  const workers = Math.max(1, Math.min(availableParallelism(), batches.length, 8));
+/** Runs the jobs on a pool of workers, one per core; results come back in the order of the jobs. */
+async function runOnWorkers<T>(out: string, jobs: VerifyJob[]): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  const workers = Math.max(1, Math.min(availableParallelism(), jobs.length, 8));
   let next = 0;
   await Promise.all(
     Array.from({ length: workers }, async () => {
       const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: { out, base } });
       try {
-        while (next < batches.length) {
+        while (next < jobs.length) {
           const i = next++;
-          results[i] = await new Promise<PageResult[]>((resolve, reject) => {
+          results[i] = await new Promise<T>((resolve, reject) => {
             worker.once('message', resolve);
             worker.once('error', reject);
-            worker.postMessage(batches[i]);
+            worker.postMessage(jobs[i]);
           });
           worker.removeAllListeners('error');
         }
@@ -68,14 +70,71 @@ async function scanAll(out: string, files: string[], validate: Set<string>): Pro
       }
     }),
   );
-  return results.flat();
+  return results;
+}
+
+function batches(files: string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < files.length; i += 200) out.push(files.slice(i, i + 200));
+  return out;
+}
+
+/**
+ * Scans every page, reusing the results of the last run for pages whose bytes (and validation
+ * choice) did not change: a page's scan depends on nothing else. Links are resolved afterwards,
+ * against this build's files.
+ */
+async function scanAll(
+  out: string,
+  files: string[],
+  validate: Set<string>,
+  useCache: boolean,
+): Promise<{ results: PageResult[]; reused: number }> {
+  const cache = new ResultCache<PageResult>(
+    path.join(CACHE_DIR, 'papershelf', 'verify.json'),
+    `${base}\0${codeVersion([path.join(ROOT, 'src/lib/verify.ts'), path.join(ROOT, 'scripts/verify-worker.ts'), path.join(ROOT, 'package-lock.json')])}`,
+  );
+  const keys =
+    useCache && cache.loaded > 0
+      ? (
+          await runOnWorkers<string[]>(
+            out,
+            batches(files).map((b) => ({ kind: 'hash', files: b })),
+          )
+        )
+          .flat()
+          .map((hash, i) => `${hash}:${validate.has(files[i] ?? '') ? 'v' : 's'}`)
+      : undefined;
+  const byFile = new Map<string, PageResult>();
+  const toScan: string[] = [];
+  for (const [i, file] of files.entries()) {
+    const hit = keys === undefined ? undefined : cache.get(keys[i] ?? '');
+    if (hit !== undefined && hit.file === file) byFile.set(file, hit);
+    else toScan.push(file);
+  }
+  const reused = byFile.size;
+  const scanned = await runOnWorkers<PageResult[]>(
+    out,
+    batches(toScan).map((b) => ({ kind: 'scan', files: b, validate: b.map((f) => validate.has(f)) })),
+  );
+  for (const result of scanned.flat()) byFile.set(result.file, result);
+  if (useCache) {
+    for (const result of byFile.values()) cache.set(`${result.hash}:${validate.has(result.file) ? 'v' : 's'}`, result);
+    cache.save();
+  }
+  return { results: files.map((f) => byFile.get(f) as PageResult), reused };
 }
 
 async function main(): Promise<number> {
-  let values: { full: boolean; help: boolean };
+  let values: { full: boolean; cache: boolean; help: boolean };
   try {
     values = parseArgs({
-      options: { full: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      allowNegative: true,
+      options: {
+        full: { type: 'boolean', default: false },
+        cache: { type: 'boolean', default: true },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     }).values;
   } catch (error) {
     console.error(`verify: ${(error as Error).message}\n\n${HELP}`);
@@ -101,7 +160,8 @@ async function main(): Promise<number> {
     values.full || htmlFiles.length <= VERIFY_VALIDATE_ALL ? htmlFiles : validationSample(htmlFiles, VERIFY_VALIDATE_SAMPLE);
   const pages = new Map<string, PageResult>();
   let validated = 0;
-  for (const result of await scanAll(out, htmlFiles, new Set(toValidate))) {
+  const { results, reused } = await scanAll(out, htmlFiles, new Set(toValidate), values.cache);
+  for (const result of results) {
     pages.set(result.file, result);
     problems.push(...result.problems);
     if (result.validated) validated++;
@@ -156,7 +216,7 @@ async function main(): Promise<number> {
   }
 
   for (const p of problems) console.error(`${path.join(path.relative(process.cwd(), out) || '.', p.file)}:${p.line} ${p.message}`);
-  const summary = `verify: ${htmlFiles.length} pages (${validated} validated${validated < htmlFiles.length ? ', a sample: --full for all' : ''}), ${papers.length} papers, ${links} internal links`;
+  const summary = `verify: ${htmlFiles.length} pages (${validated} validated${validated < htmlFiles.length ? ', a sample: --full for all' : ''}${reused > 0 ? `; ${reused} unchanged since the last run` : ''}), ${papers.length} papers, ${links} internal links`;
   if (problems.length > 0) {
     console.error(`${summary}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
     return 1;

@@ -9,6 +9,11 @@ export const SITE_DESCRIPTION = 'Research papers, curated daily by the community
  * (fixture sites in tests, synthetic corpora in benchmarks) without touching `content/`.
  */
 export const CONTENT_DIR = process.env.PAPERSHELF_CONTENT ?? 'content/papers';
+/**
+ * Caches kept between builds: Astro's content store, and the results of `npm run check` and
+ * `npm run verify` for unchanged files (`PAPERSHELF_CACHE`; each fixture build uses its own).
+ */
+export const CACHE_DIR = process.env.PAPERSHELF_CACHE ?? 'node_modules/.astro';
 /** Where the build writes the site; `PAPERSHELF_OUT` overrides it (tests build into temp folders). */
 export const OUT_DIR = process.env.PAPERSHELF_OUT ?? 'dist';
 /** The URL path the site is served under, e.g. '/papershelf/' on GitHub project pages (`PAPERSHELF_BASE`). */

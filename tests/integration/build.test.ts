@@ -257,6 +257,16 @@ describe('reproducible builds', () => {
 });
 
 describe('npm run verify on a tampered copy of the built site', () => {
+  it('reuses the results of unchanged pages on a second run, with the same verdict', () => {
+    const env = { PAPERSHELF_OUT: build.out, PAPERSHELF_CONTENT: FIXTURE, PAPERSHELF_CACHE: path.join(path.dirname(build.out), 'cache') };
+    const again = runScript('verify.ts', [], env);
+    const pages = listFiles(build.out).filter((f) => f.endsWith('.html')).length;
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`verify: ${pages} pages (${pages} validated; ${pages} unchanged since the last run)`);
+    const fresh = runScript('verify.ts', ['--no-cache'], env);
+    expect(fresh.stdout).toContain(`verify: ${pages} pages (${pages} validated)`);
+  });
+
   it('lists every broken guarantee and exits 1', () => {
     const copy = mkdtempSync(path.join(tmpdir(), 'papershelf-tampered-'));
     cpSync(build.out, copy, { recursive: true });
@@ -268,7 +278,11 @@ describe('npm run verify on a tampered copy of the built site', () => {
     edit('papers/2503.09999/index.html', (html) => html.replace(/(<div class="abstract__text">)[\s\S]*?(<\/div>)/, '$1$2'));
     edit('404.html', (html) => html.replace('<h1>Page not found</h1>', '<h1>Page not found<div></h1>'));
     rmSync(path.join(copy, 'papers/quantized-draft-models'), { recursive: true });
-    const result = runScript('verify.ts', [], { PAPERSHELF_OUT: copy, PAPERSHELF_CONTENT: FIXTURE });
+    // With the build's own cache, warm from its verify run: changed pages must be scanned again.
+    const cache = mkdtempSync(path.join(tmpdir(), 'papershelf-tampered-cache-'));
+    cpSync(path.join(path.dirname(build.out), 'cache'), cache, { recursive: true });
+    const result = runScript('verify.ts', [], { PAPERSHELF_OUT: copy, PAPERSHELF_CONTENT: FIXTURE, PAPERSHELF_CACHE: cache });
+    expect(result.stderr).toMatch(/; \d+ unchanged since the last run\)/);
     expect(result.status).toBe(1);
     const shown = path.relative(ROOT, copy);
     expect(result.stderr).toMatch(new RegExp(`${shown}/papers/date/2025-03-14/index\\.html:\\d+ an inline <script> is not allowed`));

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,35 @@ describe('npm run check', () => {
       `${shown}/2025-03-18/notes.markdown:1:1 file: paper files must be named <id>.md, in lowercase (other files do not belong here)`,
     );
     expect(lines.at(-1)).toBe(`${readdirSync(invalid).length + 4} files checked, ${lines.length - 1} problems`);
+  });
+
+  it('gives the same report from its cache, and sees every changed file', () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'papershelf-check-cache-'));
+    try {
+      const env = { PAPERSHELF_CONTENT: dir, PAPERSHELF_CACHE: cacheDir };
+      const fresh = runScript('check.ts', ['--no-cache'], env);
+      const first = runScript('check.ts', [], env);
+      expect(existsSync(path.join(cacheDir, 'papershelf/check.json'))).toBe(true);
+      const cached = runScript('check.ts', [], env);
+      expect(first.stderr).toBe(fresh.stderr);
+      expect(cached.stderr).toBe(fresh.stderr);
+      expect(cached.status).toBe(1);
+      // A fixed file stops being reported, a broken one starts, though both were cached.
+      const file = path.join(dir, '2025-03-17', 'unknown-field.md');
+      const before = readFileSync(file, 'utf8');
+      writeFileSync(file, '---\ntitle: "Unknown field, fixed"\n---\n\nAbstract.\n');
+      writeFileSync(path.join(dir, '2025-03-18', 'minimal.md'), '---\ntitle: ""\n---\n\nText.\n');
+      try {
+        const after = runScript('check.ts', [], env);
+        expect(after.stderr).not.toContain('unknown-field.md:3:1 titel');
+        expect(after.stderr).toMatch(/2025-03-18\/minimal\.md:2:\d+ title: must not be empty/);
+      } finally {
+        writeFileSync(file, before);
+        copyFileSync(path.join(ROOT, 'tests/fixtures/valid/minimal.md'), path.join(dir, '2025-03-18', 'minimal.md'));
+      }
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it('writes GitHub annotations with --format github', () => {
