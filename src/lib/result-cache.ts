@@ -30,6 +30,8 @@ export class ResultCache<T> {
   // Plain fields, not constructor parameter properties: Node's type stripping refuses those.
   private readonly file: string;
   private readonly version: string;
+  /** Strings the entries share, stored once (verify's link targets): entries refer to them by index. */
+  table: string[] = [];
 
   /** Loads `file` if it was written with the same `version`; otherwise starts empty. */
   constructor(file: string, version: string) {
@@ -37,8 +39,11 @@ export class ResultCache<T> {
     this.version = version;
     if (!existsSync(file)) return;
     try {
-      const stored = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; entries?: Record<string, T> };
-      if (stored.version === version) for (const [key, value] of Object.entries(stored.entries ?? {})) this.old.set(key, value);
+      const stored = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; table?: string[]; entries?: Record<string, T> };
+      if (stored.version === version) {
+        for (const [key, value] of Object.entries(stored.entries ?? {})) this.old.set(key, value);
+        this.table = stored.table ?? [];
+      }
     } catch {
       // A truncated or foreign file is no cache: start empty.
     }
@@ -61,11 +66,14 @@ export class ResultCache<T> {
     this.kept.set(key, value);
   }
 
-  /** Writes the entries used or set by this run (atomically: a crash leaves the old file). */
-  save(): void {
+  /**
+   * Writes the entries used or set by this run (atomically: a crash leaves the old file), with
+   * `table` as the shared strings (entries set by this run must refer to it).
+   */
+  save(table: string[] = this.table): void {
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: this.version, entries: Object.fromEntries(this.kept) }));
+    writeFileSync(temporary, JSON.stringify({ version: this.version, table, entries: Object.fromEntries(this.kept) }));
     renameSync(temporary, this.file);
   }
 }
