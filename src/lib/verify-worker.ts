@@ -1,14 +1,14 @@
 /**
- * A worker of `npm run verify` (scripts/verify.ts): reads, scans and (when asked) validates a
+ * A worker of `npm run verify` (src/lib/verify-site.ts): reads, scans and (when asked) validates a
  * batch of built pages, and posts back what the link checker needs. Pages are independent, so
  * batches run on every core.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { contentHash } from '../src/lib/result-cache.ts';
-import type { PageProblem } from '../src/lib/verify.ts';
-import { scanPage } from '../src/lib/verify.ts';
+import { contentHash } from './result-cache.ts';
+import type { PageProblem } from './verify.ts';
+import { scanPage } from './verify.ts';
 
 /**
  * One batch of files relative to `out`: either hash them (to find them in the cache of the last
