@@ -24,9 +24,10 @@ Generates N synthetic papers (titles and abstracts from the vocabulary of conten
 from a shared pool, ~50 papers a weekday ending 2026-11-27, tags, arXiv ids, code links, some
 math) into a work folder, builds the full site against it with the commands of npm run build
 (check, then astro build, which ends by writing the Pagefind index while it verifies the pages),
-and reports per phase: wall time and peak RSS of the largest process. Then it adds one paper and rebuilds (caches kept), builds a bare baseline over
-the same corpus (a minimal Astro site with one page per paper and per day, then the Pagefind
-CLI), and measures search and pages in Chromium through a local server that gzips like a CDN.
+and reports per phase: wall time and peak RSS of the largest process. Then it adds one paper
+and rebuilds (caches kept), builds a bare baseline over the same corpus (a minimal Astro site
+with one page per paper and per day, then the Pagefind CLI), and measures search and pages in
+Chromium through a local server that gzips like a CDN.
 
 Options:
   --papers N        number of papers (required)
