@@ -72,7 +72,16 @@ describe('npm run bench', () => {
 
   it('reports every phase with a wall time and a peak RSS, and sizes that match dist/', () => {
     const names = results.build.phases.map((p: { name: string }) => p.name.trim());
-    expect(names).toEqual(['check', 'astro build', 'content sync', 'site data', 'related papers', 'pages', 'pagefind', 'verify (alongside pagefind)']);
+    expect(names).toEqual([
+      'check',
+      'astro build',
+      'content sync',
+      'site data',
+      'related papers',
+      'pages',
+      'pagefind',
+      'verify (alongside pagefind)',
+    ]);
     for (const phase of results.build.phases) {
       expect(phase.seconds, phase.name).toBeGreaterThan(0);
       expect(phase.peakRss, phase.name).toBeGreaterThan(20 * 2 ** 20);
