@@ -417,7 +417,8 @@ async function main(): Promise<number> {
   log(`work folder ${work}`);
 
   let started = Date.now();
-  const corpus = generateCorpus(readSources(), { papers, seed, lastDay: LAST_DAY });
+  const sources = readSources();
+  const corpus = generateCorpus(sources, { papers, seed, lastDay: LAST_DAY });
   writeCorpus(content, corpus);
   const days = new Set(corpus.map((p) => p.day)).size;
   log(`generated ${papers} papers over ${days} days in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -435,7 +436,7 @@ async function main(): Promise<number> {
 
   let incremental: Run | undefined;
   if (values.incremental) {
-    const [extra] = generateCorpus(readSources(), { papers: 1, seed: seed + 1_000_003, lastDay: LAST_DAY });
+    const [extra] = generateCorpus(sources, { papers: 1, seed: seed + 1_000_003, lastDay: LAST_DAY });
     if (extra === undefined) throw new Error('no extra paper');
     extra.id = 'bench-added-paper';
     extra.fields.title = `A Paper Added for the Incremental Rebuild: ${extra.fields.title}`;

@@ -38,8 +38,6 @@ export interface ServedRequest {
 
 /** Options beyond the defaults (plain files, no caching headers). */
 export interface ServeOptions {
-  /** Send the headers of `root/_headers`, as Netlify or Cloudflare Pages would. */
-  withHeaders?: boolean;
   /**
    * Compress text responses with gzip when the client accepts it, and let browsers cache every
    * file for an hour, as a CDN serves a static site. Files Pagefind already compressed
@@ -75,12 +73,11 @@ export function parseHeadersFile(text: string): { pattern: RegExp; headers: [str
 
 /**
  * Serves `root` under `base` ('/' or '/sub/'), like a static host: dir/ → dir/index.html, else
- * 404.html. `withHeaders` (or `options.withHeaders`) sends the headers of `root/_headers`.
+ * 404.html. `withHeaders` sends the headers of `root/_headers`, as Netlify would.
  */
 export async function serveStatic(root: string, base = '/', withHeaders = false, options: ServeOptions = {}): Promise<StaticServer> {
   const headersFile = path.join(root, '_headers');
-  const sendHeaders = withHeaders || options.withHeaders === true;
-  const rules = sendHeaders && existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+  const rules = withHeaders && existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const requests: ServedRequest[] = [];
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);

@@ -57,12 +57,6 @@ async function validators() {
 let loaded: ReturnType<typeof validators> | undefined;
 const isEmail = (file: string) => file.startsWith('digest/');
 
-/** Each URL once, with the line of its first use: pages repeat their navigation links. */
-function firstOfEach(links: PageResult['links']): PageResult['links'] {
-  const seen = new Set<string>();
-  return links.filter((l) => !seen.has(l.url) && Boolean(seen.add(l.url)));
-}
-
 parentPort?.on('message', async (job: VerifyJob) => {
   if (job.kind === 'hash') {
     parentPort?.postMessage(job.files.map((file) => contentHash(file, readFileSync(path.join(out, file), 'utf8'))));
@@ -89,7 +83,7 @@ parentPort?.on('message', async (job: VerifyJob) => {
     results.push({
       file,
       problems,
-      links: firstOfEach(scan.links),
+      links: scan.links,
       ids: [...scan.ids],
       indexed: scan.indexed,
       ...(scan.abstractText === undefined ? {} : { hasAbstract: scan.abstractText !== '' }),

@@ -1,5 +1,5 @@
 /**
- * Checks of built pages, used by `npm run verify` after every build: a second wall behind the
+ * Checks of built pages, run on every page by the build's verification (verify-site.ts): a second wall behind the
  * validator, so that one missed rule can never put a script on the site or a paper out of it.
  * Pages are parsed with parse5, as a browser would parse them.
  */
@@ -18,7 +18,7 @@ export interface PageProblem {
 /** What the link checker needs from a page: the internal URLs it points to, and its element ids. */
 export interface PageScan {
   problems: PageProblem[];
-  /** Internal references (`href`, `src`, `action`) with their lines. */
+  /** Internal references (`href`, `src`, `action`): each URL once, with the line of its first use. */
   links: { url: string; line: number }[];
   ids: Set<string>;
   /** True for pages marked for the search index (paper pages). */
@@ -41,6 +41,7 @@ const SAFE_SCHEME = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:]*$)/i;
 export function scanPage(file: string, html: string, base: string, allowedScripts: RegExp, options: { email?: boolean } = {}): PageScan {
   const problems: PageProblem[] = [];
   const links: PageScan['links'] = [];
+  const linked = new Set<string>();
   const ids = new Set<string>();
   let indexed = false;
   let abstractText: string | undefined;
@@ -84,7 +85,11 @@ export function scanPage(file: string, html: string, base: string, allowedScript
         // Browsers drop ASCII tab and newline inside URLs ("java\tscript:"): compare without them.
         const url = [...value.trim()].filter((c) => c.charCodeAt(0) > 0x20).join('');
         if (!SAFE_SCHEME.test(url)) at(`${name}="${value.slice(0, 60)}" uses a scheme that is not allowed`);
-        else if (url.startsWith(base) || url.startsWith('#')) links.push({ url, line });
+        else if ((url.startsWith(base) || url.startsWith('#')) && !linked.has(url)) {
+          // Pages repeat their navigation links; one check per URL is enough.
+          linked.add(url);
+          links.push({ url, line });
+        }
       }
       if (name === 'srcset') at('srcset is not allowed');
     }
