@@ -4,14 +4,14 @@
  */
 import { cleanLatex } from './latex.ts';
 import type { LinkKind } from './paper.ts';
-import { isHttpUrl } from './paper.ts';
+import { findUrls } from './urls.ts';
 
 /** One paper as read from a listing, cleaned and with its links pulled out. */
 export interface ListingPaper {
   /** 1-based line of the title in the dump. */
   line: number;
   title: string;
-  /** The abstract as plain text (LaTeX escapes resolved, code/project links moved to `links`). */
+  /** The abstract as its authors wrote it, as plain text (LaTeX escapes resolved); its URLs are also copied to `links`. */
   abstract: string;
   links: Partial<Record<LinkKind, string>>;
 }
@@ -64,70 +64,37 @@ export function parseListing(text: string): Listing {
 }
 
 /**
- * Moves the code and project URLs of an abstract into links. A URL is cut before trailing
- * punctuation and before a glued `{…}` remnant of LaTeX's `\href{url}{text}`; the sentence that
- * pointed to it ("Code is available at …") is removed when it ends the abstract, since the link
- * now stands beside the abstract; a URL elsewhere stays in the text.
+ * Copies the code and project URLs of an abstract into links, and leaves every sentence where its
+ * authors wrote it: URLs stay in the text (the renderer links them), cleaned of LaTeX remnants —
+ * a `~` glued before one, the `{…}` copy that a broken `\href{url}{text}` leaves after it — and
+ * of trailing punctuation, which stays in the sentence.
  */
 export function extractLinks(abstract: string): { text: string; links: Partial<Record<LinkKind, string>> } {
   const links: Partial<Record<LinkKind, string>> = {};
-  // \href{url}{text} in full: keep the text, link the url.
-  let text = abstract.replace(/\\href\{([^}\s]+)\}\{([^}]*)\}/g, (_m, url: string, label: string) =>
-    label.trim() === '' || label.trim() === url ? url : `${label} (${url})`,
-  );
-  const found: { start: number; end: number; url: string }[] = [];
-  const pattern = /~?(https?:\/\/[^\s{}\\<>"]+)(\{\S*)?/g;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    const url = trimUrl(m[1] ?? '');
-    // The remnant `{https://…}` repeats the URL; when there is one, it carries the sentence end.
-    const tail = m[2] === undefined ? (m[1] ?? '').slice(url.length) : trailingPunctuation(m[2]);
-    if (!isHttpUrl(url)) continue;
-    found.push({ start: m.index, end: m.index + m[0].length - tail.length, url });
-  }
-  for (const { url } of found) {
-    const host = new URL(url).hostname.replace(/^www\./, '');
-    const kind: LinkKind = CODE_HOSTS.has(host) ? (links.code === undefined ? 'code' : 'mirror') : 'project';
-    if (links[kind] === undefined) links[kind] = url;
-  }
-  // Remove trailing pointer sentences; keep every other URL in place, cleaned.
-  const lastSentenceStart = sentenceStart(text, found[0]?.start ?? text.length);
-  const afterLast = text.slice(found.at(-1)?.end ?? text.length);
-  if (found.length > 0 && /^[\s.,;:!?)]*$/.test(afterLast)) {
-    const before = text.slice(0, lastSentenceStart);
-    const middle = found.filter((f) => f.start < lastSentenceStart);
-    text = replaceUrls(before, middle).trimEnd();
-  } else {
-    text = replaceUrls(text, found);
-  }
-  return { text, links };
-}
-
-function replaceUrls(text: string, found: { start: number; end: number; url: string }[]): string {
+  // \href{url}{text} in full: keep the text, and the url beside it.
+  const text = abstract
+    .replace(/\\href\{([^}\s]+)\}\{([^}]*)\}/g, (_m, url: string, label: string) =>
+      label.trim() === '' || label.trim() === url ? url : `${label} (${url})`,
+    )
+    // A `~` (LaTeX's non-breaking space) glued to a URL is a space.
+    .replace(/~(?=https?:\/\/)/g, ' ');
   let out = '';
   let at = 0;
-  for (const f of found) {
-    if (f.start >= text.length) break;
-    out += `${text.slice(at, f.start)}${text[f.start] === '~' ? ' ' : ''}${f.url}`;
-    at = f.end;
+  for (const { start, end, url } of findUrls(text)) {
+    if (start < at) continue; // inside a remnant already passed over
+    const host = new URL(url).hostname.replace(/^www\./, '');
+    const kind: LinkKind = CODE_HOSTS.has(host) ? (links.code === undefined ? 'code' : 'mirror') : 'project';
+    if (links[kind] === undefined && !Object.values(links).includes(url)) links[kind] = url;
+    out += text.slice(at, end);
+    at = end;
+    // The remnant `{https://…}` repeats the URL; the punctuation at its end closes the sentence.
+    const remnant = /^\{\S*/.exec(text.slice(end));
+    if (remnant !== null) {
+      out += trailingPunctuation(remnant[0]);
+      at = end + remnant[0].length;
+    }
   }
-  return out + text.slice(at);
-}
-
-/** Where the sentence that contains `index` starts: after the last '. ' before an uppercase letter. */
-function sentenceStart(text: string, index: number): number {
-  const head = text.slice(0, index);
-  let start = 0;
-  for (const m of head.matchAll(/[.!?][”")]?\s+(?=[A-Z])/g)) start = m.index + m[0].length;
-  return start;
-}
-
-function trimUrl(url: string): string {
-  let out = url.replace(/[.,;:!?'”]+$/, '');
-  // A closing parenthesis belongs to the URL only when the URL opened one.
-  while (out.endsWith(')') && (out.match(/\(/g) ?? []).length < (out.match(/\)/g) ?? []).length) {
-    out = out.slice(0, -1).replace(/[.,;:!?'”]+$/, '');
-  }
-  return out;
+  return { text: out + text.slice(at), links };
 }
 
 function trailingPunctuation(text: string): string {

@@ -12,6 +12,7 @@ import type { MathStyles } from './math.ts';
 import { isMathSpan, renderTex, texToText } from './math.ts';
 import { memoizeString } from './memo.ts';
 import { isHttpUrl } from './paper.ts';
+import { findUrls } from './urls.ts';
 
 /** A problem found in an abstract, positioned within the markdown body (1-based line and column). */
 export interface BodyProblem {
@@ -90,13 +91,16 @@ export function checkAbstract(tree: Root): BodyProblem[] {
 
 /**
  * Renders an abstract to HTML using only p, em, strong, code, pre, a, ul, ol, li, blockquote, br,
- * hr, and KaTeX's math markup (whose positioning classes are added to `styles`).
+ * hr, and KaTeX's math markup (whose positioning classes are added to `styles`). A bare http(s)
+ * URL in the text becomes a link to itself, as readers expect of an abstract that names its code.
  */
 export function renderAbstract(tree: Root, styles: MathStyles = new Map()): string {
   const definitions = new Map<string, string>();
   visit(tree, (node) => {
     if (node.type === 'definition') definitions.set(node.identifier, node.url);
   });
+  // Text inside a link is never linked again.
+  let inLink = 0;
   const html = (nodes: RootContent[]): string => nodes.map(render).join('');
   const render = (node: RootContent): string => {
     switch (node.type) {
@@ -106,7 +110,7 @@ export function renderAbstract(tree: Root, styles: MathStyles = new Map()): stri
         // Headings inside an abstract would break the page outline; they read as paragraphs.
         return `<p>${html(node.children)}</p>\n`;
       case 'text':
-        return escapeHtml(node.value);
+        return inLink > 0 ? escapeHtml(node.value) : linkUrls(node.value);
       case 'emphasis':
         return `<em>${html(node.children)}</em>`;
       case 'strong':
@@ -134,10 +138,10 @@ export function renderAbstract(tree: Root, styles: MathStyles = new Map()): stri
       case 'listItem':
         return `<li>${html(node.children)}</li>`;
       case 'link':
-        return link(node.url, html(node.children));
+        return link(node.url, linkText(node.children));
       case 'linkReference': {
         const url = definitions.get(node.identifier);
-        return url === undefined ? escapeHtml(`[${plain(node.children)}]`) : link(url, html(node.children));
+        return url === undefined ? escapeHtml(`[${plain(node.children)}]`) : link(url, linkText(node.children));
       }
       default:
         // html, image, definition and anything unknown render nothing; checkAbstract refuses the
@@ -145,7 +149,26 @@ export function renderAbstract(tree: Root, styles: MathStyles = new Map()): stri
         return '';
     }
   };
+  const linkText = (nodes: RootContent[]): string => {
+    inLink++;
+    try {
+      return html(nodes);
+    } finally {
+      inLink--;
+    }
+  };
   return html(tree.children).trim();
+}
+
+/** Escaped text in which every bare http(s) URL (as `findUrls` reads it) is a link to itself. */
+function linkUrls(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const { start, end, url } of findUrls(text)) {
+    out += `${escapeHtml(text.slice(at, start))}${link(url, escapeHtml(url))}`;
+    at = end;
+  }
+  return out + escapeHtml(text.slice(at));
 }
 
 function link(url: string, inner: string): string {

@@ -48,23 +48,45 @@ describe('parseListing on the Mar 17 seed', () => {
     expect(byTitle('Less is more: Summarizing').links).toEqual({ code: 'https://github.com/tdemin16/multi-lane' });
   });
 
-  it('recovers a URL glued to a \\href{…}{…} remnant', () => {
+  it('cleans a URL glued to a \\href{…}{…} remnant and keeps the sentence', () => {
     const strip = byTitle('Strip-MLP');
     expect(strip.links).toEqual({ code: 'https://github.com/Med-Process/Strip_MLP' });
-    expect(strip.abstract).not.toMatch(/https?:|\{|\\_/);
-    expect(strip.abstract.endsWith('+2.16% on CIFAR-100.')).toBe(true);
+    expect(strip.abstract).not.toMatch(/[{}\\~]/);
+    expect(strip.abstract.endsWith('+2.16% on CIFAR-100. The source codes will be available at https://github.com/Med-Process/Strip_MLP.')).toBe(true);
   });
 
-  it('moves code and project links out of the abstract text into links', () => {
+  it('keeps every sentence that names a URL, and copies the URL into links', () => {
     const withLinks = listing.papers.filter((p) => Object.keys(p.links).length > 0);
     expect(withLinks).toHaveLength(21);
-    for (const paper of listing.papers) expect(paper.abstract, paper.title).not.toMatch(/https?:\/\//);
+    for (const paper of withLinks) {
+      for (const url of Object.values(paper.links)) expect(paper.abstract, paper.title).toContain(url);
+    }
     expect(byTitle('Less is More: Focus Attention').links).toEqual({
       code: 'https://github.com/huawei-noah/noah-research/tree/master/Focus-DETR',
       mirror: 'https://gitee.com/mindspore/models/tree/master/research/cv/Focus-DETR',
     });
-    expect(byTitle('Less is More: Focus Attention').abstract.endsWith('achieving 50.4AP (+2.2) on COCO.')).toBe(true);
-    expect(byTitle('Reasoning to Attend').abstract.endsWith('on an augmented FP-RefCOCO(+/g) dataset.')).toBe(true);
+    expect(byTitle('Less is More: Focus Attention').abstract).toMatch(
+      /achieving 50\.4AP \(\+2\.2\) on COCO\. The code is available at https:\/\/github\.com\/huawei-noah\/noah-research\/tree\/master\/Focus-DETR and https:\/\/gitee\.com\/mindspore\/models\/tree\/master\/research\/cv\/Focus-DETR\.$/,
+    );
+    expect(byTitle('Reasoning to Attend').abstract.endsWith('All codes and models are publicly available at https://github.com/rui-qian/READ.')).toBe(true);
+  });
+
+  it('keeps the sentences that carry information besides a URL', () => {
+    const texts = listing.papers.map((p) => p.abstract).join('\n');
+    expect(texts).toContain('We open-source our trained data selection scorer along with the curated datasets at https://github.com/hkust-nlp/PreSelect.');
+    expect(texts).toContain('The models are available at https://github.com/showlab/ShowUI.');
+    expect(texts).toContain('Dataset and code are in https://github.com/VisionXLab/LRS-VQA.');
+  });
+
+  it('loses no word of the dump: every abstract is the dump line with only LaTeX and spacing cleaned', () => {
+    const words = (text: string) => text.match(/[A-Za-z]{4,}/g) ?? [];
+    const lines = SEED.split('\n');
+    for (const paper of listing.papers) {
+      const source = lines[paper.line + 1] ?? '';
+      // The \href remnant repeats its URL: its words appear once in the abstract, not twice.
+      const expected = words(source.replace(/\{https?:[^\s]*/g, '').replace(/\\[A-Za-z]+/g, ''));
+      expect(words(paper.abstract), paper.title).toEqual(expected);
+    }
   });
 
   it('keeps text such as <SEG> as text', () => {
@@ -98,6 +120,22 @@ describe('parseListing on broken input', () => {
 });
 
 describe('extractLinks', () => {
+  it('keeps a one-sentence abstract that ends in two URLs, and copies both', () => {
+    const text = 'We release a project page at https://example.org/project/, plus a repository at https://github.com/example/repo).';
+    expect(extractLinks(text)).toEqual({
+      text,
+      links: { project: 'https://example.org/project/', code: 'https://github.com/example/repo' },
+    });
+  });
+  it('turns a glued ~ into a space and drops the {…} remnant, keeping the full stop', () => {
+    expect(extractLinks('Code at~https://github.com/a/b_c{https://github.com/a/b\\_c.')).toEqual({
+      text: 'Code at https://github.com/a/b_c.',
+      links: { code: 'https://github.com/a/b_c' },
+    });
+  });
+  it('keeps a complete \\href with its label', () => {
+    expect(extractLinks('See \\href{https://example.org/x}{our site}.').text).toBe('See our site (https://example.org/x).');
+  });
   it('keeps a URL in the middle of the abstract as text', () => {
     const result = extractLinks('We use https://example.org/data. Results improve by 3%.');
     expect(result.text).toBe('We use https://example.org/data. Results improve by 3%.');

@@ -31,6 +31,18 @@ describe('renderAbstract', () => {
     expect(html).not.toMatch(/<(script|img|iframe|div|meta|base|form)\b/i);
     expect(html).not.toMatch(/\son\w+=|javascript:|data:text|data-pagefind/i);
   });
+  it('links a bare URL in the text, leaving its sentence punctuation outside the link', () => {
+    expect(render('Code is at https://github.com/a/b_c (see https://x.org/p).')).toBe(
+      '<p>Code is at <a href="https://github.com/a/b_c" rel="nofollow noopener noreferrer">https://github.com/a/b_c</a> (see ' +
+        '<a href="https://x.org/p" rel="nofollow noopener noreferrer">https://x.org/p</a>).</p>',
+    );
+  });
+  it('does not link a URL again inside a link, in code, or after a non-http scheme', () => {
+    expect(render('[https://a.org/x](https://a.org/x) `https://b.org` javascript:https://c.org"><b>')).toBe(
+      '<p><a href="https://a.org/x" rel="nofollow noopener noreferrer">https://a.org/x</a> <code>https://b.org</code> javascript:' +
+        '<a href="https://c.org" rel="nofollow noopener noreferrer">https://c.org</a>&quot;&gt;</p>',
+    );
+  });
   it('renders headings inside an abstract as paragraphs', () => {
     expect(render('# Title')).toBe('<p>Title</p>');
   });
