@@ -52,7 +52,9 @@ describe('parseListing on the Mar 17 seed', () => {
     const strip = byTitle('Strip-MLP');
     expect(strip.links).toEqual({ code: 'https://github.com/Med-Process/Strip_MLP' });
     expect(strip.abstract).not.toMatch(/[{}\\~]/);
-    expect(strip.abstract.endsWith('+2.16% on CIFAR-100. The source codes will be available at https://github.com/Med-Process/Strip_MLP.')).toBe(true);
+    expect(
+      strip.abstract.endsWith('+2.16% on CIFAR-100. The source codes will be available at https://github.com/Med-Process/Strip_MLP.'),
+    ).toBe(true);
   });
 
   it('keeps every sentence that names a URL, and copies the URL into links', () => {
@@ -68,12 +70,16 @@ describe('parseListing on the Mar 17 seed', () => {
     expect(byTitle('Less is More: Focus Attention').abstract).toMatch(
       /achieving 50\.4AP \(\+2\.2\) on COCO\. The code is available at https:\/\/github\.com\/huawei-noah\/noah-research\/tree\/master\/Focus-DETR and https:\/\/gitee\.com\/mindspore\/models\/tree\/master\/research\/cv\/Focus-DETR\.$/,
     );
-    expect(byTitle('Reasoning to Attend').abstract.endsWith('All codes and models are publicly available at https://github.com/rui-qian/READ.')).toBe(true);
+    expect(
+      byTitle('Reasoning to Attend').abstract.endsWith('All codes and models are publicly available at https://github.com/rui-qian/READ.'),
+    ).toBe(true);
   });
 
   it('keeps the sentences that carry information besides a URL', () => {
     const texts = listing.papers.map((p) => p.abstract).join('\n');
-    expect(texts).toContain('We open-source our trained data selection scorer along with the curated datasets at https://github.com/hkust-nlp/PreSelect.');
+    expect(texts).toContain(
+      'We open-source our trained data selection scorer along with the curated datasets at https://github.com/hkust-nlp/PreSelect.',
+    );
     expect(texts).toContain('The models are available at https://github.com/showlab/ShowUI.');
     expect(texts).toContain('Dataset and code are in https://github.com/VisionXLab/LRS-VQA.');
   });
