@@ -4,7 +4,7 @@
  * same import against its own output is provably a no-op.
  */
 import type { DayKey } from './dates.ts';
-import { arxivBaseId, RESERVED_IDS } from './paper.ts';
+import { arxivBaseId, isDistinctArxiv, RESERVED_IDS } from './paper.ts';
 import type { PaperFields } from './paper-file.ts';
 import { writePaperFile } from './paper-file.ts';
 import { normalizeTitle, slugify } from './slug.ts';
@@ -42,8 +42,8 @@ export type ImportAction =
   | { kind: 'skip'; id: string; path?: string; origin: string; reason: string };
 
 /**
- * Plans an import. A paper already on the site (same arXiv id, ignoring version, or same title)
- * keeps its file: unchanged when identical, skipped when it differs (hand edits win) unless
+ * Plans an import. A paper already on the site (same arXiv id, ignoring version, or same title
+ * unless both carry different arXiv ids) keeps its file: unchanged when identical, skipped when it differs (hand edits win) unless
  * `force`, and never listed on a second day. New papers get their arXiv id, or a slug of the
  * title with '-2', '-3', … when a different paper holds it, in input order: the same input
  * always gets the same ids.
@@ -51,27 +51,32 @@ export type ImportAction =
 export function planImport(papers: IncomingPaper[], existing: ExistingPaper[], force: boolean): ImportAction[] {
   const byId = new Map(existing.map((e) => [e.id, e]));
   const byArxiv = new Map<string, ExistingPaper>();
-  const byTitle = new Map<string, ExistingPaper>();
+  const byTitle = new Map<string, ExistingPaper[]>();
   for (const e of existing) {
     if (e.arxiv !== undefined) byArxiv.set(arxivBaseId(e.arxiv), e);
-    if (e.title !== undefined) byTitle.set(normalizeTitle(e.title), e);
+    if (e.title !== undefined) push(byTitle, normalizeTitle(e.title), e);
   }
   const claimed = new Set<string>();
-  const seen = new Map<string, string>(); // normalized title or arXiv id → origin
+  // Papers met earlier in this import, by arXiv id and by normalized title, with their origin.
+  const seenArxiv = new Map<string, string>();
+  const seenTitle = new Map<string, { origin: string; arxiv: string | undefined }[]>();
   return papers.map((paper): ImportAction => {
     const title = normalizeTitle(paper.fields.title);
     const arxiv = paper.fields.arxiv === undefined ? undefined : arxivBaseId(paper.fields.arxiv);
-    const keys = [`title:${title}`, ...(arxiv === undefined ? [] : [`arxiv:${arxiv}`])];
-    const earlier = keys.map((k) => seen.get(k)).find((o) => o !== undefined);
+    // Same-title papers with different arXiv ids are different papers (arXiv has such pairs).
+    const sameTitle = <T extends { arxiv?: string | undefined }>(list: T[] | undefined) =>
+      list?.find((e) => !isDistinctArxiv(e.arxiv, arxiv));
+    const earlier = (arxiv === undefined ? undefined : seenArxiv.get(arxiv)) ?? sameTitle(seenTitle.get(title))?.origin;
     const base = paper.id ?? slugify(paper.fields.title);
     if (earlier !== undefined)
       return { kind: 'skip', id: base, origin: paper.origin, reason: `the same paper as ${earlier} in this import` };
-    for (const k of keys) seen.set(k, paper.origin);
+    if (arxiv !== undefined) seenArxiv.set(arxiv, paper.origin);
+    push(seenTitle, title, { origin: paper.origin, arxiv });
     if (base === '')
       return { kind: 'skip', id: base, origin: paper.origin, reason: 'the title has no letters or digits to make an id from' };
     const content = writePaperFile(paper.fields, paper.abstract);
 
-    const found = (arxiv === undefined ? undefined : byArxiv.get(arxiv)) ?? byTitle.get(title);
+    const found = (arxiv === undefined ? undefined : byArxiv.get(arxiv)) ?? sameTitle(byTitle.get(title));
     if (found !== undefined) {
       claimed.add(found.id);
       if (found.day !== paper.day) {
@@ -113,4 +118,10 @@ export function planImport(papers: IncomingPaper[], existing: ExistingPaper[], f
       return { kind: 'create', id, day: paper.day, content, origin: paper.origin };
     }
   });
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }

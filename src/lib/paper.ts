@@ -193,3 +193,8 @@ export function compareByVotes(a: Pick<Paper, 'votes' | 'title' | 'id'>, b: Pick
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** True when both papers carry arXiv ids and they differ (ids compared without version). */
+export function isDistinctArxiv(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && arxivBaseId(a) !== arxivBaseId(b);
+}

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { isDayKey } from './dates.ts';
 import { checkAbstract, parseAbstract } from './markdown.ts';
-import { arxivBaseId, isPaperId, PaperSchema, RESERVED_IDS } from './paper.ts';
+import { arxivBaseId, isDistinctArxiv, isPaperId, PaperSchema, RESERVED_IDS } from './paper.ts';
 import { readPaperFile } from './paper-file.ts';
 import { normalizeTitle } from './slug.ts';
 
@@ -150,22 +150,38 @@ export interface PaperIdentity {
 
 /**
  * Finds papers listed twice across the whole site: the same id (file name), the same arXiv id
- * (ignoring its version) or the same title (ignoring case, accents and punctuation). Each
+ * (ignoring its version), or the same title (ignoring case, accents and punctuation) unless both
+ * papers carry different arXiv ids — arXiv has distinct papers with identical titles. Each
  * duplicate is reported on the later file (in path order), naming the earlier one.
  */
 export function checkDuplicates(papers: PaperIdentity[]): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
+  const titles = new Map<string, { path: string; arxiv: string | undefined }[]>();
   const sorted = [...papers].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const paper of sorted) {
+    const arxiv = paper.arxiv === undefined ? undefined : arxivBaseId(paper.arxiv);
     const keys: [string, string, string][] = [[`id:${paper.id}`, 'file', `the id ${JSON.stringify(paper.id)}`]];
-    if (paper.arxiv !== undefined) keys.push([`arxiv:${arxivBaseId(paper.arxiv)}`, 'arxiv', `arXiv ${arxivBaseId(paper.arxiv)}`]);
-    if (paper.title !== undefined) keys.push([`title:${normalizeTitle(paper.title)}`, 'title', 'the same title']);
+    if (arxiv !== undefined) keys.push([`arxiv:${arxiv}`, 'arxiv', `arXiv ${arxiv}`]);
     for (const [key, field, what] of keys) {
       const other = seen.get(key);
       if (other === undefined) seen.set(key, paper.path);
       else problems.push({ path: paper.path, line: 1, column: 1, field, message: `${what} is already on the site: ${other}` });
     }
+    if (paper.title === undefined) continue;
+    const title = normalizeTitle(paper.title);
+    const same = titles.get(title) ?? [];
+    const other = same.find((e) => !isDistinctArxiv(e.arxiv, arxiv));
+    if (other !== undefined) {
+      problems.push({
+        path: paper.path,
+        line: 1,
+        column: 1,
+        field: 'title',
+        message: `the same title is already on the site: ${other.path}`,
+      });
+    }
+    titles.set(title, [...same, { path: paper.path, arxiv }]);
   }
   return problems;
 }

@@ -103,6 +103,37 @@ describe('planImport', () => {
     });
   });
 
+  it('imports two papers with one title and different arXiv ids as two papers, in one import and across imports', () => {
+    const arxivPaper = (arxiv: string, origin: string): IncomingPaper => ({
+      fields: { title: 'Shared Title for Two Papers', arxiv },
+      abstract: `About ${arxiv}.`,
+      origin,
+      day: '2025-09-30',
+      id: arxiv,
+    });
+    const both = planImport([arxivPaper('2509.18176', 'item 0'), arxivPaper('2509.25393', 'item 1')], [], false);
+    expect(both.map((a) => [a.kind, a.id])).toEqual([
+      ['create', '2509.18176'],
+      ['create', '2509.25393'],
+    ]);
+    const first = { ...onDisk('2509.18176', 'Shared Title for Two Papers', '2025-09-30'), arxiv: '2509.18176' };
+    expect(planImport([arxivPaper('2509.25393', 'item 1')], [first], false)[0]).toMatchObject({ kind: 'create', id: '2509.25393' });
+  });
+
+  it('still takes a same-title paper without an arXiv id for the one on the site', () => {
+    const withId = { ...onDisk('2509.18176', 'Shared Title', '2025-09-30'), arxiv: '2509.18176' };
+    expect(planImport([paper('Shared Title', 'l.txt:3', '2025-09-30')], [withId], false)[0]).toMatchObject({
+      kind: 'unchanged',
+      path: 'content/papers/2025-09-30/2509.18176.md',
+    });
+    const inOne = planImport(
+      [paper('Shared Title', 'l.txt:3'), { ...paper('Shared Title', 'l.txt:5'), fields: { title: 'Shared Title', arxiv: '2509.18176' } }],
+      [],
+      false,
+    );
+    expect(inOne[1]).toMatchObject({ kind: 'skip', reason: 'the same paper as l.txt:3 in this import' });
+  });
+
   it('refuses to reuse an id held by a different paper', () => {
     const holder = onDisk('2503.01234', 'Something Else');
     const incoming: IncomingPaper = {

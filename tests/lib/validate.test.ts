@@ -120,6 +120,25 @@ describe('checkDuplicates', () => {
   });
 });
 
+describe('checkDuplicates with shared titles', () => {
+  it('accepts two papers with one title and different arXiv ids', () => {
+    expect(
+      checkDuplicates([
+        { path: 'p/2025-09-22/2509.18176.md', id: '2509.18176', title: 'Shared Title', arxiv: '2509.18176' },
+        { path: 'p/2025-09-30/2509.25393.md', id: '2509.25393', title: 'Shared title.', arxiv: '2509.25393v2' },
+      ]),
+    ).toEqual([]);
+  });
+  it('refuses a same-title paper without an arXiv id, naming the other file', () => {
+    const problems = checkDuplicates([
+      { path: 'p/2025-09-22/2509.18176.md', id: '2509.18176', title: 'Shared Title', arxiv: '2509.18176' },
+      { path: 'p/2025-09-30/2509.25393.md', id: '2509.25393', title: 'Shared Title', arxiv: '2509.25393' },
+      { path: 'p/2025-10-01/shared-title.md', id: 'shared-title', title: 'Shared Title' },
+    ]).map(formatProblem);
+    expect(problems).toEqual(['p/2025-10-01/shared-title.md:1:1 title: the same title is already on the site: p/2025-09-22/2509.18176.md']);
+  });
+});
+
 describe('checkPaperPath', () => {
   it('accepts <day>/<id>.md, including arXiv ids with a dot', () => {
     expect(checkPaperPath('2025-03-17/2503.01234.md')).toEqual([]);
