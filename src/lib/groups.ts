@@ -5,7 +5,7 @@
 import type { DayKey } from './dates.ts';
 import type { Paper } from './paper.ts';
 import { compareByVotes, compareText } from './paper.ts';
-import { slugify } from './slug.ts';
+import { authorSlug } from './slug.ts';
 
 /** The fields grouping needs. */
 export type GroupedPaper = Pick<Paper, 'id' | 'day' | 'title' | 'votes' | 'tags' | 'authors'>;
@@ -69,13 +69,12 @@ export interface AuthorGroup<P extends GroupedPaper = Paper> {
   papers: P[];
 }
 
-/** Authors by slug, in slug order; each author's papers newest first. Names with no slug are skipped. */
+/** Authors by slug, in slug order; each author's papers newest first. Every name has a slug. */
 export function groupByAuthor<P extends GroupedPaper>(papers: readonly P[]): AuthorGroup<P>[] {
   const bySlug = new Map<string, { counts: Map<string, number>; papers: Set<P> }>();
   for (const paper of papers) {
     for (const name of paper.authors) {
       const slug = authorSlug(name);
-      if (slug === '') continue;
       const entry = bySlug.get(slug) ?? { counts: new Map(), papers: new Set() };
       entry.counts.set(name, (entry.counts.get(name) ?? 0) + 1);
       entry.papers.add(paper);
@@ -89,11 +88,6 @@ export function groupByAuthor<P extends GroupedPaper>(papers: readonly P[]): Aut
       return { slug, name, names, papers: [...set].sort(compareNewestFirst) };
     })
     .sort((a, b) => compareText(a.slug, b.slug));
-}
-
-/** The URL slug of an author name; accents and case fold away, so spellings of one name share it. */
-export function authorSlug(name: string): string {
-  return slugify(name, 80);
 }
 
 /** The newer and older neighbours of `key` in a newest-first list of keys. */
