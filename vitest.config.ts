@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/lib/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
+          include: ['tests/lib/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/client/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

@@ -1,37 +1,210 @@
 /**
- * Search page glue: mounts Pagefind's UI on #search, runs the query from `?q=` (deep links and
- * the header's search form), and keeps `?q=` in step with what the reader types.
+ * Search page glue, on Pagefind's JavaScript API: reads the state from the URL and the form,
+ * asks Pagefind (see search-state.ts for what is asked), draws the results, and keeps the URL in
+ * step so that a search can be shared. Result text is drawn as text; Pagefind's excerpt is
+ * copied element by element, keeping only its <mark> highlights.
  */
+import {
+  isActive,
+  mergeResults,
+  pagefindFilters,
+  pagefindSort,
+  planQuery,
+  readSearchState,
+  type SearchState,
+  tagChoices,
+  writeSearchState,
+} from './search-state.ts';
 
-interface PagefindUIInstance {
-  triggerSearch(term: string): void;
+interface PagefindResult {
+  id: string;
+  data(): Promise<{ url: string; excerpt: string; meta: Record<string, string | undefined> }>;
 }
-type PagefindUIConstructor = new (options: Record<string, unknown>) => PagefindUIInstance;
+interface PagefindResponse {
+  results: PagefindResult[];
+  totalFilters?: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options?: Record<string, unknown>): Promise<PagefindResponse | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
 
-/** Starts the search UI; does nothing on pages without #search. */
-export function startSearch(): void {
-  const root = document.querySelector<HTMLElement>('#search');
-  const PagefindUI = (window as unknown as { PagefindUI?: PagefindUIConstructor }).PagefindUI;
-  if (root === null || PagefindUI === undefined) return;
-  const ui = new PagefindUI({
-    element: '#search',
-    bundlePath: root.dataset.bundlePath,
-    showImages: false,
-    showSubResults: false,
-    resetStyles: false,
-    autofocus: true,
-    translations: { placeholder: 'Search titles, authors, abstracts' },
-  });
-  const query = new URL(window.location.href).searchParams.get('q')?.trim() ?? '';
-  if (query !== '') ui.triggerSearch(query);
-  const header = document.querySelector<HTMLInputElement>('#site-search');
-  if (header !== null) header.value = query;
-  root.addEventListener('input', (event) => {
-    const input = event.target;
-    if (!(input instanceof HTMLInputElement)) return;
+/** Results drawn at a time ("Show more results" draws the next ones). */
+const PAGE_SIZE = 10;
+/** Tags offered as checkboxes (the selected ones always are). */
+const TAG_CHOICES = 24;
+/** Authors shown on a result before "et al.". */
+const AUTHORS_SHOWN = 6;
+
+/** Starts the search page; does nothing on pages without #search-form. */
+export async function startSearch(): Promise<void> {
+  const form = document.querySelector<HTMLFormElement>('#search-form');
+  const list = document.querySelector<HTMLOListElement>('#search-results');
+  const status = document.querySelector<HTMLElement>('#search-status');
+  const more = document.querySelector<HTMLButtonElement>('#search-more');
+  const tagBox = document.querySelector<HTMLElement>('#search-tags');
+  if (form === null || list === null || status === null || more === null || tagBox === null) return;
+  const bundle = form.dataset.bundlePath ?? '/pagefind/';
+  const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+  await pagefind.options({ baseUrl: form.dataset.base ?? '/', excerptLength: 40 });
+  await pagefind.init();
+  const siteFilters = await pagefind.filters();
+  const days = Object.keys(siteFilters.day ?? {});
+
+  let state = readSearchState(new URL(window.location.href).searchParams);
+  fillForm(form, state);
+  syncHeader(state.q);
+  let shown: PagefindResult[] = [];
+  let run = 0;
+
+  const search = async () => {
+    const mine = ++run;
+    const { term, phrase } = planQuery(state.q);
+    if (!isActive(state)) {
+      drawTags(tagBox, tagChoices(siteFilters.tag ?? {}, state.tags, TAG_CHOICES), state.tags);
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = '';
+      return;
+    }
+    const options = { filters: pagefindFilters(state, days), sort: pagefindSort(state.sort) };
+    const noDays = state.from !== '' || state.to !== '' ? (options.filters.day as { any: string[] }).any.length === 0 : false;
+    const [plain, exact] = noDays
+      ? [null, null]
+      : await Promise.all([
+          pagefind.search(term, options),
+          phrase !== undefined && state.sort === 'relevance' ? pagefind.search(phrase, options) : Promise.resolve(null),
+        ]);
+    if (mine !== run) return; // a newer search has started
+    const results = mergeResults(exact?.results ?? [], plain?.results ?? []);
+    drawTags(tagBox, tagChoices(plain?.totalFilters?.tag ?? siteFilters.tag ?? {}, state.tags, TAG_CHOICES), state.tags);
+    shown = results;
+    list.replaceChildren();
+    await drawMore(list, shown, 0);
+    if (mine !== run) return;
+    more.hidden = shown.length <= PAGE_SIZE;
+    status.textContent = results.length === 1 ? '1 paper found' : `${results.length} papers found`;
+  };
+
+  const update = () => {
+    state = stateOf(form);
     const url = new URL(window.location.href);
-    if (input.value.trim() === '') url.searchParams.delete('q');
-    else url.searchParams.set('q', input.value);
+    url.search = writeSearchState(state).toString();
     window.history.replaceState(null, '', url);
+    syncHeader(state.q);
+    void search();
+  };
+  // 'input' fires for every kind of field: text, checkboxes, dates and the select.
+  form.addEventListener('input', update);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    update();
+  });
+  more.addEventListener('click', async () => {
+    const from = list.children.length;
+    await drawMore(list, shown, from);
+    more.hidden = list.children.length >= shown.length;
+    list.querySelectorAll<HTMLAnchorElement>('a.search-result__link')[from]?.focus();
+  });
+  form.dataset.ready = 'true';
+  await search();
+}
+
+/** The state the form shows now. */
+function stateOf(form: HTMLFormElement): SearchState {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) if (typeof value === 'string' && value !== '') params.append(name, value);
+  return readSearchState(params);
+}
+
+/** Puts a state into the form's fields (the tag checkboxes are drawn with the results). */
+function fillForm(form: HTMLFormElement, state: SearchState): void {
+  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+  const q = field('q');
+  if (q) q.value = state.q;
+  const from = field('from');
+  if (from) from.value = state.from;
+  const to = field('to');
+  if (to) to.value = state.to;
+  const code = field('code');
+  if (code instanceof HTMLInputElement) code.checked = state.code;
+  const sort = field('sort');
+  if (sort) sort.value = state.sort === 'relevance' ? '' : state.sort;
+}
+
+function syncHeader(q: string): void {
+  const header = document.querySelector<HTMLInputElement>('#site-search');
+  if (header !== null && document.activeElement !== header) header.value = q;
+}
+
+/** Draws the tag checkboxes, the selected ones checked. */
+function drawTags(box: HTMLElement, choices: { tag: string; count: number }[], selected: readonly string[]): void {
+  const items = choices.map(({ tag, count }) => {
+    const label = document.createElement('label');
+    label.className = 'search-tag';
+    const input = document.createElement('input');
+    input.type = 'checkbox';
+    input.name = 'tag';
+    input.value = tag;
+    input.checked = selected.includes(tag);
+    label.append(input, ` ${tag} `);
+    const n = document.createElement('span');
+    n.className = 'search-tag__count';
+    n.textContent = `(${count})`;
+    label.append(n);
+    return label;
+  });
+  const list = box.querySelector('.search-tags__list');
+  list?.replaceChildren(...items);
+}
+
+/** Draws up to PAGE_SIZE results of `results` from index `from` on. */
+async function drawMore(list: HTMLOListElement, results: PagefindResult[], from: number): Promise<void> {
+  const page = await Promise.all(results.slice(from, from + PAGE_SIZE).map((r) => r.data()));
+  list.append(...page.map(resultItem));
+}
+
+function resultItem(data: { url: string; excerpt: string; meta: Record<string, string | undefined> }): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  const heading = document.createElement('h2');
+  heading.className = 'search-result__title';
+  const link = document.createElement('a');
+  link.className = 'search-result__link';
+  link.href = data.url;
+  link.textContent = data.meta.title ?? data.url;
+  heading.append(link);
+  const meta = document.createElement('p');
+  meta.className = 'search-result__meta';
+  if (data.meta.day !== undefined) {
+    const time = document.createElement('time');
+    time.dateTime = data.meta.day;
+    time.textContent = data.meta.day;
+    meta.append(time);
+  }
+  if (data.meta.authors !== undefined) {
+    const names = data.meta.authors.split(', ');
+    const shown = names.length > AUTHORS_SHOWN ? `${names.slice(0, AUTHORS_SHOWN).join(', ')} et al.` : data.meta.authors;
+    meta.append(`${meta.childNodes.length > 0 ? ' · ' : ''}${shown}`);
+  }
+  const excerpt = document.createElement('p');
+  excerpt.className = 'search-result__excerpt';
+  excerpt.append(...markedText(data.excerpt));
+  item.append(heading, meta, excerpt);
+  return item;
+}
+
+/** Pagefind's excerpt as nodes: its text, with only <mark> elements kept (nothing else is trusted). */
+function markedText(html: string): Node[] {
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  return [...parsed.body.childNodes].map((node) => {
+    if (node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      return mark;
+    }
+    return document.createTextNode(node.textContent ?? '');
   });
 }

@@ -3,8 +3,10 @@
  * a pause for failures that may pass (network errors, timeouts, HTTP 429 and 5xx), and an error
  * message a contributor can act on for each way it fails.
  */
-import type { ArxivEntry, ArxivRef } from './arxiv.ts';
+
+import type { ArxivEntry } from './arxiv.ts';
 import { parseArxivFeed } from './arxiv.ts';
+import type { ArxivRef } from './arxiv-id.ts';
 
 /** Where and how patiently to ask. */
 export interface ArxivApiOptions {

@@ -4,7 +4,8 @@
  * the listing's own `publishedAt`. Optional fields may be missing; a bad item is reported by index.
  */
 
-import { parseArxivRef, squash } from './arxiv.ts';
+import { squash } from './arxiv.ts';
+import { parseArxivRef } from './arxiv-id.ts';
 import { isDayKey, utcDayKey } from './dates.ts';
 import { cleanLatex } from './latex.ts';
 import { isHttpUrl, MAX_TAGS } from './paper.ts';

@@ -3,10 +3,11 @@
  * Node scripts (importers, checks), so "validates" and "builds" mean the same thing.
  */
 import { z } from 'zod';
+import { ARXIV_ID, arxivBaseId } from './arxiv-id.ts';
 import { isDayKey } from './dates.ts';
 
-/** New-style (`2503.01234`, `2503.01234v2`) or old-style (`hep-ex/0307015`) arXiv identifiers. */
-export const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
+export { ARXIV_ID, arxivBaseId };
+
 /** A paper id, which is also its file name without `.md`: lowercase words joined by `-` or `.`. */
 export const PAPER_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 /** A tag: a lowercase slug such as `vision-language`. */
@@ -164,11 +165,6 @@ export interface Paper extends PaperData {
   abstractText: string;
   /** The abstract's markdown as written in the file (for /papers/<id>.md). */
   abstractMarkdown: string;
-}
-
-/** An arXiv id without its version: '2503.01234v2' → '2503.01234'. */
-export function arxivBaseId(arxiv: string): string {
-  return arxiv.replace(/v\d+$/, '');
 }
 
 /** The file id for an arXiv id: '2503.01234v2' → '2503.01234', 'hep-ex/0307015' → 'hep-ex-0307015'. */

@@ -32,8 +32,8 @@ export interface PageResult {
 
 const { out, base } = workerData as { out: string; base: string };
 const escapedBase = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// The site's own scripts: Astro's bundles and Pagefind's UI.
-const ALLOWED_SCRIPTS = new RegExp(`^${escapedBase}(?:_astro/[\\w.-]+\\.js|pagefind/pagefind-ui\\.js)$`);
+// The site's own scripts: Astro's bundles (the search page loads Pagefind's API from them).
+const ALLOWED_SCRIPTS = new RegExp(`^${escapedBase}_astro/[\\w.-]+\\.js$`);
 
 /** html-validate, loaded by the first batch that needs it (most batches of a large site do not). */
 async function validators() {

@@ -35,7 +35,7 @@ const open = async (path: string, options: { javaScript?: boolean; colorScheme?:
 describe('the seed site in Chromium', () => {
   it('finds TidalDecode first for "position persistent sparse attention"', async () => {
     await open('search/?q=position%20persistent%20sparse%20attention');
-    const first = page.locator('.pagefind-ui__result-link').first();
+    const first = page.locator('.search-result__link').first();
     await first.waitFor({ timeout: 15_000 });
     expect(await first.textContent()).toBe('TidalDecode: Fast and Accurate LLM Decoding with Position Persistent Sparse Attention');
     await first.click();
@@ -49,8 +49,8 @@ describe('the seed site in Chromium', () => {
     await page.fill('#site-search', 'speculative decoding');
     await page.press('#site-search', 'Enter');
     await page.waitForURL(/\/search\/\?q=speculative\+decoding/);
-    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
-    const titles = await page.locator('.pagefind-ui__result-link').allTextContents();
+    await page.locator('.search-result__link').first().waitFor({ timeout: 15_000 });
+    const titles = await page.locator('.search-result__link').allTextContents();
     expect(titles.length).toBeGreaterThan(3);
     expect(titles.slice(0, 3).every((t) => /specul|decod/i.test(t))).toBe(true);
     await page.context().close();
@@ -135,11 +135,11 @@ describe('Content Security Policy, as a host sends it from public/_headers', () 
     const tab = await context.newPage();
     const response = await tab.goto(`${strict.url}search/?q=position%20persistent%20sparse%20attention`);
     expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
-    await tab.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
-    expect(await tab.locator('.pagefind-ui__result-link').first().textContent()).toContain('TidalDecode');
-    await tab.fill('.pagefind-ui__search-input', 'speculative decoding');
+    await tab.locator('.search-result__link').first().waitFor({ timeout: 15_000 });
+    expect(await tab.locator('.search-result__link').first().textContent()).toContain('TidalDecode');
+    await tab.fill('#search-q', 'speculative decoding');
     await tab
-      .locator('.pagefind-ui__result-link', { hasText: /Specul/i })
+      .locator('.search-result__link', { hasText: /Specul/i })
       .first()
       .waitFor({ timeout: 15_000 });
     await tab.goto(`${strict.url}papers/date/2025-03-17/`);
@@ -202,7 +202,7 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
         const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
         const tab = await context.newPage();
         await tab.goto(`${(site === 'seed' ? server : fixture).url}${url}`);
-        if (name === 'search with results') await tab.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+        if (name === 'search with results') await tab.locator('.search-result__link').first().waitFor({ timeout: 15_000 });
         const violations = await runAxe(tab);
         await context.close();
         expect(violations).toEqual([]);

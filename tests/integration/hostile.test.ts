@@ -76,8 +76,8 @@ describe('a site with the accepted hostile papers', () => {
     });
     const titles = async (query: string) => {
       await tab.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
-      await tab.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
-      return tab.locator('.pagefind-ui__result-link').allTextContents();
+      await tab.locator('.search-result__link').first().waitFor({ timeout: 15_000 });
+      return tab.locator('.search-result__link').allTextContents();
     };
     expect(await titles('Zanzibar')).toEqual(['</title><script>alert(1)</script> Escaped Title Zanzibar']);
     expect(await titles('Quokka')).toEqual(['Windows Line Endings Quokka']);
@@ -85,7 +85,7 @@ describe('a site with the accepted hostile papers', () => {
     expect(await titles('متناثر')).toEqual(['الانتباه المتناثر: Arabic Abstract']);
     expect(await titles('王小明')).toEqual(['稀疏注意力机制 Sparse Attention in Chinese']);
     expect((await titles('attention'))[0]).toBeDefined();
-    expect(await tab.locator('.pagefind-ui img').count()).toBe(0);
+    expect(await tab.locator('#search-results img').count()).toBe(0);
     expect(dialogs).toEqual([]);
     await context.close();
   });

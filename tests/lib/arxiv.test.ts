@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseArxivFeed, parseArxivRef } from '../../src/lib/arxiv.ts';
+import { parseArxivFeed } from '../../src/lib/arxiv.ts';
+import { parseArxivRef } from '../../src/lib/arxiv-id.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/arxiv/${name}`, import.meta.url), 'utf8');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveInternal, scanPage, validationSample } from '../../src/lib/verify.ts';
 
-const ALLOWED = /^\/(?:_astro\/[\w.-]+\.js|pagefind\/pagefind-ui\.js)$/;
+const ALLOWED = /^\/_astro\/[\w.-]+\.js$/;
 const page = (body: string, head = '') => `<!doctype html><html lang="en"><head><title>t</title>${head}</head><body>${body}</body></html>`;
 const messages = (html: string) => scanPage('p.html', html, '/', ALLOWED).problems.map((p) => p.message);
 

@@ -1,0 +1,119 @@
+/**
+ * The search page's state and how it becomes Pagefind calls, as pure functions (unit-tested in
+ * Node; the page glue in search.ts only reads the DOM and draws). The state lives in the URL,
+ * so every search can be shared and bookmarked:
+ * `/search/?q=sparse+attention&tag=agents&tag=retrieval&from=2025-09-01&to=2025-09-30&code=1&sort=newest`.
+ */
+import { parseArxivRef } from '../lib/arxiv-id.ts';
+
+/** How results are ordered: Pagefind's relevance, newest listing day first, or most votes first. */
+export type SearchSort = 'relevance' | 'newest' | 'votes';
+
+/** Everything a reader can set on the search page. */
+export interface SearchState {
+  /** The query as typed. */
+  q: string;
+  /** Tags, any of which a paper must carry (OR within the group); sorted, no duplicates. */
+  tags: string[];
+  /** First and last listing day (`YYYY-MM-DD`), inclusive; '' for no bound. */
+  from: string;
+  to: string;
+  /** Only papers with a code link. */
+  code: boolean;
+  sort: SearchSort;
+}
+
+const SORTS: readonly SearchSort[] = ['relevance', 'newest', 'votes'];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads the state from a URL's query; unknown or malformed values fall back to the defaults. */
+export function readSearchState(params: URLSearchParams): SearchState {
+  const sort = params.get('sort') ?? '';
+  const day = (name: string) => {
+    const value = params.get(name)?.trim() ?? '';
+    return DAY.test(value) ? value : '';
+  };
+  return {
+    q: params.get('q')?.trim() ?? '',
+    tags: [...new Set(params.getAll('tag').map((t) => t.trim()))].filter((t) => t !== '').sort(),
+    from: day('from'),
+    to: day('to'),
+    code: params.get('code') === '1',
+    sort: (SORTS as readonly string[]).includes(sort) ? (sort as SearchSort) : 'relevance',
+  };
+}
+
+/** The query string for a state: defaults are left out, so a plain search stays `?q=…`. */
+export function writeSearchState(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.q !== '') params.set('q', state.q);
+  for (const tag of state.tags) params.append('tag', tag);
+  if (state.from !== '') params.set('from', state.from);
+  if (state.to !== '') params.set('to', state.to);
+  if (state.code) params.set('code', '1');
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  return params;
+}
+
+/** True when the state asks for anything: a query or a filter. */
+export function isActive(state: SearchState): boolean {
+  return state.q !== '' || state.tags.length > 0 || state.from !== '' || state.to !== '' || state.code;
+}
+
+/**
+ * What to ask Pagefind for a query. An arXiv id in any form people paste ('2509.15409v2',
+ * 'arXiv:2509.15409', 'https://arxiv.org/pdf/2509.15409v1', 'hep-ex/0307015') becomes the bare id,
+ * which each paper page carries as a word of its own. A query of two or more words is also
+ * searched as an exact phrase, whose matches rank first: an author's full name then finds that
+ * author's papers before papers where the two words occur apart (a long author list with a
+ * "Hao Li" and a "Xin Wang").
+ */
+export function planQuery(q: string): { term: string | null; phrase?: string; arxiv?: string } {
+  const text = q.trim();
+  if (text === '') return { term: null };
+  const ref = parseArxivRef(text);
+  if (ref !== undefined) return { term: ref.id, arxiv: ref.id };
+  const words = text.split(/\s+/);
+  if (words.length < 2 || text.includes('"')) return { term: text };
+  return { term: text, phrase: `"${text}"` };
+}
+
+/** Pagefind filters for a state; `days` are the listing days that exist on the site. */
+export function pagefindFilters(state: SearchState, days: readonly string[]): Record<string, unknown> {
+  const filters: Record<string, unknown> = {};
+  if (state.tags.length > 0) filters.tag = { any: state.tags };
+  if (state.from !== '' || state.to !== '') filters.day = { any: daysInRange(days, state.from, state.to) };
+  if (state.code) filters.code = 'yes';
+  return filters;
+}
+
+/** The days of `days` within `[from, to]` (either bound may be '' for none), in order. */
+export function daysInRange(days: readonly string[], from: string, to: string): string[] {
+  return days.filter((d) => (from === '' || d >= from) && (to === '' || d <= to)).sort();
+}
+
+/** Pagefind's sort option for a state (none for relevance). */
+export function pagefindSort(sort: SearchSort): Record<string, 'asc' | 'desc'> | undefined {
+  if (sort === 'newest') return { day: 'desc' };
+  if (sort === 'votes') return { votes: 'desc' };
+  return undefined;
+}
+
+/** `first` in its order, then the items of `rest` not already in it: phrase matches lead. */
+export function mergeResults<T extends { id: string }>(first: readonly T[], rest: readonly T[]): T[] {
+  const seen = new Set(first.map((r) => r.id));
+  return [...first, ...rest.filter((r) => !seen.has(r.id))];
+}
+
+/**
+ * The tags to offer as checkboxes: the selected ones, then the most frequent of `counts` that occur
+ * at all (ties in code-point order), `limit` in all at most unless more are selected.
+ */
+export function tagChoices(counts: Record<string, number>, selected: readonly string[], limit: number): { tag: string; count: number }[] {
+  const chosen = new Set(selected);
+  const frequent = Object.entries(counts)
+    .filter(([tag, count]) => count > 0 && !chosen.has(tag))
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, Math.max(0, limit - chosen.size));
+  return [...[...chosen].sort().map((tag) => ({ tag, count: counts[tag] ?? 0 })), ...frequent.map(([tag, count]) => ({ tag, count }))];
+}

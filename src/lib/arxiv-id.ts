@@ -1,0 +1,43 @@
+/**
+ * arXiv identifiers as people paste them ('arXiv:2503.01234v2', 'https://arxiv.org/pdf/…',
+ * 'hep-ex/0307015'). No dependencies, so the search page's browser code reads ids with the same
+ * rules as the importers and `npm run new`.
+ */
+
+/** New-style (`2503.01234`, `2503.01234v2`) or old-style (`hep-ex/0307015`) arXiv identifiers. */
+export const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
+
+/** An arXiv id without its version: '2503.01234v2' → '2503.01234'. */
+export function arxivBaseId(arxiv: string): string {
+  return arxiv.replace(/v\d+$/, '');
+}
+
+/** An arXiv identifier split into the id and its version. */
+export interface ArxivRef {
+  /** Without version: '2503.01234', 'hep-ex/0307015'. */
+  id: string;
+  /** 'v2' when one was given. */
+  version?: string;
+}
+
+const ID_IN_TEXT = /^(?:arxiv:)?((?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7})(v\d+)?)$/i;
+
+/**
+ * Reads an arXiv id from what a contributor pastes: '2503.01234', 'arXiv:2503.01234v2',
+ * 'https://arxiv.org/abs/2503.01234', '…/pdf/2503.01234v2.pdf', 'hep-ex/0307015'.
+ */
+export function parseArxivRef(input: string): ArxivRef | undefined {
+  let text = input.trim();
+  const url = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/i.exec(text);
+  if (url) text = url[1] ?? '';
+  const match = ID_IN_TEXT.exec(text);
+  if (!match) return undefined;
+  // Old-style archive names are lowercase, their subject class uppercase ('math.GT/0309136').
+  const full = (match[1] ?? '').replace(
+    /^([A-Za-z-]+)(\.[A-Za-z]{2})?\//,
+    (_m, archive: string, cls = '') => `${archive.toLowerCase()}${cls.toUpperCase()}/`,
+  );
+  if (!ARXIV_ID.test(full)) return undefined;
+  const version = /v\d+$/.exec(full)?.[0];
+  return version === undefined ? { id: full } : { id: arxivBaseId(full), version };
+}

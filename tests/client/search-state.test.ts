@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  daysInRange,
+  isActive,
+  mergeResults,
+  pagefindFilters,
+  pagefindSort,
+  planQuery,
+  readSearchState,
+  tagChoices,
+  writeSearchState,
+} from '../../src/client/search-state.ts';
+
+const state = (query: string) => readSearchState(new URLSearchParams(query));
+
+describe('planQuery', () => {
+  it('reads every form of an arXiv id people paste as the bare id', () => {
+    for (const q of [
+      '2509.15409',
+      '2509.15409v2',
+      'arXiv:2509.15409',
+      'https://arxiv.org/abs/2509.15409',
+      'https://arxiv.org/pdf/2509.15409v1',
+      ' https://arxiv.org/pdf/2509.15409v1.pdf ',
+    ]) {
+      expect(planQuery(q), q).toEqual({ term: '2509.15409', arxiv: '2509.15409' });
+    }
+    expect(planQuery('hep-ex/0307015')).toEqual({ term: 'hep-ex/0307015', arxiv: 'hep-ex/0307015' });
+    expect(planQuery('arXiv:hep-ex/0307015v3')).toEqual({ term: 'hep-ex/0307015', arxiv: 'hep-ex/0307015' });
+  });
+  it('adds an exact-phrase search for two or more words', () => {
+    expect(planQuery('Hao  Wang')).toEqual({ term: 'Hao  Wang', phrase: '"Hao  Wang"' });
+    expect(planQuery('transformers')).toEqual({ term: 'transformers' });
+    expect(planQuery('"sparse attention" kernels')).toEqual({ term: '"sparse attention" kernels' });
+  });
+  it('asks for every page when the query is empty', () => {
+    expect(planQuery('  ')).toEqual({ term: null });
+  });
+  it('does not take a number or a year for an id', () => {
+    expect(planQuery('2509').arxiv).toBeUndefined();
+    expect(planQuery('GPT-4 2024.1').arxiv).toBeUndefined();
+  });
+});
+
+describe('readSearchState and writeSearchState', () => {
+  it('round-trips every field through the URL, tags sorted and once each', () => {
+    const s = state('q=sparse+attention&tag=retrieval&tag=agents&tag=agents&from=2025-09-01&to=2025-09-30&code=1&sort=newest');
+    expect(s).toEqual({
+      q: 'sparse attention',
+      tags: ['agents', 'retrieval'],
+      from: '2025-09-01',
+      to: '2025-09-30',
+      code: true,
+      sort: 'newest',
+    });
+    expect(writeSearchState(s).toString()).toBe(
+      'q=sparse+attention&tag=agents&tag=retrieval&from=2025-09-01&to=2025-09-30&code=1&sort=newest',
+    );
+  });
+  it('leaves defaults out, so a plain search is ?q=…', () => {
+    expect(writeSearchState(state('q=x&sort=relevance&code=0')).toString()).toBe('q=x');
+  });
+  it('ignores malformed values', () => {
+    expect(state('sort=random&from=yesterday&to=2025-9-1&code=yes')).toEqual({
+      q: '',
+      tags: [],
+      from: '',
+      to: '',
+      code: false,
+      sort: 'relevance',
+    });
+  });
+});
+
+describe('isActive', () => {
+  it('is true for a query or any filter, false for an empty form', () => {
+    expect(isActive(state(''))).toBe(false);
+    expect(isActive(state('sort=votes'))).toBe(false);
+    expect(isActive(state('q=x'))).toBe(true);
+    expect(isActive(state('tag=a'))).toBe(true);
+    expect(isActive(state('to=2025-01-01'))).toBe(true);
+    expect(isActive(state('code=1'))).toBe(true);
+  });
+});
+
+describe('pagefindFilters', () => {
+  const days = ['2025-10-01', '2025-09-29', '2025-09-30'];
+  it('ORs the tags, turns the day range into the site’s days in it, and filters on code', () => {
+    expect(pagefindFilters(state('tag=b&tag=a&from=2025-09-30&code=1'), days)).toEqual({
+      tag: { any: ['a', 'b'] },
+      day: { any: ['2025-09-30', '2025-10-01'] },
+      code: 'yes',
+    });
+  });
+  it('sets no filter for an empty form', () => {
+    expect(pagefindFilters(state('q=x'), days)).toEqual({});
+  });
+});
+
+describe('daysInRange', () => {
+  it('keeps the days within inclusive bounds, either of which may be open', () => {
+    const days = ['2025-09-29', '2025-09-30', '2025-10-01'];
+    expect(daysInRange(days, '2025-09-30', '2025-09-30')).toEqual(['2025-09-30']);
+    expect(daysInRange(days, '', '2025-09-29')).toEqual(['2025-09-29']);
+    expect(daysInRange(days, '2025-10-02', '')).toEqual([]);
+  });
+});
+
+describe('pagefindSort', () => {
+  it('sorts by day or votes, descending, and leaves relevance to Pagefind', () => {
+    expect(pagefindSort('newest')).toEqual({ day: 'desc' });
+    expect(pagefindSort('votes')).toEqual({ votes: 'desc' });
+    expect(pagefindSort('relevance')).toBeUndefined();
+  });
+});
+
+describe('mergeResults', () => {
+  it('puts phrase matches first and lists each page once', () => {
+    const r = (id: string) => ({ id });
+    expect(mergeResults([r('b'), r('c')], [r('a'), r('b'), r('d'), r('c')]).map((x) => x.id)).toEqual(['b', 'c', 'a', 'd']);
+  });
+});
+
+describe('tagChoices', () => {
+  it('lists the selected tags, then the most frequent ones that occur, up to the limit', () => {
+    expect(tagChoices({ a: 1, b: 5, c: 5, d: 0, z: 2 }, ['z', 'q'], 4)).toEqual([
+      { tag: 'q', count: 0 },
+      { tag: 'z', count: 2 },
+      { tag: 'b', count: 5 },
+      { tag: 'c', count: 5 },
+    ]);
+  });
+});

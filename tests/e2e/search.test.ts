@@ -1,0 +1,264 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../src/lib/chromium.ts';
+import { type StaticServer, serveStatic } from '../../src/lib/static-server.ts';
+import { runAxe } from '../support/axe.ts';
+import { type Build, buildSite } from '../support/build.ts';
+import { ROOT, runScript } from '../support/run.ts';
+
+// A site made the way a maintainer makes one: the fixtures of tests/fixtures/search imported with
+// `npm run import` (a Daily Papers listing whose abstracts end in URLs, and Hugging Face JSON with
+// two same-title papers, authors in four scripts, an old-style arXiv id, a prolific "Hao Wang" and
+// a 149-author paper full of "Hao …" and "… Wang"), then built and served with the header policy.
+const HF = 'tests/fixtures/search/daily-papers.json';
+const LISTING = 'tests/fixtures/search/listing-oct-1.txt';
+type HfItem = { paper: { id: string; title: string; authors: { name: string }[]; upvotes: number; submittedOnDailyAt: string } };
+const ITEMS = (JSON.parse(readFileSync(path.join(ROOT, HF), 'utf8')) as HfItem[]).map((i) => i.paper);
+const HAO_WANG = new Set(ITEMS.filter((p) => p.authors.some((a) => a.name === 'Hao Wang')).map((p) => p.id));
+
+let content: string;
+let build: Build;
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+const violations: string[] = [];
+
+beforeAll(async () => {
+  content = mkdtempSync(path.join(tmpdir(), 'papershelf-search-'));
+  for (const args of [
+    ['hf', HF],
+    ['listing', LISTING, '--date', '2025-10-01'],
+  ]) {
+    const run = runScript('import.ts', args, { PAPERSHELF_CONTENT: content });
+    if (run.status !== 0) throw new Error(`import ${args.join(' ')} failed:\n${run.stdout}${run.stderr}`);
+  }
+  build = buildSite({ content });
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+  server = await serveStatic(build.out, '/', true);
+  browser = await launchBrowser();
+  context = await browser.newContext();
+  await context.exposeFunction('reportViolation', (v: string) => violations.push(v));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (content) rmSync(content, { recursive: true, force: true });
+});
+
+/** Opens the search page for a query string and waits until the page has drawn its answer. */
+const searchPage = async (query: string): Promise<Page> => {
+  const page = await context.newPage();
+  await page.goto(`${server.url}search/?${query}`);
+  await page.locator('#search-form[data-ready="true"]').waitFor({ timeout: 15_000 });
+  await page.waitForFunction(() => (document.querySelector('#search-status')?.textContent ?? '') !== '', null, { timeout: 15_000 });
+  return page;
+};
+const resultIds = (page: Page) =>
+  page
+    .locator('.search-result__link')
+    .evaluateAll((links) => links.map((a) => /\/papers\/([^/]+)\/$/.exec((a as HTMLAnchorElement).pathname)?.[1]));
+const q = (text: string) => `q=${encodeURIComponent(text)}`;
+
+describe('importing and building the fixtures loses nothing', () => {
+  const paper = async (id: string) => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}papers/${id}/`);
+    return page;
+  };
+
+  it('keeps a one-sentence abstract that ends in two URLs, links them, and copies them to the paper links', async () => {
+    const page = await paper('open-resources-for-scene-graph-generation');
+    const abstract = page.locator('.abstract__text');
+    expect(await abstract.textContent()).toBe(
+      'All resources are public (a project page at https://example.org/project/, plus a repository at https://github.com/example/repo).',
+    );
+    expect(await abstract.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).toEqual([
+      'https://example.org/project/',
+      'https://github.com/example/repo',
+    ]);
+    expect(await page.getByRole('link', { name: 'Code', exact: true }).getAttribute('href')).toBe('https://github.com/example/repo');
+    expect(await page.getByRole('link', { name: 'Project page', exact: true }).getAttribute('href')).toBe('https://example.org/project/');
+    await page.close();
+  });
+
+  it('keeps every sentence of the listing, with LaTeX remnants cleaned from the URLs', async () => {
+    const lines = readFileSync(path.join(ROOT, LISTING), 'utf8').split('\n');
+    const expected: Record<string, string> = {
+      'streaming-speech-translation-with-monotonic-attention': lines[10] ?? '',
+      'curated-pretraining-data-by-influence-scores': lines[13] ?? '',
+      'layered-neural-textures':
+        'Layered textures represent thin structures such as hair and foliage. Code is at https://github.com/example/layered_tex. Dataset and code are in https://example.org/layers, and a demo is at https://example.org/demo.',
+    };
+    for (const [id, text] of Object.entries(expected)) {
+      const page = await paper(id);
+      expect(await page.locator('.abstract__text').textContent(), id).toBe(text);
+      await page.close();
+    }
+  });
+
+  it('builds both papers that share a title, each with its own abstract', async () => {
+    const [a, b] = [await paper('2509.18176'), await paper('2509.25393')];
+    expect(await a.locator('h1').textContent()).toBe('Agentic Reasoning with Tool Feedback');
+    expect(await b.locator('h1').textContent()).toBe('Agentic Reasoning with Tool Feedback');
+    expect(await a.locator('.abstract__text').textContent()).toContain('introduce a benchmark of 400 multi-step tasks');
+    expect(await b.locator('.abstract__text').textContent()).toContain('reports a 12-point gain');
+    await a.close();
+    await b.close();
+  });
+
+  it('links every author, in any script, to a page that lists the paper under the name as written', async () => {
+    const page = await paper('2510.00001');
+    const links = await page
+      .locator('.authors a')
+      .evaluateAll((as) => as.map((a) => ({ name: a.textContent ?? '', href: (a as HTMLAnchorElement).href })));
+    expect(links.map((l) => l.name)).toEqual(['李飞飞', 'محمد علي', 'Αλέξανδρος Παπαδόπουλος', 'Иван Петров', 'Ivan Petrov']);
+    expect(new Set(links.map((l) => l.href)).size).toBe(5);
+    for (const { name, href } of links) {
+      const response = await page.goto(href);
+      expect(response?.status(), name).toBe(200);
+      expect(await page.locator('h1').textContent(), name).toContain(name);
+      expect(await page.getByRole('link', { name: 'Cross-Script Name Matching for Bibliographic Search' }).count(), name).toBe(1);
+    }
+    await page.close();
+  });
+});
+
+describe('the search page finds what people type', () => {
+  it('ranks a paper first for the first five words of its title', async () => {
+    for (const item of ITEMS.filter((_, i) => i % 3 === 0)) {
+      const page = await searchPage(q(item.title.split(/\s+/).slice(0, 5).join(' ')));
+      expect((await resultIds(page))[0], item.title).toBe(item.id.replace('/', '-'));
+      await page.close();
+    }
+  });
+
+  it('finds a paper first by every form of its arXiv id', async () => {
+    const forms = [
+      ['2509.15409', '2509.15409'],
+      ['2509.15409v2', '2509.15409'],
+      ['arXiv:2509.15409', '2509.15409'],
+      ['https://arxiv.org/abs/2509.15409', '2509.15409'],
+      ['https://arxiv.org/pdf/2509.15409v1', '2509.15409'],
+      ['hep-ex/0307015', 'hep-ex-0307015'],
+    ];
+    for (const [form, id] of forms) {
+      const page = await searchPage(q(form as string));
+      expect((await resultIds(page))[0], form).toBe(id);
+      await page.close();
+    }
+  });
+
+  it('finds a paper by id typed into the header search box of another page', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}papers/date/2025-09-29/`);
+    await page.fill('#site-search', 'https://arxiv.org/abs/2509.25393');
+    await page.press('#site-search', 'Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    await page.locator('.search-result__link').first().waitFor({ timeout: 15_000 });
+    expect((await resultIds(page))[0]).toBe('2509.25393');
+    await page.close();
+  });
+
+  it('lists an author’s papers first for their exact name: the whole first page of results', async () => {
+    const page = await searchPage(q('Hao Wang'));
+    const ids = await resultIds(page);
+    expect(ids).toHaveLength(10);
+    expect(
+      ids.every((id) => HAO_WANG.has(id ?? '')),
+      ids.join(' '),
+    ).toBe(true);
+    // The 149-author paper, where "Hao" and "Wang" occur only in other names, comes after them.
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 10);
+    const all = await resultIds(page);
+    expect(all.slice(0, HAO_WANG.size).every((id) => HAO_WANG.has(id ?? ''))).toBe(true);
+    expect(all).toContain('2509.30001');
+    await page.close();
+    const cyrillic = await searchPage(q('Иван Петров'));
+    expect((await resultIds(cyrillic))[0]).toBe('2510.00001');
+    await cyrillic.close();
+  });
+});
+
+describe('search filters, sorting and the URL', () => {
+  const dayOf = new Map(ITEMS.map((p) => [p.id.replace('/', '-'), p.submittedOnDailyAt.slice(0, 10)]));
+
+  it('ORs two tags: papers with either', async () => {
+    const page = await searchPage('tag=agents&tag=retrieval');
+    expect((await resultIds(page)).sort()).toEqual(['2509.15409', '2509.18176', '2509.25393']);
+    expect(await page.locator('#search-tags input[value="agents"]').isChecked()).toBe(true);
+    expect(await page.locator('#search-tags input[value="retrieval"]').isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('keeps a listing-day range, inclusive', async () => {
+    const page = await searchPage('from=2025-09-30&to=2025-09-30');
+    const ids = await resultIds(page);
+    expect(ids.length).toBe(ITEMS.filter((p) => p.submittedOnDailyAt.startsWith('2025-09-30')).length);
+    expect(ids.every((id) => dayOf.get(id ?? '') === '2025-09-30')).toBe(true);
+    await page.close();
+  });
+
+  it('combines a query, has-code and votes order', async () => {
+    const page = await searchPage(`${q('Hao Wang')}&code=1&sort=votes`);
+    const ids = await resultIds(page);
+    const votes = ids.map((id) => ITEMS.find((p) => p.id === id)?.upvotes ?? -1);
+    expect(ids.length).toBeGreaterThan(3);
+    expect(votes).toEqual([...votes].sort((a, b) => b - a));
+    for (const id of ids) {
+      const paper = await context.newPage();
+      await paper.goto(`${server.url}papers/${id}/`);
+      expect(await paper.getByRole('link', { name: 'Code', exact: true }).count(), id).toBe(1);
+      await paper.close();
+    }
+    await page.close();
+  });
+
+  it('sorts newest first', async () => {
+    const page = await searchPage(`${q('Hao Wang')}&sort=newest`);
+    const days = (await resultIds(page)).map((id) => dayOf.get(id ?? '') ?? '');
+    expect(days).toEqual([...days].sort().reverse());
+    await page.close();
+  });
+
+  it('reflects what the reader sets in the URL, and the URL restores it', async () => {
+    const page = await searchPage(q('reinforcement learning'));
+    await page.locator('#search-tags input[value="agents"]').check();
+    await page.waitForURL(/tag=agents/);
+    await page.getByLabel('Sort by').selectOption('newest');
+    await page.waitForURL(/sort=newest/);
+    const url = page.url();
+    expect(new URL(url).searchParams.get('q')).toBe('reinforcement learning');
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 1);
+    const ids = await resultIds(page);
+    await page.close();
+    const again = await searchPage(new URL(url).search.slice(1));
+    expect(await resultIds(again)).toEqual(ids);
+    expect(ids).toEqual(['2509.25393']);
+    await again.close();
+  });
+
+  it('caused no Content-Security-Policy violation under the header policy', () => {
+    expect(violations).toEqual([]);
+  });
+
+  it('is axe-clean with results and filters drawn, in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const axeContext = await browser.newContext({ colorScheme, bypassCSP: true });
+      const page = await axeContext.newPage();
+      await page.goto(`${server.url}search/?${q('Hao Wang')}&tag=agents&tag=retrieval&code=1`);
+      await page.locator('#search-form[data-ready="true"]').waitFor({ timeout: 15_000 });
+      await page.waitForFunction(() => (document.querySelector('#search-status')?.textContent ?? '') !== '');
+      expect(await runAxe(page), colorScheme).toEqual([]);
+      await axeContext.close();
+    }
+  });
+});
