@@ -22,7 +22,8 @@ Validates every file under the content folder (PAPERSHELF_CONTENT, default conte
     fields, unquoted numbers and dates, impossible dates, non-http(s) links, bad tags)
   - dates: published on or before the listing day (the folder)
   - abstract: not empty, at most 10,000 characters, no raw HTML, images or non-http(s) links
-  - duplicates across the site: the same id, arXiv id (any version) or title
+  - duplicates across the site: the same id, arXiv id (any version) or title (two papers
+    with one title and different arXiv ids are two papers)
 
 Results for files unchanged since the last run come from a cache in PAPERSHELF_CACHE
 (default node_modules/.astro); --no-cache checks every file afresh.

@@ -22,7 +22,8 @@ Imports papers from a file into the content folder (PAPERSHELF_CONTENT, default 
 
 Formats:
   listing   the text of a Daily Papers listing page: a date line such as "Mar 17", then a
-            title line and an abstract line per paper; ids are slugs of the titles
+            title line and an abstract line per paper; ids are slugs of the titles; URLs stay
+            in the abstract and are also copied into links (code hosts: code, else project)
   arxiv     an arXiv API response (Atom XML, any number of entries); ids are arXiv ids and the
             listing day is each entry's first-publication day (UTC) unless --date is given
   hf        a Hugging Face daily papers API response (JSON array); the listing day is each
@@ -38,8 +39,10 @@ Options:
   --dry-run           report what would happen, write nothing
   -h, --help          show this help
 
-Re-running an import changes nothing. A paper already on the site (same arXiv id, ignoring the
-version, or same title) is never added twice; its file is skipped if it was edited by hand,
+Text is kept as its authors wrote it: markup remnants (LaTeX escapes, href leftovers) are
+cleaned, no sentence is deleted. Re-running an import changes nothing. A paper already on the
+site (same arXiv id, ignoring the version, or same title unless both papers have different
+arXiv ids) is never added twice; its file is skipped if it was edited by hand,
 unless --force. A bad entry is reported and the good ones are still imported.
 Exit status: 0 on success, 1 when the input had problems, 2 on usage errors.`;
 

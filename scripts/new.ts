@@ -25,7 +25,8 @@ Writes content/papers/<day>/<id>.md for one paper. With an arXiv id (2503.01234,
 hep-ex/0307015, arXiv:…, or an arxiv.org/abs or /pdf URL) it fetches the title, authors,
 abstract, first-publication date, primary category, comment and journal reference from arXiv's
 API. With --title it writes the paper from flags, without the network. It refuses a paper the
-site already has (same arXiv id, any version, or same title) and says where it is.
+site already has (same arXiv id, any version, or same title unless both papers have different
+arXiv ids) and says where it is.
 
 Options:
   --date YYYY-MM-DD     the listing day (the folder); default: today in UTC
