@@ -1,15 +1,17 @@
 /**
  * `npm run check [-- --format github]`: validates every paper file and reports every problem at
- * once as `path:line:col field: message`; exits 1 if there is any. `npm run build` runs it first.
+ * once as `path:line:col field: message`; exits 1 if there is any. It runs each file through the
+ * pipeline of the build's content loader (src/content/paper-pipeline.ts): the same verdicts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CACHE_DIR } from '../src/consts.ts';
+import { pipelineVersion, processPaperFile } from '../src/content/paper-pipeline.ts';
 import { contentDir, listContentFiles } from '../src/lib/content-files.ts';
-import { codeVersion, contentHash, ResultCache } from '../src/lib/result-cache.ts';
+import { contentHash, ResultCache } from '../src/lib/result-cache.ts';
 import type { PaperIdentity, Problem } from '../src/lib/validate.ts';
-import { checkDuplicates, checkPaperPath, decodePaperFile, formatProblem, inspectPaperText } from '../src/lib/validate.ts';
+import { checkDuplicates, formatProblem } from '../src/lib/validate.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -65,19 +67,13 @@ function main(): number {
   const problems: Problem[] = [];
   const identities: PaperIdentity[] = [];
   // One file's outcome depends only on its bytes, its place and the checking code.
-  const cache = new ResultCache<Outcome>(
-    path.join(CACHE_DIR, 'papershelf', 'check.json'),
-    codeVersion([...listContentFiles(path.join(ROOT, 'src/lib')), path.join(ROOT, 'package-lock.json')]),
-  );
+  const cache = new ResultCache<Outcome>(path.join(CACHE_DIR, 'papershelf', 'check.json'), pipelineVersion(ROOT));
   for (const file of files) {
     const shown = path.relative(process.cwd(), file);
-    const relative = path.relative(dir, file);
-    problems.push(...checkPaperPath(relative).map((p) => ({ ...p, path: shown })));
-    if (!file.endsWith('.md')) continue;
+    const relative = path.relative(dir, file).split(path.sep).join('/');
     const bytes = readFileSync(file);
-    const day = path.basename(path.dirname(file));
-    const key = contentHash(shown, day, bytes);
-    const outcome = (values.cache ? cache.get(key) : undefined) ?? checkFile(bytes, shown, day);
+    const key = contentHash(shown, relative, bytes);
+    const outcome = (values.cache ? cache.get(key) : undefined) ?? checkFile(bytes, relative, shown);
     if (values.cache) cache.set(key, outcome);
     problems.push(...outcome.problems);
     if (outcome.identity) identities.push({ path: shown, id: path.basename(file, '.md'), ...outcome.identity });
@@ -100,14 +96,10 @@ interface Outcome {
   identity?: { title?: string; arxiv?: string };
 }
 
-function checkFile(bytes: Uint8Array, shown: string, day: string): Outcome {
-  const decoded = decodePaperFile(bytes, shown);
-  if (decoded.text === undefined) return { problems: decoded.problems };
-  const { problems, title, arxiv } = inspectPaperText(decoded.text, shown, day);
-  return {
-    problems: [...decoded.problems, ...problems],
-    identity: { ...(title === undefined ? {} : { title }), ...(arxiv === undefined ? {} : { arxiv }) },
-  };
+/** One file through the build's own pipeline (the rendered paper is not kept: check only judges). */
+function checkFile(bytes: Uint8Array, relative: string, shown: string): Outcome {
+  const { problems, identity } = processPaperFile(bytes, relative, shown);
+  return identity === undefined ? { problems } : { problems, identity };
 }
 
 /** A GitHub Actions `::error` workflow command (properties and message escaped as documented). */

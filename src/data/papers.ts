@@ -1,23 +1,17 @@
 /**
- * The only caller of getCollection(): loads every paper once per build, renders its abstract
- * through the allow-list renderer, and returns papers grouped by day, week, month, tag and author,
- * each in a fixed order.
+ * The only caller of getCollection(): takes the papers the content loader checked and rendered,
+ * and returns them sorted and grouped by day, week, month, tag and author, each in a fixed order.
  */
 
 import { getCollection } from 'astro:content';
-import { readFileSync } from 'node:fs';
-import { isDayKey, monthOf, weekOf } from '../lib/dates.ts';
+import type { LoadedPaper } from '../content/paper-pipeline.ts';
+import { monthOf, weekOf } from '../lib/dates.ts';
 import type { AuthorGroup, DayGroup, PeriodGroup } from '../lib/groups.ts';
 import { compareNewestFirst, groupByAuthor, groupByDay, groupByPeriod, groupByTag } from '../lib/groups.ts';
-import { checkAbstract, parseAbstract, renderAbstract, toPlainText } from '../lib/markdown.ts';
 import type { MathStyles } from '../lib/math.ts';
-import { mathToText, renderTextWithMath } from '../lib/math.ts';
 import type { Paper } from '../lib/paper.ts';
-import { isPaperId } from '../lib/paper.ts';
 import { relatedPapers } from '../lib/related.ts';
 import { epochNow, recordPhase } from '../lib/timings.ts';
-import type { PaperIdentity, Problem } from '../lib/validate.ts';
-import { checkDuplicates, checkPaperText, formatProblem } from '../lib/validate.ts';
 
 /** One listing day and its papers, ordered by votes then title. */
 export type ListingDay = DayGroup<Paper>;
@@ -52,7 +46,7 @@ function relatedOf(papers: Paper[], byId: Map<string, Paper>): Map<string, Paper
   return related;
 }
 
-/** Loads the site's papers; throws one error listing every problem (file, line, field) found. */
+/** The site's papers, sorted and grouped, computed once per build. */
 export function getSiteData(): Promise<SiteData> {
   cached ??= load();
   return cached;
@@ -60,52 +54,16 @@ export function getSiteData(): Promise<SiteData> {
 
 async function load(): Promise<SiteData> {
   const start = epochNow();
-  const entries = await getCollection('papers');
-  const problems: Problem[] = [];
-  const papers: Paper[] = [];
-  const byId = new Map<string, Paper>();
-  const identities: PaperIdentity[] = [];
+  // The loader has checked and rendered every paper (src/content/loader.ts); here they are only
+  // sorted and grouped.
+  const loaded = (await getCollection('papers')).map((entry) => entry.data as unknown as LoadedPaper);
   const mathStyles: MathStyles = new Map();
-  for (const entry of entries) {
-    const path = entry.filePath ?? entry.id;
-    const at = (field: string, message: string, line = 1, column = 1) => problems.push({ path, line, column, field, message });
-    const [day = '', id = '', ...rest] = entry.id.split('/');
-    if (rest.length > 0 || !isDayKey(day)) {
-      at('file', 'a paper must be at <YYYY-MM-DD>/<id>.md, in a folder named after a calendar day');
-      continue;
-    }
-    if (!isPaperId(id)) at('file', `the file name ${JSON.stringify(`${id}.md`)} must be lowercase letters and digits joined by "-" or "."`);
-    identities.push({ path, id, title: entry.data.title, arxiv: entry.data.arxiv });
-    let paper: Paper;
-    try {
-      const tree = parseAbstract(entry.body ?? '');
-      if (checkAbstract(tree).length > 0 || (entry.data.published ?? '') > day) {
-        // Re-check the file as `npm run check` does, for messages with the file's own line numbers.
-        problems.push(...checkPaperText(readFileSync(path, 'utf8'), path, day));
-      }
-      paper = {
-        ...entry.data,
-        id,
-        day,
-        titleText: mathToText(entry.data.title),
-        titleHtml: renderTextWithMath(entry.data.title, mathStyles),
-        abstractHtml: renderAbstract(tree, mathStyles),
-        abstractText: toPlainText(tree),
-        abstractMarkdown: (entry.body ?? '').trim(),
-      };
-    } catch (error) {
-      // A render failure fails the build naming the file; a page never ships with an empty abstract.
-      at('body', `the abstract could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
-      continue;
-    }
-    papers.push(paper);
-    byId.set(id, paper);
-  }
-  problems.push(...checkDuplicates(identities));
-  if (problems.length > 0) {
-    throw new Error(`${problems.length} problem(s) in the papers:\n${problems.map(formatProblem).join('\n')}`);
-  }
+  const papers: Paper[] = loaded.map(({ mathStyles: styles, ...paper }) => {
+    for (const [name, css] of styles) mathStyles.set(name, css);
+    return paper;
+  });
   papers.sort(compareNewestFirst);
+  const byId = new Map(papers.map((p) => [p.id, p]));
   recordPhase('site data', start);
   const days = groupByDay(papers);
   return {

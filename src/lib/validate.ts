@@ -2,9 +2,11 @@
  * Validation of a paper file's text, shared by `npm run check`, the importers and the build.
  * Every problem is reported as `path:line:col field: message`, all at once.
  */
+import type { Root } from 'mdast';
 import type { z } from 'zod';
 import { isDayKey } from './dates.ts';
 import { checkAbstract, parseAbstract } from './markdown.ts';
+import type { PaperData } from './paper.ts';
 import { arxivBaseId, isDistinctArxiv, isPaperId, PaperSchema, RESERVED_IDS } from './paper.ts';
 import { readPaperFile } from './paper-file.ts';
 import { normalizeTitle } from './slug.ts';
@@ -98,11 +100,21 @@ export function checkPaperText(source: string, path: string, day?: string): Prob
   return inspectPaperText(source, path, day).problems;
 }
 
+/** What `inspectPaperText` found in one file. */
+export interface InspectedPaper {
+  problems: Problem[];
+  title?: string;
+  arxiv?: string;
+  /** The validated front matter, the abstract's tree and its markdown, when there are no problems. */
+  parsed?: { data: PaperData; tree: Root; body: string };
+}
+
 /**
- * `checkPaperText`, plus the title and arXiv id read on the way, so that the cross-file checks
- * (`checkDuplicates`) need not parse the file a second time.
+ * `checkPaperText`, plus what was read on the way: the title and arXiv id for the cross-file
+ * checks (`checkDuplicates`), and for a valid file its data and parsed abstract, so that the
+ * renderer need not parse the file a second time.
  */
-export function inspectPaperText(source: string, path: string, day?: string): { problems: Problem[]; title?: string; arxiv?: string } {
+export function inspectPaperText(source: string, path: string, day?: string): InspectedPaper {
   if (source.startsWith('\uFEFF')) {
     return { problems: [{ path, line: 1, column: 1, field: 'file', message: 'starts with a byte-order mark: save as UTF-8 without BOM' }] };
   }
@@ -124,7 +136,8 @@ export function inspectPaperText(source: string, path: string, day?: string): { 
       message: `${published} is after the listing day ${day} (the folder): a paper cannot be listed before it is published`,
     });
   }
-  for (const p of checkAbstract(parseAbstract(parts.body))) {
+  const tree = parseAbstract(parts.body);
+  for (const p of checkAbstract(tree)) {
     problems.push({ path, line: parts.bodyLine + p.line - 1, column: p.column, field: 'body', message: p.message });
   }
   const { title, arxiv } = parts.data;
@@ -132,6 +145,7 @@ export function inspectPaperText(source: string, path: string, day?: string): { 
     problems: problems.sort((a, b) => a.line - b.line || a.column - b.column),
     ...(typeof title === 'string' ? { title } : {}),
     ...(typeof arxiv === 'string' ? { arxiv } : {}),
+    ...(problems.length === 0 && result.data !== undefined ? { parsed: { data: result.data, tree, body: parts.body } } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -10,6 +10,7 @@ import { type Build, buildSite, listFiles, readOut } from '../support/build.ts';
 import { ROOT, runScript } from '../support/run.ts';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/site/papers');
+const INVALID = path.join(ROOT, 'tests/fixtures/invalid');
 const IDS = [
   '2503.01234',
   'quantized-draft-models',
@@ -323,49 +324,55 @@ describe('a build under a sub-path base', () => {
 });
 
 describe('the build refuses bad content', () => {
-  const withPaper = (name: string, source: string) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'papershelf-bad-'));
+  it('refuses exactly what `npm run check` refuses, with the same lines, in one build', () => {
+    // Every invalid fixture (one per rule), plus files in the wrong place, beside the fixture site.
+    const dir = mkdtempSync(path.join(tmpdir(), 'papershelf-parity-'));
     cpSync(FIXTURE, dir, { recursive: true });
-    writeFileSync(path.join(dir, '2025-03-14', name), source);
-    return dir;
-  };
-
-  it('fails `astro build` alone on raw HTML in an abstract, naming file, line and field', () => {
-    const dir = withPaper('hostile.md', '---\ntitle: "Hostile"\n---\n\nHello <img src=x onerror=alert(1)> world.\n');
-    const result = buildSite({ content: dir, astroOnly: true });
-    expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(/2025-03-14\/hostile\.md:5:7 body: raw HTML "<img src=x onerror=alert\(1\)>" is not allowed/);
-  });
-
-  it('fails `astro build` alone on front matter the schema refuses, naming the field', () => {
-    const dir = withPaper('unquoted.md', '---\ntitle: "Unquoted"\narxiv: 2401.10000\n---\n\nText.\n');
-    const result = buildSite({ content: dir, astroOnly: true });
-    expect(result.status).not.toBe(0);
-    expect(result.output).toContain('unquoted');
-    expect(result.output).toContain('must be a quoted string such as "2503.01234", but YAML read the number 2401.1');
-  });
-
-  it('fails `astro build` alone on a paper listed twice, naming both files', () => {
-    const dir = withPaper('copy.md', '---\ntitle: "Copy"\narxiv: "2503.01234v3"\n---\n\nThe same paper again.\n');
-    const result = buildSite({ content: dir, astroOnly: true });
-    expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(
-      /2025-03-14\/copy\.md:1:1 arxiv: arXiv 2503\.01234 is already on the site: .*2025-03-10\/2503\.01234\.md/,
-    );
-  });
-
-  it('fails `astro build` alone when a paper file is not indexed (a dot-file Astro skips)', () => {
-    const dir = withPaper('.hidden.md', '---\ntitle: "Hidden"\n---\n\nText.\n');
-    const result = buildSite({ content: dir, astroOnly: true });
-    expect(result.status).not.toBe(0);
-    expect(result.output).toContain('Pagefind indexed 6 pages, but there are 7 paper files: every paper page must be indexed once');
-  });
-
-  it('stops `npm run build` at the check, with every problem listed', () => {
-    const dir = withPaper('two-problems.md', '---\ntitle: "Two"\nvotes: -1\n---\n\n<b>x</b>\n');
+    for (const name of readdirSync(INVALID)) cpSync(path.join(INVALID, name), path.join(dir, '2025-03-14', name));
+    mkdirSync(path.join(dir, '2025-02-30'));
+    writeFileSync(path.join(dir, '2025-02-30', 'no-such-day.md'), '---\ntitle: "No Such Day"\n---\n\nText.\n');
+    writeFileSync(path.join(dir, '2025-03-14', 'Upper.MD'), '---\ntitle: "Upper"\n---\n\nText.\n');
+    writeFileSync(path.join(dir, 'notes.txt'), 'not a paper\n');
+    writeFileSync(path.join(dir, '2025-03-14', '.hidden.md'), '---\ntitle: "Hidden"\n---\n\nText.\n');
+    writeFileSync(path.join(dir, '2025-03-14', 'copy.md'), '---\ntitle: "Copy"\narxiv: "2503.01234v3"\n---\n\nThe same paper again.\n');
+    const check = runScript('check.ts', ['--no-cache'], { PAPERSHELF_CONTENT: dir });
     const result = buildSite({ content: dir });
-    expect(result.status).toBe(1);
-    expect(result.output).toMatch(/two-problems\.md:3:1 votes: must be ≥ 0/);
-    expect(result.output).toMatch(/two-problems\.md:6:1 body: raw HTML "<b>" is not allowed/);
+    rmSync(dir, { recursive: true, force: true });
+    const lines = (text: string) => [...new Set(text.split('\n').filter((l) => /^\S+:\d+:\d+ [\w. ]+?: /.test(l)))].sort();
+    expect(check.status).toBe(1);
+    expect(result.status).not.toBe(0);
+    const refused = lines(check.stderr);
+    expect(refused.length).toBeGreaterThan(readdirSync(INVALID).length + 3);
+    expect(lines(result.output)).toEqual(refused);
+    for (const name of readdirSync(INVALID))
+      expect(
+        refused.some((l) => l.includes(`/2025-03-14/${name}:`)),
+        name,
+      ).toBe(true);
+  });
+});
+
+describe('the content loader', () => {
+  it('reads and renders each paper once per build, and not again when it is unchanged', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'papershelf-loader-'));
+    const cache = mkdtempSync(path.join(tmpdir(), 'papershelf-loader-cache-'));
+    cpSync(FIXTURE, dir, { recursive: true });
+    const counts = (b: Build) =>
+      /(\d+) content files: (\d+) papers read and rendered, (\d+) unchanged/.exec(b.output)?.slice(1).map(Number);
+    const cold = buildSite({ content: dir, cache });
+    const warm = buildSite({ content: dir, cache });
+    const file = path.join(dir, '2025-03-13', 'hyperbolic-embeddings-for-citation-graphs.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('---\n\n', 'votes: 3\n---\n\n'));
+    const edited = buildSite({ content: dir, cache });
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+    expect([cold.status, warm.status, edited.status]).toEqual([0, 0, 0]);
+    expect(counts(cold)).toEqual([6, 6, 0]);
+    expect(counts(warm)).toEqual([6, 0, 6]);
+    expect(counts(edited)).toEqual([6, 1, 5]);
+    // The warm build's pages are the cold build's, byte for byte.
+    for (const page of ['papers/2503.01234/index.html', 'papers/date/2025-03-14/index.html', 'math.css']) {
+      expect(readFileSync(path.join(warm.out, page), 'utf8'), page).toBe(readFileSync(path.join(cold.out, page), 'utf8'));
+    }
   });
 });

@@ -99,7 +99,7 @@ describe('JavaScript front matter', () => {
     const checked = buildSite({ content: dir });
     expect(checked.status).toBe(1);
     expect(checked.output).toContain('js-front-matter.md:1:1 front matter: front matter must be YAML: "---js" is not allowed');
-    const astroOnly = buildSite({ content: dir, astroOnly: true });
+    const astroOnly = buildSite({ content: dir });
     expect(astroOnly.status).not.toBe(0);
     expect(astroOnly.output).toContain('js-front-matter.md');
     expect(existsSync(marker)).toBe(false);
