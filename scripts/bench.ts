@@ -23,7 +23,7 @@ const HELP = `Usage: npm run bench -- --papers N [options]
 Generates N synthetic papers (titles and abstracts from the vocabulary of content/papers, authors
 from a shared pool, ~50 papers a weekday ending 2026-11-27, tags, arXiv ids, code links, some
 math) into a work folder, builds the full site against it with the commands of npm run build
-(check, then astro build, which ends by writing the Pagefind index while it verifies the pages),
+(astro build: our loader checks and renders, then pages, then the Pagefind index while it verifies),
 and reports per phase: wall time and peak RSS of the largest process. Then it adds one paper
 and rebuilds (caches kept), builds a bare baseline over the same corpus (a minimal Astro site
 with one page per paper and per day, then the Pagefind CLI), and measures search and pages in
@@ -212,13 +212,6 @@ async function measureBuild(label: string, env: NodeJS.ProcessEnv, work: string)
   return { seconds, peakRss, phases };
 }
 
-/** Real titles and abstracts to draw vocabulary from: every paper in content/papers. */
-function readSources(): SourceText[] {
-  return listPaperFiles(path.join(ROOT, 'content/papers')).map((file) => {
-    const { data, body } = readPaperFile(readFileSync(file.path, 'utf8'));
-    return { title: String(data.title), abstract: body.trim() };
-  });
-}
 
 function writeCorpus(dir: string, papers: SyntheticPaper[]): void {
   rmSync(dir, { recursive: true, force: true });
@@ -417,7 +410,7 @@ async function main(): Promise<number> {
   log(`work folder ${work}`);
 
   let started = Date.now();
-  const sources = readSources();
+  const sources = readSourceTexts(path.join(ROOT, 'content/papers'));
   const corpus = generateCorpus(sources, { papers, seed, lastDay: LAST_DAY });
   writeCorpus(content, corpus);
   const days = new Set(corpus.map((p) => p.day)).size;

@@ -6,7 +6,6 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { squash } from '../src/lib/arxiv.ts';
 import { ARXIV_API_DEFAULTS, ArxivApiError, fetchArxivEntry } from '../src/lib/arxiv-api.ts';
 import { parseArxivRef } from '../src/lib/arxiv-id.ts';
 import { contentDir, readExistingPapers } from '../src/lib/content-files.ts';
@@ -15,6 +14,7 @@ import type { IncomingPaper } from '../src/lib/import-plan.ts';
 import { planImport } from '../src/lib/import-plan.ts';
 import { arxivFileId } from '../src/lib/paper.ts';
 import type { PaperFields } from '../src/lib/paper-file.ts';
+import { squash } from '../src/lib/text.ts';
 import { checkPaperSource } from '../src/lib/validate.ts';
 
 const HELP = `Usage: npm run new -- <arXiv id or URL> [options]

@@ -5,6 +5,7 @@
  * `/search/?q=sparse+attention&tag=agents&tag=retrieval&from=2025-09-01&to=2025-09-30&code=1&sort=newest`.
  */
 import { parseArxivRef } from '../lib/arxiv-id.ts';
+import { compareText } from '../lib/text.ts';
 
 /** How results are ordered: Pagefind's relevance, newest listing day first, or most votes first. */
 export type SearchSort = 'relevance' | 'newest' | 'votes';
@@ -113,7 +114,7 @@ export function tagChoices(counts: Record<string, number>, selected: readonly st
   const chosen = new Set(selected);
   const frequent = Object.entries(counts)
     .filter(([tag, count]) => count > 0 && !chosen.has(tag))
-    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a, x], [b, y]) => y - x || compareText(a, b))
     .slice(0, Math.max(0, limit - chosen.size));
   return [...[...chosen].sort().map((tag) => ({ tag, count: counts[tag] ?? 0 })), ...frequent.map(([tag, count]) => ({ tag, count }))];
 }

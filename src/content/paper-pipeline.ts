@@ -11,6 +11,7 @@ import type { MathStyles } from '../lib/math.ts';
 import { mathToText, renderTextWithMath } from '../lib/math.ts';
 import type { Paper } from '../lib/paper.ts';
 import { codeVersion } from '../lib/result-cache.ts';
+import { compareText } from '../lib/text.ts';
 import type { InspectedPaper, Problem } from '../lib/validate.ts';
 import { checkPaperPath, decodePaperFile, inspectPaperText } from '../lib/validate.ts';
 
@@ -69,7 +70,7 @@ function renderPaper({ data, tree, body }: NonNullable<InspectedPaper['parsed']>
     abstractHtml: renderAbstract(tree, styles),
     abstractText: toPlainText(tree),
     abstractMarkdown: body.trim(),
-    mathStyles: [...styles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    mathStyles: [...styles].sort(([a], [b]) => compareText(a, b)),
   };
 }
 

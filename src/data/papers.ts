@@ -78,3 +78,8 @@ async function load(): Promise<SiteData> {
     related: relatedOf(papers, byId),
   };
 }
+
+/** `getStaticPaths` of the routes with one file per paper (`/papers/<id>.bib`, `/papers/<id>.md`). */
+export async function paperStaticPaths(): Promise<{ params: { id: string }; props: { paper: Paper } }[]> {
+  return (await getSiteData()).papers.map((paper) => ({ params: { id: paper.id }, props: { paper } }));
+}

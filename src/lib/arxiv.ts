@@ -8,6 +8,8 @@ import { utcDayKey } from './dates.ts';
 import { cleanLatex } from './latex.ts';
 import { ARXIV_CATEGORY } from './paper.ts';
 import type { PaperFields } from './paper-file.ts';
+import { arxivPdfUrl } from './routes.ts';
+import { squash } from './text.ts';
 
 /** One paper from an arXiv Atom feed, ready to write. */
 export interface ArxivEntry {
@@ -83,7 +85,7 @@ function readEntry(raw: XmlNode): ArxivEntry | string {
     authors,
     arxiv: ref.id,
     published,
-    links: { pdf: `https://arxiv.org/pdf/${ref.id}` },
+    links: { pdf: arxivPdfUrl(ref.id) },
     ...(category !== '' && ARXIV_CATEGORY.test(category) ? { category } : {}),
     ...(comment !== '' ? { comment } : {}),
     ...(journal !== '' ? { journal } : {}),
@@ -99,9 +101,4 @@ function text(node: unknown): string {
 
 function attr(node: unknown, name: string): string {
   return node !== null && typeof node === 'object' ? String((node as XmlNode)[name] ?? '') : '';
-}
-
-/** Collapses arXiv's hard line breaks and runs of spaces into single spaces. */
-export function squash(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
 }

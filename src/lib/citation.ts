@@ -6,6 +6,7 @@
 import type { DayKey } from './dates.ts';
 import type { PaperData } from './paper.ts';
 import { arxivBaseId } from './paper.ts';
+import { arxivAbsUrl } from './routes.ts';
 import { slugify } from './slug.ts';
 
 /** What citing needs of a paper; URLs are absolute. */
@@ -61,9 +62,7 @@ export function scholarlyArticleJson(p: CitablePaper): string {
     datePublished: p.published ?? p.day,
     abstract: p.abstract,
     url: p.pageUrl,
-    ...(p.arxiv === undefined
-      ? {}
-      : { identifier: `arXiv:${arxivBaseId(p.arxiv)}`, sameAs: `https://arxiv.org/abs/${arxivBaseId(p.arxiv)}` }),
+    ...(p.arxiv === undefined ? {} : { identifier: `arXiv:${arxivBaseId(p.arxiv)}`, sameAs: arxivAbsUrl(arxivBaseId(p.arxiv)) }),
     ...(p.category === undefined ? {} : { about: p.category }),
   };
   return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -150,7 +149,7 @@ export function bibtexEntry(p: CitablePaper): string {
         ] as [string, string][])),
     ...(p.category === undefined ? [] : ([['primaryClass', p.category]] as [string, string][])),
     ...(p.journal === undefined ? [] : ([['note', escapeBibtex(p.journal)]] as [string, string][])),
-    ['url', arxiv === undefined ? p.pageUrl : `https://arxiv.org/abs/${arxiv}`],
+    ['url', arxiv === undefined ? p.pageUrl : arxivAbsUrl(arxiv)],
   ];
   const body = fields.filter(([, v]) => v !== '').map(([k, v]) => `  ${k}={${v}},`);
   return `@misc{${bibtexKey(p)},\n${body.join('\n')}\n}\n`;

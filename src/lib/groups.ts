@@ -4,8 +4,9 @@
  */
 import type { DayKey } from './dates.ts';
 import type { Paper } from './paper.ts';
-import { compareByVotes, compareText } from './paper.ts';
+import { compareByVotes } from './paper.ts';
 import { authorSlug } from './slug.ts';
+import { compareText } from './text.ts';
 
 /** The fields grouping needs. */
 export type GroupedPaper = Pick<Paper, 'id' | 'day' | 'title' | 'votes' | 'tags' | 'authors'>;

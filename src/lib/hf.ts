@@ -4,13 +4,14 @@
  * the listing's own `publishedAt`. Optional fields may be missing; a bad item is reported by index.
  */
 
-import { squash } from './arxiv.ts';
 import { parseArxivRef } from './arxiv-id.ts';
 import { isDayKey, utcDayKey } from './dates.ts';
 import { cleanLatex } from './latex.ts';
 import { isHttpUrl, MAX_TAGS } from './paper.ts';
 import type { PaperFields } from './paper-file.ts';
+import { arxivPdfUrl } from './routes.ts';
 import { slugify } from './slug.ts';
+import { squash } from './text.ts';
 
 /** One paper of the response, ready to write. */
 export interface HfEntry {
@@ -87,7 +88,7 @@ function readItem(item: unknown, index: number): HfEntry | string {
     arxiv: ref.id,
     ...(published !== undefined ? { published } : {}),
     links: {
-      pdf: `https://arxiv.org/pdf/${ref.id}`,
+      pdf: arxivPdfUrl(ref.id),
       ...(code !== undefined && isHttpUrl(code) ? { code } : {}),
       ...(project !== undefined && isHttpUrl(project) ? { project } : {}),
     },

@@ -4,6 +4,7 @@
  */
 import { cleanLatex } from './latex.ts';
 import type { LinkKind } from './paper.ts';
+import { squash } from './text.ts';
 import { findUrls } from './urls.ts';
 
 /** One paper as read from a listing, cleaned and with its links pulled out. */
@@ -58,7 +59,7 @@ export function parseListing(text: string): Listing {
       break;
     }
     const { text, links } = extractLinks(abstract.text);
-    papers.push({ line: title.line, title: collapse(cleanLatex(title.text)), abstract: collapse(cleanLatex(text)), links });
+    papers.push({ line: title.line, title: squash(cleanLatex(title.text)), abstract: squash(cleanLatex(text)), links });
   }
   return { dateLine, papers, problems };
 }
@@ -99,8 +100,4 @@ export function extractLinks(abstract: string): { text: string; links: Partial<R
 
 function trailingPunctuation(text: string): string {
   return /[.,;:!?)]*$/.exec(text)?.[0] ?? '';
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import katex from 'katex';
 import { escapeHtml } from './html.ts';
+import { compareText } from './text.ts';
 
 /** Class name → CSS declarations, gathered while rendering. */
 export type MathStyles = Map<string, string>;
@@ -106,7 +107,7 @@ export function renderTextWithMath(text: string, styles: MathStyles): string {
 /** The stylesheet for the classes collected in `styles`, in name order. */
 export function mathStylesheet(styles: MathStyles): string {
   return [...styles]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([name, css]) => `.${name}{${css}}`)
     .join('\n');
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ARXIV_ID, arxivBaseId } from './arxiv-id.ts';
 import { isDayKey } from './dates.ts';
+import { compareText } from './text.ts';
 
 export { ARXIV_ID, arxivBaseId };
 
@@ -183,11 +184,6 @@ export const RESERVED_IDS = new Set(['date', 'week', 'month', 'archive']);
 /** Order for listings: most votes first, then title, then id (ties are always broken). */
 export function compareByVotes(a: Pick<Paper, 'votes' | 'title' | 'id'>, b: Pick<Paper, 'votes' | 'title' | 'id'>): number {
   return b.votes - a.votes || compareText(a.title, b.title) || compareText(a.id, b.id);
-}
-
-/** Locale-independent string order (code points), so output never depends on the machine. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** True when both papers carry arXiv ids and they differ (ids compared without version). */

@@ -5,6 +5,7 @@
  * terms, and terms that occur in too many papers are skipped as candidates. Deterministic: ties
  * are broken by id.
  */
+import { compareText } from './text.ts';
 
 const STOP_WORDS = new Set(
   `a about above after again against all also am an and any are as at be because been before being below between both but by can
@@ -128,7 +129,7 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
     // The best `count` by score, then id: a small sorted list filled by insertion, since sorting
     // every candidate (thousands per paper on large sites) dominated the build's related step.
     const best: number[] = [];
-    const before = (a: number, b: number) => (scores[b] ?? 0) - (scores[a] ?? 0) || compareIds(papers[a]?.id ?? '', papers[b]?.id ?? '');
+    const before = (a: number, b: number) => (scores[b] ?? 0) - (scores[a] ?? 0) || compareText(papers[a]?.id ?? '', papers[b]?.id ?? '');
     for (const other of touched) {
       const last = best[best.length - 1];
       if (best.length === options.count && last !== undefined && before(other, last) >= 0) continue;
@@ -145,8 +146,4 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
     touched.length = 0;
   });
   return result;
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 /**
- * The only place URLs are spelt. Every path starts with the site's base (Astro `base`, e.g.
+ * Every URL of the site, and the arXiv and Hugging Face URLs of a paper, spelt once. Every path starts with the site's base (Astro `base`, e.g.
  * '/papershelf/' on GitHub project pages) and ends with '/', matching `trailingSlash: 'always'`.
  */
 import { SITE_URL } from '../consts.ts';
@@ -132,11 +132,6 @@ export function bibPath(id: string): string {
 /** A paper as markdown with front matter: '/papers/2503.01234.md'. */
 export function markdownPath(id: string): string {
   return withBase(`papers/${encodeURIComponent(id)}.md`);
-}
-
-/** The site-wide JSON index of papers. */
-export function papersJsonPath(): string {
-  return withBase('papers.json');
 }
 
 /** arXiv's PDF for an id. */

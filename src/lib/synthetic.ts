@@ -4,9 +4,12 @@
  * from a shared pool, tags, arXiv ids, code links and some math, about 50 papers per weekday.
  * Pure: the same sources, count and seed always give the same papers.
  */
-import { isWeekend } from 'date-fns';
+import { readFileSync } from 'node:fs';
+import { isWeekend } from 'date-fns/isWeekend';
 import { type DayKey, dayToDate, shiftDay } from './dates.ts';
+import { listPaperFiles } from './content-files.ts';
 import type { PaperFields } from './paper-file.ts';
+import { readPaperFile } from './paper-file.ts';
 import { normalizeTitle } from './slug.ts';
 
 /** One generated paper: where it goes, its front matter and its abstract (markdown). */
@@ -201,4 +204,12 @@ export function generateCorpus(sources: readonly SourceText[], options: Syntheti
     day = shiftDay(day, -1);
   }
   return papers;
+}
+
+/** The titles and abstract markdown of the papers under `dir`, in file order: the generator's vocabulary. */
+export function readSourceTexts(dir: string): SourceText[] {
+  return listPaperFiles(dir).map((file) => {
+    const { data, body } = readPaperFile(readFileSync(file.path, 'utf8'));
+    return { title: String(data.title), abstract: body.trim() };
+  });
 }

@@ -10,6 +10,7 @@ import type { PaperData } from './paper.ts';
 import { arxivBaseId, isDistinctArxiv, isPaperId, PaperSchema, RESERVED_IDS } from './paper.ts';
 import { readPaperFile } from './paper-file.ts';
 import { normalizeTitle } from './slug.ts';
+import { compareText } from './text.ts';
 
 /** One problem in one file, positioned as precisely as the source allows (1-based). */
 export interface Problem {
@@ -172,7 +173,7 @@ export function checkDuplicates(papers: PaperIdentity[]): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
   const titles = new Map<string, { path: string; arxiv: string | undefined }[]>();
-  const sorted = [...papers].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = [...papers].sort((a, b) => compareText(a.path, b.path));
   for (const paper of sorted) {
     const arxiv = paper.arxiv === undefined ? undefined : arxivBaseId(paper.arxiv);
     const keys: [string, string, string][] = [[`id:${paper.id}`, 'file', `the id ${JSON.stringify(paper.id)}`]];

@@ -49,10 +49,7 @@ describe('npm run bench', () => {
   it('builds against the generated corpus in its work folder, the same corpus generateCorpus gives', () => {
     const content = path.join(work, 'content');
     const written = listPaperFiles(content).filter((f) => f.id !== 'bench-added-paper');
-    const sources = listPaperFiles(path.join(ROOT, 'content/papers')).map((f) => {
-      const { data, body } = readPaperFile(readFileSync(f.path, 'utf8'));
-      return { title: String(data.title), abstract: body.trim() };
-    });
+    const sources = readSourceTexts(path.join(ROOT, 'content/papers'));
     const expected = generateCorpus(sources, { papers: 120, seed: 3, lastDay: '2026-11-27' });
     expect(written.map((f) => `${f.day}/${f.id}`).sort()).toEqual(expected.map((p) => `${p.day}/${p.id}`).sort());
     for (const paper of expected.slice(0, 10)) {

@@ -10,10 +10,7 @@ import { checkDuplicates, inspectPaperText } from '../../src/lib/validate.ts';
 import { ROOT } from '../support/run.ts';
 
 // The bench's sources: the real abstracts of content/papers.
-const sources = listPaperFiles(path.join(ROOT, 'content/papers')).map((file) => {
-  const { data, body } = readPaperFile(readFileSync(file.path, 'utf8'));
-  return { title: String(data.title), abstract: body.trim() };
-});
+const sources = readSourceTexts(path.join(ROOT, 'content/papers'));
 const options = { papers: 600, seed: 7, lastDay: '2026-11-27' };
 const corpus = generateCorpus(sources, options);
 

@@ -1,10 +1,9 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { citable } from '../../data/citations.ts';
-import { getSiteData } from '../../data/papers.ts';
+import { paperStaticPaths } from '../../data/papers.ts';
 import { bibtexEntry } from '../../lib/citation.ts';
 
-export const getStaticPaths = (async () =>
-  (await getSiteData()).papers.map((paper) => ({ params: { id: paper.id }, props: { paper } }))) satisfies GetStaticPaths;
+export const getStaticPaths = paperStaticPaths satisfies GetStaticPaths;
 
 /** The paper's BibTeX entry, for reference managers. */
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props }) =>

@@ -1,9 +1,8 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getSiteData } from '../../data/papers.ts';
+import { paperStaticPaths } from '../../data/papers.ts';
 import { writePaperFile } from '../../lib/paper-file.ts';
 
-export const getStaticPaths = (async () =>
-  (await getSiteData()).papers.map((paper) => ({ params: { id: paper.id }, props: { paper } }))) satisfies GetStaticPaths;
+export const getStaticPaths = paperStaticPaths satisfies GetStaticPaths;
 
 /** The paper as clean markdown with front matter: the same format as the content files. */
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props }) => {
