@@ -11,11 +11,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../src/lib/chromium.ts';
-import { listPaperFiles } from '../src/lib/content-files.ts';
-import { readPaperFile, writePaperFile } from '../src/lib/paper-file.ts';
+import { writePaperFile } from '../src/lib/paper-file.ts';
 import { dayPath, paperPath } from '../src/lib/routes.ts';
 import { type StaticServer, serveStatic } from '../src/lib/static-server.ts';
-import { generateCorpus, type SourceText, type SyntheticPaper } from '../src/lib/synthetic.ts';
+import { generateCorpus, readSourceTexts, type SyntheticPaper } from '../src/lib/synthetic.ts';
 import { parseTimings } from '../src/lib/timings.ts';
 
 const HELP = `Usage: npm run bench -- --papers N [options]
@@ -211,7 +210,6 @@ async function measureBuild(label: string, env: NodeJS.ProcessEnv, work: string)
   }
   return { seconds, peakRss, phases };
 }
-
 
 function writeCorpus(dir: string, papers: SyntheticPaper[]): void {
   rmSync(dir, { recursive: true, force: true });

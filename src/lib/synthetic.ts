@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { isWeekend } from 'date-fns/isWeekend';
-import { type DayKey, dayToDate, shiftDay } from './dates.ts';
 import { listPaperFiles } from './content-files.ts';
+import { type DayKey, dayToDate, shiftDay } from './dates.ts';
 import type { PaperFields } from './paper-file.ts';
 import { readPaperFile } from './paper-file.ts';
 import { normalizeTitle } from './slug.ts';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPaperFiles } from '../../src/lib/content-files.ts';
-import { readPaperFile, writePaperFile } from '../../src/lib/paper-file.ts';
-import { generateCorpus } from '../../src/lib/synthetic.ts';
+import { writePaperFile } from '../../src/lib/paper-file.ts';
+import { generateCorpus, readSourceTexts } from '../../src/lib/synthetic.ts';
 import { cleanEnv, ROOT, runScript } from '../support/run.ts';
 
 // A real, small run of npm run bench: generation, the full build, the one-paper rebuild, the bare

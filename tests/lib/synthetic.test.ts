@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isWeekend } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { listPaperFiles } from '../../src/lib/content-files.ts';
 import { dayToDate } from '../../src/lib/dates.ts';
-import { readPaperFile, writePaperFile } from '../../src/lib/paper-file.ts';
-import { createRandom, generateCorpus } from '../../src/lib/synthetic.ts';
+import { writePaperFile } from '../../src/lib/paper-file.ts';
+import { createRandom, generateCorpus, readSourceTexts } from '../../src/lib/synthetic.ts';
 import { checkDuplicates, inspectPaperText } from '../../src/lib/validate.ts';
 import { ROOT } from '../support/run.ts';
 
