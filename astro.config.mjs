@@ -3,6 +3,10 @@ import { defineConfig } from 'astro/config';
 import { CACHE_DIR, OUT_DIR, SITE_BASE, SITE_URL } from './src/consts.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { timingsIntegration } from './src/integrations/timings.ts';
+import { verifyIntegration } from './src/integrations/verify.ts';
+
+// The search index is written while verification scans the pages (two processes, two cores).
+const search = pagefindIntegration();
 
 // Deployment settings come from environment variables read in src/consts.ts (PAPERSHELF_SITE,
 // PAPERSHELF_BASE, PAPERSHELF_OUT, PAPERSHELF_CONTENT); a normal build needs none of them.
@@ -11,7 +15,7 @@ export default defineConfig({
   output: 'static',
   // The public URL of the site (canonical links); set PAPERSHELF_SITE when deploying elsewhere.
   site: SITE_URL,
-  // A sub-path such as '/papershelf/' for GitHub project pages; every URL goes through src/lib/routes.ts.
+  // A sub-path such as '/papershelf/' for GitHub project pages; every URL goes through src/data/routes.ts.
   base: SITE_BASE,
   trailingSlash: 'always',
   outDir: OUT_DIR,
@@ -40,12 +44,12 @@ export default defineConfig({
     },
   },
   // Timings first: its hooks must run before the others' (npm run bench reads them).
-  integrations: [timingsIntegration(), pagefindIntegration()],
+  integrations: [timingsIntegration(), search, verifyIntegration({ indexWritten: search.written })],
   // Never inline scripts or assets into pages (Astro inlines small ones by default): external
   // files only, so a strict policy sent as a header needs no hashes.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
-  // Abstracts are rendered by src/lib/markdown.ts, never by Astro's Markdown pipeline; Shiki's
+  // Abstracts are rendered by src/content/markdown.ts, never by Astro's Markdown pipeline; Shiki's
   // inline styles would also break the Content-Security-Policy.
   markdown: { syntaxHighlight: false },
 });

@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/lib/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/client/**/*.test.ts'],
+          include: ['tests/{content,data,verify,client,scripts}/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },
@@ -15,6 +15,8 @@ export default defineConfig({
         test: {
           name: 'build',
           include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          // The real site and the fixture site, built once for every file that reads them.
+          globalSetup: ['tests/support/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 300_000,

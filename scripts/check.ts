@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CACHE_DIR } from '../src/consts.ts';
+import { contentDir, listContentFiles } from '../src/content/content-files.ts';
+import { contentHash } from '../src/content/hash.ts';
 import { pipelineVersion, processPaperFile } from '../src/content/paper-pipeline.ts';
-import { contentDir, listContentFiles } from '../src/lib/content-files.ts';
-import { contentHash, ResultCache } from '../src/lib/result-cache.ts';
-import type { PaperIdentity, Problem } from '../src/lib/validate.ts';
-import { checkDuplicates, formatProblem } from '../src/lib/validate.ts';
+import type { PaperIdentity, Problem } from '../src/content/validate.ts';
+import { checkDuplicates, formatProblem } from '../src/content/validate.ts';
+import { ResultCache } from '../src/verify/result-cache.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 

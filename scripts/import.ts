@@ -1,20 +1,21 @@
 /**
  * `npm run import -- <listing|arxiv|hf> <file> [--date YYYY-MM-DD] [--force] [--dry-run]`
  * Turns a listing dump, an arXiv API Atom response or a Hugging Face daily-papers JSON response
- * into paper files under the content folder. Parsing and planning live in src/lib.
+ * into paper files under the content folder. Parsing and planning live in scripts/import/.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseArxivFeed } from '../src/lib/arxiv.ts';
-import { contentDir, readExistingPapers } from '../src/lib/content-files.ts';
-import { isDayKey, latestMonthDayOnOrBefore, monthDayToDayKey, utcDayKey } from '../src/lib/dates.ts';
-import { parseHfDailyPapers } from '../src/lib/hf.ts';
-import type { ImportAction, IncomingPaper } from '../src/lib/import-plan.ts';
-import { planImport } from '../src/lib/import-plan.ts';
-import { parseListing } from '../src/lib/listing.ts';
-import { arxivFileId } from '../src/lib/paper.ts';
-import { checkPaperSource } from '../src/lib/validate.ts';
+import { contentDir } from '../src/content/content-files.ts';
+import { isDayKey, latestMonthDayOnOrBefore, monthDayToDayKey, utcDayKey } from '../src/content/dates.ts';
+import { arxivFileId } from '../src/content/paper.ts';
+import { checkPaperSource } from '../src/content/validate.ts';
+import { parseArxivFeed } from './import/arxiv.ts';
+import { readExistingPapers } from './import/existing-papers.ts';
+import { parseHfDailyPapers } from './import/hf.ts';
+import type { ImportAction, IncomingPaper } from './import/import-plan.ts';
+import { planImport } from './import/import-plan.ts';
+import { parseListing } from './import/listing.ts';
 
 const HELP = `Usage: npm run import -- <format> <file> [options]
 

@@ -6,16 +6,17 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { ARXIV_API_DEFAULTS, ArxivApiError, fetchArxivEntry } from '../src/lib/arxiv-api.ts';
-import { parseArxivRef } from '../src/lib/arxiv-id.ts';
-import { contentDir, readExistingPapers } from '../src/lib/content-files.ts';
-import { isDayKey, utcDayKey } from '../src/lib/dates.ts';
-import type { IncomingPaper } from '../src/lib/import-plan.ts';
-import { planImport } from '../src/lib/import-plan.ts';
-import { arxivFileId } from '../src/lib/paper.ts';
-import type { PaperFields } from '../src/lib/paper-file.ts';
-import { squash } from '../src/lib/text.ts';
-import { checkPaperSource } from '../src/lib/validate.ts';
+import { parseArxivRef } from '../src/content/arxiv-id.ts';
+import { contentDir } from '../src/content/content-files.ts';
+import { isDayKey, utcDayKey } from '../src/content/dates.ts';
+import { arxivFileId } from '../src/content/paper.ts';
+import type { PaperFields } from '../src/content/paper-file.ts';
+import { squash } from '../src/content/text.ts';
+import { checkPaperSource } from '../src/content/validate.ts';
+import { ARXIV_API_DEFAULTS, ArxivApiError, fetchArxivEntry } from './import/arxiv-api.ts';
+import { readExistingPapers } from './import/existing-papers.ts';
+import type { IncomingPaper } from './import/import-plan.ts';
+import { planImport } from './import/import-plan.ts';
 
 const HELP = `Usage: npm run new -- <arXiv id or URL> [options]
        npm run new -- --title "…" --author "…" --abstract "…" [options]

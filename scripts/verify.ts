@@ -1,13 +1,13 @@
 /**
  * `npm run verify`: checks a built site (dist/ by default). `npm run build` runs the same checks
- * itself (src/integrations/pagefind.ts); the checks live in src/lib/verify-site.ts.
+ * itself (src/integrations/verify.ts); the checks live in src/verify/.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CACHE_DIR, OUT_DIR, SITE_BASE, VERIFY_VALIDATE_ALL, VERIFY_VALIDATE_SAMPLE } from '../src/consts.ts';
-import { contentDir, listPaperFiles } from '../src/lib/content-files.ts';
-import { verifySite } from '../src/lib/verify-site.ts';
+import { contentDir, listPaperFiles } from '../src/content/content-files.ts';
+import { verifySite } from '../src/verify/site.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 

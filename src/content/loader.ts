@@ -10,12 +10,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { contentDir, listContentFiles } from '../lib/content-files.ts';
-import { contentHash } from '../lib/result-cache.ts';
-import type { PaperIdentity, Problem } from '../lib/validate.ts';
-import { checkDuplicates, formatProblem } from '../lib/validate.ts';
+import { contentDir, listContentFiles } from './content-files.ts';
+import { contentHash } from './hash.ts';
 import type { LoadedPaper } from './paper-pipeline.ts';
 import { pipelineVersion, processPaperFile } from './paper-pipeline.ts';
+import type { PaperIdentity, Problem } from './validate.ts';
+import { checkDuplicates, formatProblem } from './validate.ts';
 
 /** Counts of one load, for the build log (and the test that proves a paper is rendered once). */
 export interface LoadSummary {

@@ -5,15 +5,15 @@
  * check" and "builds" are the same verdict, reached by the same code.
  */
 import path from 'node:path';
-import { listContentFiles } from '../lib/content-files.ts';
-import { renderAbstract, toPlainText } from '../lib/markdown.ts';
-import type { MathStyles } from '../lib/math.ts';
-import { mathToText, renderTextWithMath } from '../lib/math.ts';
-import type { Paper } from '../lib/paper.ts';
-import { codeVersion } from '../lib/result-cache.ts';
-import { compareText } from '../lib/text.ts';
-import type { InspectedPaper, Problem } from '../lib/validate.ts';
-import { checkPaperPath, decodePaperFile, inspectPaperText } from '../lib/validate.ts';
+import { listContentFiles } from './content-files.ts';
+import { codeVersion } from './hash.ts';
+import { renderAbstract, toPlainText } from './markdown.ts';
+import type { MathStyles } from './math.ts';
+import { mathToText, renderTextWithMath } from './math.ts';
+import type { Paper } from './paper.ts';
+import { compareText } from './text.ts';
+import type { InspectedPaper, Problem } from './validate.ts';
+import { checkPaperPath, decodePaperFile, inspectPaperText } from './validate.ts';
 
 /** A paper ready for the site: its fields and rendered text, plus the KaTeX classes its math uses. */
 export interface LoadedPaper extends Paper {
@@ -76,13 +76,9 @@ function renderPaper({ data, tree, body }: NonNullable<InspectedPaper['parsed']>
 
 /**
  * The version of the code that turns a file into a verdict and a rendered paper (the modules of
- * src/lib and src/content, and the locked dependencies): the check's cache and the content
+ * src/content, and the locked dependencies): the check's cache and the content
  * store's digests change with it, so an edit to the pipeline re-checks and re-renders every paper.
  */
 export function pipelineVersion(root: string): string {
-  return codeVersion([
-    ...listContentFiles(path.join(root, 'src/lib')),
-    ...listContentFiles(path.join(root, 'src/content')),
-    path.join(root, 'package-lock.json'),
-  ]);
+  return codeVersion([...listContentFiles(path.join(root, 'src/content')), path.join(root, 'package-lock.json')]);
 }

@@ -1,7 +1,8 @@
 /** Citation data of a paper as the pages and the .bib files need it (absolute URLs). */
-import type { CitablePaper } from '../lib/citation.ts';
-import type { Paper } from '../lib/paper.ts';
-import { absoluteUrl, arxivPdfUrl, paperPath } from '../lib/routes.ts';
+
+import type { Paper } from '../content/paper.ts';
+import type { CitablePaper } from './citation-formats.ts';
+import { absoluteUrl, arxivPdfUrl, paperPath } from './routes.ts';
 
 /** The citable view of a paper. */
 export function citable(paper: Paper): CitablePaper {

@@ -1,8 +1,8 @@
 /** Email digests per listing day, from the site data. */
 import { DIGEST_SIZE, SITE_TITLE } from '../consts.ts';
-import type { Digest } from '../lib/digest.ts';
-import { absoluteUrl, dayPath, paperPath } from '../lib/routes.ts';
+import type { Digest } from './digest-email.ts';
 import { getSiteData, type ListingDay } from './papers.ts';
+import { absoluteUrl, dayPath, paperPath } from './routes.ts';
 
 /** `getStaticPaths` for the digest files: one per listing day. */
 export async function digestPaths() {

@@ -1,11 +1,11 @@
 /** Feed documents for the site and its tags, from the site data (absolute URLs from the site's origin). */
 import { FEED_SIZE, SITE_DESCRIPTION, SITE_TITLE } from '../consts.ts';
-import type { FeedMeta } from '../lib/feeds.ts';
-import { atomFeed, jsonFeed, rssFeed } from '../lib/feeds.ts';
-import type { Paper } from '../lib/paper.ts';
-import type { FeedFormat } from '../lib/routes.ts';
-import { absoluteUrl, feedPath, homePath, paperPath, tagPath } from '../lib/routes.ts';
+import type { Paper } from '../content/paper.ts';
+import type { FeedMeta } from './feed-documents.ts';
+import { atomFeed, jsonFeed, rssFeed } from './feed-documents.ts';
 import { getSiteData } from './papers.ts';
+import type { FeedFormat } from './routes.ts';
+import { absoluteUrl, feedPath, homePath, paperPath, tagPath } from './routes.ts';
 
 const RENDER: Record<FeedFormat, (feed: FeedMeta) => string> = { rss: rssFeed, atom: atomFeed, json: jsonFeed };
 /** Content types for the feed files. */

@@ -4,14 +4,14 @@
  */
 
 import { getCollection } from 'astro:content';
+import { monthOf, weekOf } from '../content/dates.ts';
+import type { MathStyles } from '../content/math.ts';
+import type { Paper } from '../content/paper.ts';
 import type { LoadedPaper } from '../content/paper-pipeline.ts';
-import { monthOf, weekOf } from '../lib/dates.ts';
-import type { AuthorGroup, DayGroup, PeriodGroup } from '../lib/groups.ts';
-import { compareNewestFirst, groupByAuthor, groupByDay, groupByPeriod, groupByTag } from '../lib/groups.ts';
-import type { MathStyles } from '../lib/math.ts';
-import type { Paper } from '../lib/paper.ts';
-import { relatedPapers } from '../lib/related.ts';
-import { epochNow, recordPhase } from '../lib/timings.ts';
+import { epochNow, recordPhase } from '../integrations/phases.ts';
+import type { AuthorGroup, DayGroup, PeriodGroup } from './groups.ts';
+import { compareNewestFirst, groupByAuthor, groupByDay, groupByPeriod, groupByTag } from './groups.ts';
+import { relatedPapers } from './related.ts';
 
 /** One listing day and its papers, ordered by votes then title. */
 export type ListingDay = DayGroup<Paper>;

@@ -1,6 +1,7 @@
-/** Every page of the site, for the sitemap; spelt through lib/routes like every other URL. */
+/** Every page of the site, for the sitemap; spelt through routes.ts like every other URL. */
 import { ARCHIVE_PAGE_SIZE, TAG_PAGE_SIZE } from '../consts.ts';
-import { paginate } from '../lib/groups.ts';
+import { paginate } from './groups.ts';
+import { getSiteData } from './papers.ts';
 import {
   absoluteUrl,
   archivePath,
@@ -14,8 +15,7 @@ import {
   tagPath,
   tagsPath,
   weekPath,
-} from '../lib/routes.ts';
-import { getSiteData } from './papers.ts';
+} from './routes.ts';
 
 /** URLs per sitemap file (the protocol allows 50,000). */
 export const SITEMAP_CHUNK = 10_000;

@@ -1,10 +1,10 @@
 /**
- * Records the phases of `astro build` for `npm run bench` (see src/lib/timings.ts): content sync
+ * Records the phases of `astro build` for `npm run bench` (see phases.ts): content sync
  * (from the end of configuration to `astro:build:start`) and page rendering (bundling and static
  * generation, until `astro:build:generated`). Does nothing unless PAPERSHELF_TIMINGS is set.
  */
 import type { AstroIntegration } from 'astro';
-import { epochNow, recordPhase } from '../lib/timings.ts';
+import { epochNow, recordPhase } from './phases.ts';
 
 /** The Astro integration; put it first, so that its hooks run before the others'. */
 export function timingsIntegration(): AstroIntegration {

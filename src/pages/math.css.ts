@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
+import { mathStylesheet } from '../content/math.ts';
 import { getSiteData } from '../data/papers.ts';
-import { mathStylesheet } from '../lib/math.ts';
 
 /** KaTeX's positioning, as classes (the Content-Security-Policy allows no style attributes). */
 export const GET: APIRoute = async () =>

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getSiteData } from '../data/papers.ts';
-import { absoluteUrl, paperPath } from '../lib/routes.ts';
+import { absoluteUrl, paperPath } from '../data/routes.ts';
 
 /** Every paper, newest first, for scripts and other tools. */
 export const GET: APIRoute = async () => {

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { escapeXml } from '../data/feed-documents.ts';
+import { paginate } from '../data/groups.ts';
 import { pageUrls, SITEMAP_CHUNK } from '../data/sitemap.ts';
-import { escapeXml } from '../lib/feeds.ts';
-import { paginate } from '../lib/groups.ts';
 
 export const getStaticPaths = (async () =>
   paginate(await pageUrls(), SITEMAP_CHUNK).map((urls, i) => ({ params: { n: String(i + 1) }, props: { urls } }))) satisfies GetStaticPaths;

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
+import { escapeXml } from '../data/feed-documents.ts';
+import { absoluteUrl, sitemapPath } from '../data/routes.ts';
 import { pageUrls, SITEMAP_CHUNK } from '../data/sitemap.ts';
-import { escapeXml } from '../lib/feeds.ts';
-import { absoluteUrl, sitemapPath } from '../lib/routes.ts';
 
 /** The sitemap index: one entry per sitemap file of at most SITEMAP_CHUNK URLs. */
 export const GET: APIRoute = async () => {

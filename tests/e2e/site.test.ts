@@ -1,22 +1,19 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/lib/chromium.ts';
-import { type StaticServer, serveStatic } from '../../src/lib/static-server.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runAxe } from '../support/axe.ts';
-import { type Build, buildSite } from '../support/build.ts';
-import { ROOT } from '../support/run.ts';
+import { launchBrowser } from '../support/chromium.ts';
+import { type StaticServer, serveStatic } from '../support/static-server.ts';
 
-// The real site (content/papers: the 75 papers of 2025-03-17), built for real and served locally.
-let build: Build;
+// The real site (content/papers: the 75 papers of 2025-03-17) and the fixture site, built once for
+// the run (tests/support/global-setup.ts) and served locally.
+const { seed: build, fixture: fixtureBuild } = inject('builds');
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  build = buildSite();
-  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
   server = await serveStatic(build.out);
   browser = await launchBrowser();
 });
@@ -160,12 +157,14 @@ describe('Content Security Policy, as a host sends it from public/_headers', () 
     const violations = await watch(context);
     const tab = await context.newPage();
     await tab.goto(`${strict.url}injected/`);
-    await tab.waitForTimeout(300);
+    // Both blocked elements report a violation; waiting for them proves the handler's turn has come.
+    await expect.poll(() => violations.length).toBeGreaterThanOrEqual(2);
+    await tab.waitForLoadState('load');
     expect(await tab.title()).not.toBe('pwned');
     expect(await tab.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).toBeUndefined();
-    expect(violations.length).toBeGreaterThanOrEqual(2);
     expect(violations.every((v) => v.startsWith('script-src'))).toBe(true);
     await context.close();
+    rmSync(path.dirname(page404), { recursive: true, force: true });
   });
 });
 
@@ -173,8 +172,6 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
   // Every page type: the seed site has no tags or authors, so those come from the fixture site.
   let fixture: StaticServer;
   beforeAll(async () => {
-    const fixtureBuild = buildSite({ content: path.join(ROOT, 'tests/fixtures/site/papers') });
-    if (fixtureBuild.status !== 0) throw new Error(`fixture build failed:\n${fixtureBuild.output}`);
     fixture = await serveStatic(fixtureBuild.out);
   });
   afterAll(() => fixture?.close());

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listPaperFiles } from '../../src/lib/content-files.ts';
-import { writePaperFile } from '../../src/lib/paper-file.ts';
-import { generateCorpus, readSourceTexts } from '../../src/lib/synthetic.ts';
+import { generateCorpus, readSourceTexts } from '../../scripts/bench/synthetic.ts';
+import { listPaperFiles } from '../../src/content/content-files.ts';
+import { writePaperFile } from '../../src/content/paper-file.ts';
 import { cleanEnv, ROOT, runScript } from '../support/run.ts';
 
 // A real, small run of npm run bench: generation, the full build, the one-paper rebuild, the bare
@@ -22,7 +22,7 @@ function files(dir: string): { path: string; bytes: number }[] {
 }
 
 beforeAll(() => {
-  const result = spawnSync(process.execPath, ['scripts/bench.ts', '--papers', '120', '--seed', '3', '--work', work], {
+  const result = spawnSync(process.execPath, ['scripts/bench.ts', '--papers', '40', '--seed', '3', '--work', work], {
     cwd: ROOT,
     env: cleanEnv(),
     encoding: 'utf8',
@@ -39,8 +39,8 @@ const PHASES = ['astro build', 'content sync', 'site data', 'related papers', 'p
 describe('npm run bench', () => {
   it('runs to completion, shows progress and prints the table', () => {
     expect(run.status, run.stderr.slice(-3000)).toBe(0);
-    expect(run.stderr).toMatch(/\[bench\] generated 120 papers over \d+ days/);
-    expect(run.stdout).toMatch(/Papershelf bench: 120 papers/);
+    expect(run.stderr).toMatch(/\[bench\] generated 40 papers over \d+ days/);
+    expect(run.stdout).toMatch(/Papershelf bench: 40 papers/);
     for (const row of [...PHASES, 'full build', 'rebuild, one paper added', 'bare astro build', 'bare pagefind CLI']) {
       expect(run.stdout).toMatch(new RegExp(`^\\s*${row.replace(/[()]/g, '\\$&')}\\s+\\d+\\.\\d s`, 'm'));
     }
@@ -50,7 +50,7 @@ describe('npm run bench', () => {
     const content = path.join(work, 'content');
     const written = listPaperFiles(content).filter((f) => f.id !== 'bench-added-paper');
     const sources = readSourceTexts(path.join(ROOT, 'content/papers'));
-    const expected = generateCorpus(sources, { papers: 120, seed: 3, lastDay: '2026-11-27' });
+    const expected = generateCorpus(sources, { papers: 40, seed: 3, lastDay: '2026-11-27' });
     expect(written.map((f) => `${f.day}/${f.id}`).sort()).toEqual(expected.map((p) => `${p.day}/${p.id}`).sort());
     for (const paper of expected.slice(0, 10)) {
       expect(readFileSync(path.join(content, paper.day, `${paper.id}.md`), 'utf8')).toBe(writePaperFile(paper.fields, paper.abstract));
@@ -77,7 +77,7 @@ describe('npm run bench', () => {
 
   it('measures the bare baseline over the same papers', () => {
     const bare = files(path.join(work, 'bare/dist'));
-    expect(bare.filter((f) => /papers\/[^/]+\/index\.html$/.test(f.path))).toHaveLength(121);
+    expect(bare.filter((f) => /papers\/[^/]+\/index\.html$/.test(f.path))).toHaveLength(41);
     expect(results.baseline.indexBytes).toBe(
       bare.filter((f) => f.path.includes(`${path.sep}pagefind${path.sep}`)).reduce((s, f) => s + f.bytes, 0),
     );

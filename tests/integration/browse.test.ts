@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareByVotes } from '../../src/lib/paper.ts';
+import { compareByVotes } from '../../src/content/paper.ts';
 import { type Build, buildSite, listFiles, readOut } from '../support/build.ts';
 import { type CorpusPaper, writeCorpus } from '../support/corpus.ts';
 

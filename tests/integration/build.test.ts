@@ -2,12 +2,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/lib/chromium.ts';
-import { serveStatic } from '../../src/lib/static-server.ts';
-import { checkPaperText } from '../../src/lib/validate.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkPaperText } from '../../src/content/validate.ts';
 import { type Build, buildSite, listFiles, readOut } from '../support/build.ts';
+import { launchBrowser } from '../support/chromium.ts';
 import { ROOT, runScript } from '../support/run.ts';
+import { serveStatic } from '../support/static-server.ts';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/site/papers');
 const INVALID = path.join(ROOT, 'tests/fixtures/invalid');
@@ -24,11 +24,8 @@ const IDS = [
 const cardLinks = (html: string) => [...html.matchAll(/<h2 class="paper-card__title"><a href="([^"]+)"/g)].map((m) => m[1]);
 const relLink = (html: string, rel: string) => new RegExp(`<a rel="${rel}" href="([^"]+)"`).exec(html)?.[1];
 
-let build: Build;
-beforeAll(() => {
-  build = buildSite({ content: FIXTURE });
-  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
-});
+// The fixture site, built once for the run (tests/support/global-setup.ts).
+const build: Build = inject('builds').fixture;
 
 describe('a fixture site built for real', () => {
   it('writes every page: home, days, weeks, months, archive, papers, tags, authors, search, subscribe, 404', () => {

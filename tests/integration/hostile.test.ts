@@ -4,12 +4,12 @@ import path from 'node:path';
 import { parse } from 'parse5';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/lib/chromium.ts';
-import { type StaticServer, serveStatic } from '../../src/lib/static-server.ts';
-import { scanPage } from '../../src/lib/verify.ts';
+import { scanPage } from '../../src/verify/checks.ts';
 import { type Build, buildSite, readOut } from '../support/build.ts';
+import { launchBrowser } from '../support/chromium.ts';
 import { acceptedHostile, HOSTILE_DIR } from '../support/hostile.ts';
 import { ROOT } from '../support/run.ts';
+import { type StaticServer, serveStatic } from '../support/static-server.ts';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/site/papers');
 

@@ -1,5 +1,6 @@
 /** Runs a project script the way `npm run` does (same Node, project root as cwd). */
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project root. */
@@ -29,4 +30,40 @@ export function runScript(script: string, args: string[], env: Record<string, st
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A finished build: where it went and what it printed. */
+export interface Build {
+  out: string;
+  status: number | null;
+  output: string;
+}
+
+/** Options for a fixture build. */
+export interface BuildOptions {
+  /** Content folder (PAPERSHELF_CONTENT); the real content when omitted. */
+  content?: string;
+  /** Astro `base`, e.g. '/papershelf/'. */
+  base?: string;
+  /** A cache folder to share with another build (PAPERSHELF_CACHE); a fresh one when omitted. */
+  cache?: string;
+}
+
+/** Runs the build with its output and cache in `work` (which the caller removes). */
+export function buildIn(work: string, options: BuildOptions = {}): Build {
+  const out = path.join(work, 'dist');
+  const env = {
+    ...cleanEnv(),
+    PAPERSHELF_OUT: out,
+    PAPERSHELF_CACHE: options.cache ?? path.join(work, 'cache'),
+    ...(options.content ? { PAPERSHELF_CONTENT: options.content } : {}),
+    ...(options.base ? { PAPERSHELF_BASE: options.base } : {}),
+  };
+  const astro = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { out, status: astro.status, output: astro.stdout + astro.stderr };
 }

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { digestHtml } from '../../data/digest-email.ts';
 import { digestOf, digestPaths } from '../../data/digests.ts';
-import { digestHtml } from '../../lib/digest.ts';
 
 export const getStaticPaths = (() => digestPaths()) satisfies GetStaticPaths;
 

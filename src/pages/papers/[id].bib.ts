@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { bibtexEntry } from '../../data/citation-formats.ts';
 import { citable } from '../../data/citations.ts';
 import { paperStaticPaths } from '../../data/papers.ts';
-import { bibtexEntry } from '../../lib/citation.ts';
 
 export const getStaticPaths = paperStaticPaths satisfies GetStaticPaths;
 

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { writePaperFile } from '../../content/paper-file.ts';
 import { paperStaticPaths } from '../../data/papers.ts';
-import { writePaperFile } from '../../lib/paper-file.ts';
 
 export const getStaticPaths = paperStaticPaths satisfies GetStaticPaths;
 

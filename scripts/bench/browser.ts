@@ -1,0 +1,74 @@
+/** Search and page measurements in Chromium, through a local server that compresses like a CDN. */
+import { launchBrowser } from '../../tests/support/chromium.ts';
+import type { StaticServer } from '../../tests/support/static-server.ts';
+import { log } from './process.ts';
+
+/** Queries for the search measurements; the first (two common words) is the "first query". */
+export const QUERIES = ['language models', 'diffusion', 'reinforcement learning reward', 'quantization', 'Turing', 'benchmark agents'];
+
+/** An empty page served beside the site, from which the search measurements import Pagefind. */
+export const HARNESS = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>';
+
+/** What one search costs and finds. */
+export interface QueryResult {
+  query: string;
+  /** Milliseconds from the query (including loading Pagefind, for the first) to the data of its first results. */
+  ms: number;
+  /** Bytes the server sent for this query (compressed as a CDN would). */
+  bytes: number;
+  results: number;
+  top: string[];
+}
+
+/** Runs the queries in one fresh browser page, one after the other (later ones reuse what the first loaded). */
+export async function measureSearch(server: StaticServer, label: string): Promise<QueryResult[]> {
+  const browser = await launchBrowser();
+  try {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(new URL('__bench__.html', server.url).href);
+    const out: QueryResult[] = [];
+    for (const [i, query] of QUERIES.entries()) {
+      const before = server.requests.length;
+      const result = await page.evaluate(
+        async ({ query, first, bundle }) => {
+          const started = performance.now();
+          // biome-ignore lint/suspicious/noExplicitAny: Pagefind's browser module has no types here.
+          const pagefind: any = await import(bundle);
+          if (first) await pagefind.init();
+          const search = await pagefind.search(query);
+          const top = await Promise.all(search.results.slice(0, 10).map((r: { data: () => Promise<{ url: string }> }) => r.data()));
+          return { ms: performance.now() - started, results: search.results.length as number, top: top.map((d: { url: string }) => d.url) };
+        },
+        { query, first: i === 0, bundle: new URL('pagefind/pagefind.js', server.url).href },
+      );
+      const bytes = server.requests.slice(before).reduce((sum, r) => sum + r.bytes, 0);
+      out.push({ query, ...result, bytes });
+      log(`${label} search "${query}": ${result.results} results, ${Math.round(result.ms)} ms, ${(bytes / 1024).toFixed(1)} KB`);
+    }
+    return out;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Loads a page with a cold cache: the bytes of its HTML and CSS, and any script it downloads. */
+export async function measurePage(
+  server: StaticServer,
+  pagePath: string,
+): Promise<{ path: string; htmlCssBytes: number; scripts: string[] }> {
+  const browser = await launchBrowser();
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const before = server.requests.length;
+    const response = await page.goto(new URL(pagePath.replace(/^\//, ''), server.url).href, { waitUntil: 'networkidle' });
+    if (response?.status() !== 200) throw new Error(`${pagePath} answered ${response?.status()}`);
+    const requests = server.requests.slice(before);
+    return {
+      path: pagePath,
+      htmlCssBytes: requests.filter((r) => r.path.endsWith('/') || /\.(html|css)$/.test(r.path)).reduce((sum, r) => sum + r.bytes, 0),
+      scripts: requests.filter((r) => /\.(m?js|wasm)$/.test(r.path)).map((r) => r.path),
+    };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * A deterministic synthetic corpus for `npm run bench`: papers whose titles and abstracts are
+ * drawn from real abstract vocabulary (a word-bigram chain trained on real papers), with authors
+ * from a shared pool, tags, arXiv ids, code links and some math, about 50 papers per weekday.
+ * Pure: the same sources, count and seed always give the same papers.
+ */
+import { readFileSync } from 'node:fs';
+import { isWeekend } from 'date-fns/isWeekend';
+import { listPaperFiles } from '../../src/content/content-files.ts';
+import { type DayKey, dayToDate, shiftDay } from '../../src/content/dates.ts';
+import type { PaperFields } from '../../src/content/paper-file.ts';
+import { readPaperFile } from '../../src/content/paper-file.ts';
+import { normalizeTitle } from '../../src/content/slug.ts';
+
+/** One generated paper: where it goes, its front matter and its abstract (markdown). */
+export interface SyntheticPaper {
+  day: DayKey;
+  id: string;
+  fields: PaperFields;
+  abstract: string;
+}
+
+/** A real paper to learn vocabulary from. */
+export interface SourceText {
+  title: string;
+  abstract: string;
+}
+
+/** What to generate. */
+export interface SyntheticOptions {
+  /** Number of papers. */
+  papers: number;
+  /** Any integer; each seed gives a different corpus. */
+  seed: number;
+  /** The newest listing day; days go back from it, weekdays only. */
+  lastDay: DayKey;
+  /** Mean papers per listing day (each day varies by ±30 %). */
+  perDay?: number;
+}
+
+/** Mulberry32: a small, fast PRNG with a 32-bit state; returns floats in [0, 1). */
+export function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A word-bigram chain: each word maps to the words seen after it. Sentence starts follow '.'. */
+class Chain {
+  readonly next = new Map<string, string[]>();
+  readonly starts: string[] = [];
+
+  constructor(texts: string[]) {
+    for (const text of texts) {
+      const words = text.split(/\s+/).filter((w) => w !== '' && !w.includes('$') && !/https?:/.test(w));
+      let previous: string | undefined;
+      for (const word of words) {
+        if (previous === undefined || /[.!?]$/.test(previous)) this.starts.push(word);
+        else {
+          const list = this.next.get(previous) ?? [];
+          list.push(word);
+          this.next.set(previous, list);
+        }
+        previous = word;
+      }
+    }
+  }
+
+  /** A sentence of at most `max` words, ending in '.'. */
+  sentence(random: () => number, max: number): string[] {
+    const words = [pick(this.starts, random)];
+    while (words.length < max) {
+      const last = words.at(-1) ?? '';
+      if (/[.!?]$/.test(last)) return words;
+      const options = this.next.get(last);
+      if (options === undefined) break;
+      words.push(pick(options, random));
+    }
+    const last = (words.pop() ?? '').replace(/[,;:]+$/, '');
+    words.push(/[.!?]$/.test(last) ? last : `${last}.`);
+    return words;
+  }
+}
+
+function pick<T>(list: readonly T[], random: () => number): T {
+  const item = list[Math.floor(random() * list.length)];
+  if (item === undefined) throw new Error('pick from an empty list');
+  return item;
+}
+
+/** An integer in [min, max]. */
+function between(min: number, max: number, random: () => number): number {
+  return min + Math.floor(random() * (max - min + 1));
+}
+
+const FIRST_NAMES =
+  'Ada Alan Grace Katherine Emmy Hedy Sofia Łukasz Zoë Dorothy Mary Wei Yuki Priya Ahmed Chen Olga Mateo Amara Jonas Ingrid Rahul Fatima Kenji Lucía Noah Ana Björn Siddharth Hao Min-jun Elif Tomás Nadia Kwame Aiko Pierre Xin Ravi Leila Dmitri Camille Juan Mei Arjun Zainab Erik Yara Hiroshi Chiara'.split(
+    ' ',
+  );
+const LAST_NAMES =
+  "Lovelace Turing Hopper Johnson Noether Lamarr Kovalevskaya Kaiser Müller Vaughan Zhang Wang Li Liu Chen Yang Huang Zhao Wu Zhou Sato Suzuki Takahashi Kim Park Lee Singh Patel Sharma Gupta García Rodríguez Martínez Silva Santos Dubois Moreau Rossi Russo Schmidt Schneider Fischer Weber Novak Kowalski Nowak Ivanov Smirnov Hansen Nielsen Okafor Mensah Haddad Khan Yilmaz Demir Nguyen Tran Cohen Levi O'Brien Murphy Smith Brown Taylor Wilson Anderson Thomas Moore Martin".split(
+    ' ',
+  );
+const TAGS =
+  'llm vision multimodal agents reasoning diffusion reinforcement-learning retrieval alignment efficiency quantization benchmark robotics speech video 3d code math safety interpretability datasets tokenization long-context mixture-of-experts distillation evaluation graph medical time-series federated'.split(
+    ' ',
+  );
+const CATEGORIES = 'cs.CL cs.CV cs.LG cs.AI cs.RO cs.IR stat.ML eess.AS'.split(' ');
+const MATH = [
+  '$O(n^2)$',
+  '$O(n \\log n)$',
+  '$\\mathbb{R}^d$',
+  '$\\epsilon$',
+  '$k$',
+  '$\\alpha = 0.5$',
+  '$\\sqrt{T}$',
+  '$\\ell_1$',
+  '$\\sum_{i=1}^{n} x_i$',
+  '$\\mathcal{O}(1/\\sqrt{n})$',
+];
+const SYLLABLES = 'la va ro ki ne mo tor gen flux syn qua zi dex pho ar lum vis co'.split(' ');
+
+/** A project name such as "VisFlux" or "Qua-Gen 2". */
+function acronym(random: () => number): string {
+  const parts = Array.from({ length: between(2, 3, random) }, () => pick(SYLLABLES, random));
+  const name = parts.map((p, i) => (i === 0 || random() < 0.5 ? p[0]?.toUpperCase() + p.slice(1) : p)).join(random() < 0.2 ? '-' : '');
+  return random() < 0.15 ? `${name} ${between(2, 4, random)}` : name;
+}
+
+/**
+ * A skewed index in [0, n): index 0 comes up with probability n^(-1/power). With `power` 1.5 over
+ * an author pool of 0.6 N and ~7.5 authors a paper, the most prolific author is on ~2 % of the
+ * papers at 10,000 (~230) and ~0.8 % at 50,000 (~390): a few prolific authors, a long tail.
+ */
+function skewed(n: number, random: () => number, power = 1.5): number {
+  return Math.min(n - 1, Math.floor(n * random() ** power));
+}
+
+/**
+ * Generates `options.papers` papers, newest day first, about `perDay` per weekday. Titles are
+ * unique (as `npm run check` compares them), arXiv ids are unique and follow the listing month.
+ */
+export function generateCorpus(sources: readonly SourceText[], options: SyntheticOptions): SyntheticPaper[] {
+  if (sources.length === 0) throw new Error('generateCorpus needs at least one source text');
+  const random = createRandom(options.seed);
+  const perDay = options.perDay ?? 50;
+  const abstracts = new Chain(sources.map((s) => s.abstract));
+  const titles = new Chain(sources.map((s) => `${s.title.replace(/[.!?]$/, '')}.`));
+  const poolSize = Math.max(50, Math.ceil(options.papers * 0.6));
+  const pool = Array.from({ length: poolSize }, (_, i) => {
+    const first = FIRST_NAMES[i % FIRST_NAMES.length] ?? '';
+    const last = LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length] ?? '';
+    const round = Math.floor(i / (FIRST_NAMES.length * LAST_NAMES.length));
+    return round === 0
+      ? `${first} ${last}`
+      : `${first} ${String.fromCharCode(65 + ((round - 1) % 26))}. ${last}${round > 26 ? ` ${round}` : ''}`;
+  });
+  const seenTitles = new Set<string>();
+  const papers: SyntheticPaper[] = [];
+  const sequence = new Map<string, number>();
+  let day = options.lastDay;
+  while (papers.length < options.papers) {
+    while (isWeekend(dayToDate(day))) day = shiftDay(day, -1);
+    const count = Math.min(options.papers - papers.length, Math.max(1, Math.round(perDay * (0.7 + 0.6 * random()))));
+    for (let i = 0; i < count; i++) {
+      let title = '';
+      do {
+        const words = titles.sentence(random, between(5, 14, random));
+        const phrase = words.join(' ').replace(/\.$/, '');
+        title = random() < 0.55 ? `${acronym(random)}: ${phrase}` : phrase;
+      } while (seenTitles.has(normalizeTitle(title)));
+      seenTitles.add(normalizeTitle(title));
+      const target = between(150, 300, random);
+      const words: string[] = [];
+      while (words.length < target) words.push(...abstracts.sentence(random, target - words.length + 12));
+      if (random() < 0.15) words.splice(between(1, target - 2, random), 0, 'in', pick(MATH, random));
+      // Exactly `target` words, ending a sentence.
+      words.length = target;
+      words[target - 1] = `${(words[target - 1] ?? '').replace(/[,;:.!?]+$/, '')}.`;
+      const month = `${day.slice(2, 4)}${day.slice(5, 7)}`;
+      const n = (sequence.get(month) ?? 0) + 1;
+      sequence.set(month, n);
+      const arxiv = `${month}.${String(n).padStart(5, '0')}`;
+      const authors = [...new Set(Array.from({ length: between(0, 15, random) }, () => pool[skewed(poolSize, random)] ?? ''))];
+      const tags = [...new Set(Array.from({ length: between(0, 3, random) }, () => TAGS[skewed(TAGS.length, random, 2.5)] ?? ''))];
+      const code = random() < 0.4;
+      const fields: PaperFields = {
+        title,
+        authors,
+        arxiv,
+        published: shiftDay(day, -between(0, 3, random)),
+        category: pick(CATEGORIES, random),
+        tags,
+        votes: Math.floor(200 * random() ** 4),
+        links: code ? { code: `https://github.com/example-lab/${arxiv.replace('.', '-')}` } : {},
+      };
+      papers.push({ day, id: arxiv, fields, abstract: words.join(' ') });
+    }
+    day = shiftDay(day, -1);
+  }
+  return papers;
+}
+
+/** The titles and abstract markdown of the papers under `dir`, in file order: the generator's vocabulary. */
+export function readSourceTexts(dir: string): SourceText[] {
+  return listPaperFiles(dir).map((file) => {
+    const { data, body } = readPaperFile(readFileSync(file.path, 'utf8'));
+    return { title: String(data.title), abstract: body.trim() };
+  });
+}

@@ -1,0 +1,115 @@
+/**
+ * The Hugging Face daily papers API response (`/api/daily_papers`): an array of items, each with a
+ * `paper` (arXiv id, title, summary, authors, upvotes, repository and project links, keywords) and
+ * the listing's own `publishedAt`. Optional fields may be missing; a bad item is reported by index.
+ */
+
+import { parseArxivRef } from '../../src/content/arxiv-id.ts';
+import { isDayKey, utcDayKey } from '../../src/content/dates.ts';
+import { isHttpUrl, MAX_TAGS } from '../../src/content/paper.ts';
+import type { PaperFields } from '../../src/content/paper-file.ts';
+import { slugify } from '../../src/content/slug.ts';
+import { squash } from '../../src/content/text.ts';
+import { arxivPdfUrl } from '../../src/data/routes.ts';
+import { cleanLatex } from './latex.ts';
+
+/** One paper of the response, ready to write. */
+export interface HfEntry {
+  /** 0-based position in the array, for messages. */
+  index: number;
+  arxiv: string;
+  /** The listing day: `paper.submittedOnDailyAt`, else the item's `publishedAt`, as a UTC day. */
+  day: string;
+  fields: PaperFields;
+  abstract: string;
+  /** Notes about what was adapted (keywords over the tag limit), shown by the importer. */
+  notes: string[];
+}
+
+/** Good entries and a problem per item that could not be read. */
+export interface HfResponse {
+  entries: HfEntry[];
+  problems: { index: number; message: string }[];
+}
+
+type Json = Record<string, unknown>;
+
+/** Parses the response text; a malformed item is reported and the others are kept. */
+export function parseHfDailyPapers(text: string): HfResponse {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { entries: [], problems: [{ index: 0, message: `not valid JSON: ${(error as Error).message}` }] };
+  }
+  if (!Array.isArray(data)) return { entries: [], problems: [{ index: 0, message: 'expected a JSON array of daily-paper items' }] };
+  const entries: HfEntry[] = [];
+  const problems: HfResponse['problems'] = [];
+  data.forEach((item: unknown, index) => {
+    const result = readItem(item, index);
+    if (typeof result === 'string') problems.push({ index, message: result });
+    else entries.push(result);
+  });
+  return { entries, problems };
+}
+
+function readItem(item: unknown, index: number): HfEntry | string {
+  if (!isObject(item) || !isObject(item.paper)) return 'has no "paper" object';
+  const paper = item.paper;
+  const ref = typeof paper.id === 'string' ? parseArxivRef(paper.id) : undefined;
+  if (ref === undefined) return `paper.id ${JSON.stringify(paper.id)} is not an arXiv id`;
+  const title = squash(cleanLatex(str(paper.title) ?? str(item.title) ?? ''));
+  if (title === '') return `paper ${ref.id} has no title`;
+  const abstract = squash(cleanLatex(str(paper.summary) ?? str(item.summary) ?? ''));
+  if (abstract === '') return `paper ${ref.id} has no summary`;
+  const day = dayOf(paper.submittedOnDailyAt) ?? dayOf(item.publishedAt);
+  if (day === undefined) return `paper ${ref.id} has neither paper.submittedOnDailyAt nor publishedAt as a date`;
+  const authors = Array.isArray(paper.authors)
+    ? paper.authors.map((a) => (isObject(a) ? squash(str(a.name) ?? '') : '')).filter((n) => n !== '')
+    : [];
+  const notes: string[] = [];
+  const keywords = Array.isArray(paper.ai_keywords) ? paper.ai_keywords.filter((k): k is string => typeof k === 'string') : [];
+  const allTags = [...new Set(keywords.map((k) => slugify(k, 60)).filter((t) => t !== ''))];
+  if (allTags.length > MAX_TAGS) notes.push(`kept the first ${MAX_TAGS} of ${allTags.length} keywords as tags`);
+  const tags = allTags.slice(0, MAX_TAGS);
+  const code = str(paper.githubRepo);
+  const project = str(paper.projectPage);
+  for (const [name, url] of [
+    ['githubRepo', code],
+    ['projectPage', project],
+  ] as const) {
+    if (url !== undefined && url !== '' && !isHttpUrl(url)) notes.push(`ignored paper.${name} ${JSON.stringify(url)}: not an http(s) URL`);
+  }
+  const votes = typeof paper.upvotes === 'number' && Number.isInteger(paper.upvotes) && paper.upvotes >= 0 ? paper.upvotes : 0;
+  const published = dayOf(paper.publishedAt);
+  const fields: PaperFields = {
+    title,
+    authors,
+    arxiv: ref.id,
+    ...(published !== undefined ? { published } : {}),
+    links: {
+      pdf: arxivPdfUrl(ref.id),
+      ...(code !== undefined && isHttpUrl(code) ? { code } : {}),
+      ...(project !== undefined && isHttpUrl(project) ? { project } : {}),
+    },
+    tags,
+    votes,
+  };
+  return { index, arxiv: ref.id, day, fields, abstract, notes };
+}
+
+function dayOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return undefined;
+  const day = utcDayKey(instant);
+  return isDayKey(day) ? day : undefined;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

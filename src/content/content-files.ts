@@ -1,0 +1,28 @@
+/**
+ * Where paper files live and which files are there, for the loader, the scripts and the build's
+ * checks alike: all sides must agree on which files are papers.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { CONTENT_DIR } from '../consts.ts';
+
+/** The content folder, absolute: `PAPERSHELF_CONTENT` when set (benchmarks, fixture sites), else `content/papers`. */
+export function contentDir(): string {
+  return path.resolve(CONTENT_DIR);
+}
+
+/** Every file under `dir` (any depth, dot-files included), as absolute paths, sorted. */
+export function listContentFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** Every `<day>/<name>.md` under `dir` (what the site's glob loader reads), sorted. */
+export function listPaperFiles(dir: string): { day: string; id: string; path: string }[] {
+  return listContentFiles(dir)
+    .filter((file) => file.endsWith('.md') && path.relative(dir, file).split(path.sep).length === 2)
+    .map((file) => ({ day: path.basename(path.dirname(file)), id: path.basename(file, '.md'), path: file }));
+}

@@ -1,0 +1,156 @@
+/**
+ * How reference managers and search engines cite a paper: Highwire Press `citation_*` meta tags
+ * (read by Zotero and Google Scholar), a schema.org ScholarlyArticle, and an arXiv-style BibTeX
+ * entry. Pure functions of a paper's fields.
+ */
+import type { DayKey } from '../content/dates.ts';
+import type { PaperData } from '../content/paper.ts';
+import { arxivBaseId } from '../content/paper.ts';
+import { slugify } from '../content/slug.ts';
+import { arxivAbsUrl } from './routes.ts';
+
+/** What citing needs of a paper; URLs are absolute. */
+export interface CitablePaper extends Pick<PaperData, 'authors' | 'arxiv' | 'category' | 'journal'> {
+  /** The title as plain text (math made readable). */
+  title: string;
+  /** The title as written, TeX and all (BibTeX keeps math). */
+  rawTitle: string;
+  abstract: string;
+  /** The listing day, used when the arXiv date is unknown. */
+  day: DayKey;
+  published?: DayKey | undefined;
+  pageUrl: string;
+  pdfUrl?: string | undefined;
+}
+
+/** "Lijie Yang" → "Yang, Lijie" (as arXiv's and Zotero's citation_author); one-word names stay. */
+export function invertName(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  // Collaborations are names of groups, not people with a family name.
+  if (parts.length < 2 || /\b(collaboration|consortium|team|group|project)\b/i.test(name)) return name.trim();
+  const last = parts.pop() ?? '';
+  return `${last}, ${parts.join(' ')}`;
+}
+
+/** Highwire Press meta tags, in the order Zotero's "Embedded Metadata" translator expects them. */
+export function highwireTags(p: CitablePaper): { name: string; content: string }[] {
+  const date = (p.published ?? p.day).replace(/-/g, '/');
+  return [
+    { name: 'citation_title', content: p.title },
+    ...p.authors.map((a) => ({ name: 'citation_author', content: invertName(a) })),
+    { name: 'citation_publication_date', content: date },
+    { name: 'citation_online_date', content: date },
+    ...(p.arxiv === undefined ? [] : [{ name: 'citation_arxiv_id', content: arxivBaseId(p.arxiv) }]),
+    ...(p.journal === undefined ? [] : [{ name: 'citation_journal_title', content: p.journal }]),
+    ...(p.pdfUrl === undefined ? [] : [{ name: 'citation_pdf_url', content: p.pdfUrl }]),
+    { name: 'citation_abstract_html_url', content: p.pageUrl },
+    { name: 'citation_abstract', content: p.abstract },
+  ];
+}
+
+/**
+ * A schema.org ScholarlyArticle as JSON, safe inside `<script type="application/ld+json">`:
+ * `<`, `>` and `&` are written as \u escapes so no text can close the element.
+ */
+export function scholarlyArticleJson(p: CitablePaper): string {
+  const data = {
+    '@context': 'https://schema.org',
+    '@type': 'ScholarlyArticle',
+    headline: p.title,
+    name: p.title,
+    author: p.authors.map((name) => ({ '@type': 'Person', name })),
+    datePublished: p.published ?? p.day,
+    abstract: p.abstract,
+    url: p.pageUrl,
+    ...(p.arxiv === undefined ? {} : { identifier: `arXiv:${arxivBaseId(p.arxiv)}`, sameAs: arxivAbsUrl(arxivBaseId(p.arxiv)) }),
+    ...(p.category === undefined ? {} : { about: p.category }),
+  };
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+// Letters BibTeX needs as commands (classic BibTeX reads bytes, not UTF-8).
+const BIBTEX_LETTERS: Record<string, string> = {
+  ł: '{\\l}',
+  Ł: '{\\L}',
+  ø: '{\\o}',
+  Ø: '{\\O}',
+  ß: '{\\ss}',
+  æ: '{\\ae}',
+  Æ: '{\\AE}',
+  œ: '{\\oe}',
+  Œ: '{\\OE}',
+  å: '{\\aa}',
+  Å: '{\\AA}',
+  ı: '{\\i}',
+  đ: '{\\dj}',
+  Đ: '{\\DJ}',
+};
+const BIBTEX_ACCENTS: Record<string, string> = {
+  '\u0300': '`',
+  '\u0301': "'",
+  '\u0302': '^',
+  '\u0303': '~',
+  '\u0308': '"',
+  '\u0304': '=',
+  '\u0307': '.',
+  '\u030B': 'H',
+  '\u030C': 'v',
+  '\u0306': 'u',
+  '\u0327': 'c',
+  '\u0328': 'k',
+};
+
+/** Escapes text for a BibTeX field: specials get backslashes, accented letters become `{\"u}`. Math (`$…$`) is kept. */
+export function escapeBibtex(text: string): string {
+  return text
+    .split(/(\$[^$]+\$)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : [...part.normalize('NFD')]
+            .map((c, j, all) => {
+              if (BIBTEX_ACCENTS[c] !== undefined) return '';
+              const accent = BIBTEX_ACCENTS[all[j + 1] ?? ''];
+              if (accent !== undefined) return /[A-Za-z]/.test(accent) ? `{\\${accent}{${c}}}` : `{\\${accent}${c}}`;
+              if (BIBTEX_LETTERS[c.normalize('NFC')] !== undefined) return BIBTEX_LETTERS[c.normalize('NFC')];
+              if ('{}&%#_'.includes(c)) return `\\${c}`;
+              if (c === '\\') return '\\textbackslash{}';
+              if (c === '~') return '\\textasciitilde{}';
+              if (c === '^') return '\\textasciicircum{}';
+              return c;
+            })
+            .join(''),
+    )
+    .join('');
+}
+
+/** The entry key arXiv's export uses: first author's family name, year, first title word ('yang2024tidaldecode'). */
+export function bibtexKey(p: Pick<CitablePaper, 'authors' | 'title' | 'published' | 'day'>): string {
+  const family = slugify(p.authors[0]?.trim().split(/\s+/).at(-1) ?? 'anonymous').replace(/-/g, '') || 'anonymous';
+  const word =
+    slugify(p.title)
+      .split('-')
+      .find((w) => w.length > 3 && !/^(the|with|from|into|towards?)$/.test(w)) ?? 'paper';
+  return `${family}${(p.published ?? p.day).slice(0, 4)}${word}`;
+}
+
+/** An arXiv-style `@misc` BibTeX entry (eprint, archivePrefix and primaryClass when known). */
+export function bibtexEntry(p: CitablePaper): string {
+  const arxiv = p.arxiv === undefined ? undefined : arxivBaseId(p.arxiv);
+  const fields: [string, string][] = [
+    ['title', escapeBibtex(p.rawTitle)],
+    ['author', p.authors.map(escapeBibtex).join(' and ')],
+    ['year', (p.published ?? p.day).slice(0, 4)],
+    ...(arxiv === undefined
+      ? []
+      : ([
+          ['eprint', arxiv],
+          ['archivePrefix', 'arXiv'],
+        ] as [string, string][])),
+    ...(p.category === undefined ? [] : ([['primaryClass', p.category]] as [string, string][])),
+    ...(p.journal === undefined ? [] : ([['note', escapeBibtex(p.journal)]] as [string, string][])),
+    ['url', arxiv === undefined ? p.pageUrl : arxivAbsUrl(arxiv)],
+  ];
+  const body = fields.filter(([, v]) => v !== '').map(([k, v]) => `  ${k}={${v}},`);
+  return `@misc{${bibtexKey(p)},\n${body.join('\n')}\n}\n`;
+}

@@ -1,0 +1,146 @@
+/**
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents for the latest papers. Pure string builders: every
+ * text is escaped for XML (or serialized by JSON.stringify), dates come from DayKeys only.
+ */
+import type { DayKey } from '../content/dates.ts';
+import { rfc822, rfc3339 } from '../content/dates.ts';
+
+/** One paper as a feed item; `url` is absolute. */
+export interface FeedItem {
+  url: string;
+  title: string;
+  authors: string[];
+  /** Plain-text abstract. */
+  abstract: string;
+  /** The abstract as the site's sanitized HTML. */
+  abstractHtml: string;
+  day: DayKey;
+  tags: string[];
+}
+
+/** The feed itself; URLs are absolute. */
+export interface FeedMeta {
+  title: string;
+  description: string;
+  /** The page the feed mirrors (home, or a tag page). */
+  homeUrl: string;
+  /** This feed's own URL. */
+  selfUrl: string;
+  items: FeedItem[];
+}
+
+/** Escapes text for XML content and attribute values; drops characters XML 1.0 forbids. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(NOT_XML_CHAR, '')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+}
+
+/**
+ * Characters XML 1.0 forbids: controls other than tab, newline and carriage return, lone
+ * surrogates, U+FFFE and U+FFFF. (A regular expression: feeds escape every abstract, and a
+ * per-character filter cost seconds on large sites.)
+ */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** The newest listing day among the items (feeds must not depend on the clock). */
+function updated(items: FeedItem[]): DayKey {
+  return (
+    items
+      .map((item) => item.day)
+      .sort()
+      .at(-1) ?? '1970-01-01'
+  );
+}
+
+/** An RSS 2.0 document. */
+export function rssFeed(feed: FeedMeta): string {
+  const items = feed.items.map((item) =>
+    [
+      '    <item>',
+      `      <title>${escapeXml(item.title)}</title>`,
+      `      <link>${escapeXml(item.url)}</link>`,
+      `      <guid isPermaLink="true">${escapeXml(item.url)}</guid>`,
+      `      <pubDate>${rfc822(item.day)}</pubDate>`,
+      ...item.authors.map((a) => `      <dc:creator>${escapeXml(a)}</dc:creator>`),
+      ...item.tags.map((t) => `      <category>${escapeXml(t)}</category>`),
+      `      <description>${escapeXml(item.abstractHtml)}</description>`,
+      '    </item>',
+    ].join('\n'),
+  );
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    '  <channel>',
+    `    <title>${escapeXml(feed.title)}</title>`,
+    `    <link>${escapeXml(feed.homeUrl)}</link>`,
+    `    <description>${escapeXml(feed.description)}</description>`,
+    '    <language>en</language>',
+    `    <lastBuildDate>${rfc822(updated(feed.items))}</lastBuildDate>`,
+    `    <atom:link href="${escapeXml(feed.selfUrl)}" rel="self" type="application/rss+xml"/>`,
+    ...items,
+    '  </channel>',
+    '</rss>',
+    '',
+  ].join('\n');
+}
+
+/** An Atom 1.0 document. */
+export function atomFeed(feed: FeedMeta): string {
+  const entries = feed.items.map((item) =>
+    [
+      '  <entry>',
+      `    <title>${escapeXml(item.title)}</title>`,
+      `    <link href="${escapeXml(item.url)}"/>`,
+      `    <id>${escapeXml(item.url)}</id>`,
+      `    <published>${rfc3339(item.day)}</published>`,
+      `    <updated>${rfc3339(item.day)}</updated>`,
+      ...item.authors.map((a) => `    <author><name>${escapeXml(a)}</name></author>`),
+      ...item.tags.map((t) => `    <category term="${escapeXml(t)}"/>`),
+      `    <summary type="text">${escapeXml(item.abstract)}</summary>`,
+      `    <content type="html">${escapeXml(item.abstractHtml)}</content>`,
+      '  </entry>',
+    ].join('\n'),
+  );
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <title>${escapeXml(feed.title)}</title>`,
+    `  <subtitle>${escapeXml(feed.description)}</subtitle>`,
+    `  <link href="${escapeXml(feed.homeUrl)}"/>`,
+    `  <link href="${escapeXml(feed.selfUrl)}" rel="self" type="application/atom+xml"/>`,
+    `  <id>${escapeXml(feed.selfUrl)}</id>`,
+    `  <updated>${rfc3339(updated(feed.items))}</updated>`,
+    // Atom requires an author for the feed when an entry has none.
+    `  <author><name>${escapeXml(feed.title)}</name></author>`,
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+}
+
+/** A JSON Feed 1.1 document. */
+export function jsonFeed(feed: FeedMeta): string {
+  return `${JSON.stringify(
+    {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: feed.title,
+      description: feed.description,
+      home_page_url: feed.homeUrl,
+      feed_url: feed.selfUrl,
+      language: 'en',
+      items: feed.items.map((item) => ({
+        id: item.url,
+        url: item.url,
+        title: item.title,
+        content_html: item.abstractHtml,
+        content_text: item.abstract,
+        date_published: rfc3339(item.day),
+        authors: item.authors.map((name) => ({ name })),
+        tags: item.tags,
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,140 @@
+/**
+ * Every URL of the site, and the arXiv and Hugging Face URLs of a paper, spelt once. Every path starts with the site's base (Astro `base`, e.g.
+ * '/papershelf/' on GitHub project pages) and ends with '/', matching `trailingSlash: 'always'`.
+ */
+import { SITE_URL } from '../consts.ts';
+import type { DayKey, MonthKey, WeekKey } from '../content/dates.ts';
+
+// Vite provides BASE_URL in the site and in Vitest; plain Node scripts have no import.meta.env.
+const RAW_BASE: string = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
+/** The site's base path, always ending in '/'. */
+export const BASE = RAW_BASE.endsWith('/') ? RAW_BASE : `${RAW_BASE}/`;
+
+/** A site path under the base: `withBase('papers/')` → '/papershelf/papers/'. */
+export function withBase(path: string): string {
+  return `${BASE}${path.replace(/^\/+/, '')}`;
+}
+
+/** A site path as an absolute URL on the site's origin (feeds, sitemaps, citations, digests). */
+export function absoluteUrl(path: string): string {
+  return new URL(path, SITE_URL).href;
+}
+
+/** The home page: the latest listing day. */
+export function homePath(): string {
+  return BASE;
+}
+
+/** A listing day: '/papers/date/2025-03-17/'. */
+export function dayPath(day: DayKey): string {
+  return withBase(`papers/date/${day}/`);
+}
+
+/** An ISO week: '/papers/week/2025-W12/'. */
+export function weekPath(week: WeekKey): string {
+  return withBase(`papers/week/${week}/`);
+}
+
+/** A month: '/papers/month/2025-03/'. */
+export function monthPath(month: MonthKey): string {
+  return withBase(`papers/month/${month}/`);
+}
+
+/** The archive of listing days: '/papers/', then '/papers/archive/2/', … */
+export function archivePath(page = 1): string {
+  return withBase(page === 1 ? 'papers/' : `papers/archive/${page}/`);
+}
+
+/** All tags: '/tags/'. */
+export function tagsPath(): string {
+  return withBase('tags/');
+}
+
+/** A tag's papers: '/tags/vision/', then '/tags/vision/2/', … */
+export function tagPath(tag: string, page = 1): string {
+  return withBase(page === 1 ? `tags/${tag}/` : `tags/${tag}/${page}/`);
+}
+
+/** An author's papers: '/authors/lukasz-kaiser/'. */
+export function authorPath(slug: string): string {
+  return withBase(`authors/${slug}/`);
+}
+
+/** Feed formats the site publishes. */
+export type FeedFormat = 'rss' | 'atom' | 'json';
+const FEED_FILES: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
+
+/** A feed of the latest papers, site-wide or for one tag: '/rss.xml', '/tags/vision/atom.xml'. */
+export function feedPath(format: FeedFormat, tag?: string): string {
+  return withBase(tag === undefined ? FEED_FILES[format] : `tags/${tag}/${FEED_FILES[format]}`);
+}
+
+/** The sitemap index ('/sitemap.xml'), or one of its files ('/sitemap-1.xml'). */
+export function sitemapPath(n?: number): string {
+  return withBase(n === undefined ? 'sitemap.xml' : `sitemap-${n}.xml`);
+}
+
+/** The stylesheet of KaTeX's positioning classes. */
+export function mathCssPath(): string {
+  return withBase('math.css');
+}
+
+/** The site icon. */
+export function faviconPath(): string {
+  return withBase('favicon.svg');
+}
+
+/** The subscribe page. */
+export function subscribePath(): string {
+  return withBase('subscribe/');
+}
+
+/** A listing day's email digest: '/digest/2025-03-17.html' or '.txt'. */
+export function digestPath(day: DayKey, kind: 'html' | 'txt'): string {
+  return withBase(`digest/${day}.${kind}`);
+}
+
+/** A paper: '/papers/2503.01234/'. */
+export function paperPath(id: string): string {
+  return withBase(`papers/${encodeURIComponent(id)}/`);
+}
+
+/** The search page, optionally with a query: '/search/?q=sparse%20attention'. */
+export function searchPath(query?: string): string {
+  return withBase(query === undefined || query === '' ? 'search/' : `search/?q=${encodeURIComponent(query)}`);
+}
+
+/** Where Pagefind's files are served from. */
+export function pagefindPath(file = ''): string {
+  return withBase(`pagefind/${file}`);
+}
+
+/** arXiv's abstract page for an id. */
+export function arxivAbsUrl(arxiv: string): string {
+  return `https://arxiv.org/abs/${arxiv}`;
+}
+
+/** arXiv's HTML rendering of a paper. */
+export function arxivHtmlUrl(arxiv: string): string {
+  return `https://arxiv.org/html/${arxiv}`;
+}
+
+/** The paper's page on Hugging Face (papers there are keyed by arXiv id). */
+export function huggingFaceUrl(arxiv: string): string {
+  return `https://huggingface.co/papers/${arxiv}`;
+}
+
+/** A paper as BibTeX: '/papers/2503.01234.bib'. */
+export function bibPath(id: string): string {
+  return withBase(`papers/${encodeURIComponent(id)}.bib`);
+}
+
+/** A paper as markdown with front matter: '/papers/2503.01234.md'. */
+export function markdownPath(id: string): string {
+  return withBase(`papers/${encodeURIComponent(id)}.md`);
+}
+
+/** arXiv's PDF for an id. */
+export function arxivPdfUrl(arxiv: string): string {
+  return `https://arxiv.org/pdf/${arxiv}`;
+}

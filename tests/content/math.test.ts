@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseAbstract, renderAbstract, toPlainText } from '../../src/content/markdown.ts';
+import { mathStylesheet, mathToText, renderTex, renderTextWithMath, splitMath, texToText } from '../../src/content/math.ts';
+
+describe('splitMath', () => {
+  it('finds inline and display math', () => {
+    expect(splitMath('in $O(n^2)$ time, $$\\sum x$$.')).toEqual([
+      { kind: 'text', text: 'in ' },
+      { kind: 'math', tex: 'O(n^2)', display: false },
+      { kind: 'text', text: ' time, ' },
+      { kind: 'math', tex: '\\sum x', display: true },
+      { kind: 'text', text: '.' },
+    ]);
+  });
+  it('leaves prices and lone dollars as text (pandoc rules)', () => {
+    expect(splitMath('costs $5 and $10 today')).toEqual([{ kind: 'text', text: 'costs $5 and $10 today' }]);
+    expect(splitMath('a $ b $ c')).toEqual([{ kind: 'text', text: 'a $ b $ c' }]);
+    expect(splitMath('only \\$5')).toEqual([{ kind: 'text', text: 'only \\$5' }]);
+  });
+});
+
+describe('renderTex', () => {
+  it('renders HTML and MathML with classes instead of style attributes', () => {
+    const styles = new Map<string, string>();
+    const html = renderTex('\\mathcal{O}(n^2)', false, styles) ?? '';
+    expect(html).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML">');
+    expect(html).toContain('<annotation encoding="application/x-tex">\\mathcal{O}(n^2)</annotation>');
+    expect(html).not.toMatch(/style=/);
+    expect(html).toMatch(/^<span class="math" data-pagefind-ignore>/);
+    expect(styles.size).toBeGreaterThan(0);
+    for (const name of styles.keys()) expect(html).toContain(name);
+    expect(mathStylesheet(styles)).toMatch(/^\.ks-[0-9a-f]{10}\{[^}]+\}/);
+  });
+  it('names classes by content, so the stylesheet does not depend on rendering order', () => {
+    const a = new Map<string, string>();
+    const b = new Map<string, string>();
+    renderTex('x^2', false, a);
+    renderTex('\\frac{1}{2}', false, a);
+    renderTex('\\frac{1}{2}', false, b);
+    renderTex('x^2', false, b);
+    expect(mathStylesheet(a)).toBe(mathStylesheet(b));
+  });
+  it('returns undefined for TeX that KaTeX cannot parse', () => {
+    expect(renderTex('\\frac{', false, new Map())).toBeUndefined();
+  });
+});
+
+describe('texToText and mathToText', () => {
+  it('make math readable as plain text', () => {
+    expect(texToText('\\mathcal{O}(n^2 \\log n)')).toBe('O(n² log n)');
+    expect(texToText('\\alpha \\leq \\frac{1}{2}')).toBe('α ≤ 1/2');
+    expect(texToText('x_1 + x_{2}')).toBe('x₁ + x₂');
+    expect(mathToText('Attention in $O(n^2)$, costs $5 and $10')).toBe('Attention in O(n²), costs $5 and $10');
+  });
+});
+
+describe('math in abstracts and titles', () => {
+  it('renders math in abstracts and keeps prices and cleaned percentages as text', () => {
+    const tree = parseAbstract('In $O(n^2)$ time; it costs $5 and $10; 62.3% better.');
+    const html = renderAbstract(tree);
+    expect(html).toContain('<span class="katex">');
+    expect(html).toContain('; it costs $5 and $10; 62.3% better.</p>');
+    expect(toPlainText(tree)).toBe('In O(n²) time; it costs $5 and $10; 62.3% better.');
+  });
+  it('shows TeX that does not parse as its source text', () => {
+    expect(renderAbstract(parseAbstract('Broken $\\frac{a$ here.'))).toBe('<p>Broken $\\frac{a$ here.</p>');
+  });
+  it('escapes the text around math in titles', () => {
+    const html = renderTextWithMath('<b> in $x$', new Map());
+    expect(html.startsWith('&lt;b&gt; in <span class="math"')).toBe(true);
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { CitablePaper } from '../../src/data/citation-formats.ts';
+import { bibtexEntry, bibtexKey, escapeBibtex, highwireTags, invertName, scholarlyArticleJson } from '../../src/data/citation-formats.ts';
+
+const paper: CitablePaper = {
+  title: 'TidalDecode: Fast & Accurate LLM Decoding in O(n²)',
+  rawTitle: 'TidalDecode: Fast & Accurate LLM Decoding in $O(n^2)$',
+  authors: ['Lijie Yang', 'Łukasz Kaiser', 'Zoë Müller', 'H1 Collaboration'],
+  arxiv: '2410.05076v2',
+  category: 'cs.LG',
+  journal: undefined,
+  abstract: 'A </script><script>alert(1)</script> abstract & more.',
+  day: '2025-03-17',
+  published: '2024-10-07',
+  pageUrl: 'https://papershelf.example.org/papers/2410.05076/',
+  pdfUrl: 'https://arxiv.org/pdf/2410.05076',
+};
+
+describe('invertName', () => {
+  it('writes "Family, Given" as Zotero and arXiv do, and leaves collaborations alone', () => {
+    expect(invertName('Lijie Yang')).toBe('Yang, Lijie');
+    expect(invertName('María José García')).toBe('García, María José');
+    expect(invertName('H1 Collaboration')).toBe('H1 Collaboration');
+    expect(invertName('Plato')).toBe('Plato');
+  });
+});
+
+describe('highwireTags', () => {
+  it('lists title, authors in order, dates as YYYY/MM/DD, arXiv id, PDF and abstract', () => {
+    expect(highwireTags(paper)).toEqual([
+      { name: 'citation_title', content: 'TidalDecode: Fast & Accurate LLM Decoding in O(n²)' },
+      { name: 'citation_author', content: 'Yang, Lijie' },
+      { name: 'citation_author', content: 'Kaiser, Łukasz' },
+      { name: 'citation_author', content: 'Müller, Zoë' },
+      { name: 'citation_author', content: 'H1 Collaboration' },
+      { name: 'citation_publication_date', content: '2024/10/07' },
+      { name: 'citation_online_date', content: '2024/10/07' },
+      { name: 'citation_arxiv_id', content: '2410.05076' },
+      { name: 'citation_pdf_url', content: 'https://arxiv.org/pdf/2410.05076' },
+      { name: 'citation_abstract_html_url', content: 'https://papershelf.example.org/papers/2410.05076/' },
+      { name: 'citation_abstract', content: 'A </script><script>alert(1)</script> abstract & more.' },
+    ]);
+  });
+});
+
+describe('scholarlyArticleJson', () => {
+  it('is a schema.org ScholarlyArticle that cannot close its script element', () => {
+    const json = scholarlyArticleJson(paper);
+    expect(json).not.toMatch(/[<>&]/);
+    expect(JSON.parse(json)).toMatchObject({
+      '@type': 'ScholarlyArticle',
+      headline: paper.title,
+      author: paper.authors.map((name) => ({ '@type': 'Person', name })),
+      datePublished: '2024-10-07',
+      identifier: 'arXiv:2410.05076',
+      abstract: paper.abstract,
+    });
+  });
+});
+
+describe('escapeBibtex', () => {
+  it('escapes specials and writes accents as commands, keeping math', () => {
+    expect(escapeBibtex('R&D {braces} 50% #1 a_b')).toBe('R\\&D \\{braces\\} 50\\% \\#1 a\\_b');
+    expect(escapeBibtex('Łukasz Müller, Erdős, Čech, façade, Ørsted, Straße')).toBe(
+      '{\\L}ukasz M{\\"u}ller, Erd{\\H{o}}s, {\\v{C}}ech, fa{\\c{c}}ade, {\\O}rsted, Stra{\\ss}e',
+    );
+    expect(escapeBibtex('in $O(n^2)$ & more')).toBe('in $O(n^2)$ \\& more');
+  });
+});
+
+describe('bibtexEntry', () => {
+  it('writes an arXiv-style @misc entry', () => {
+    expect(bibtexEntry(paper)).toBe(
+      [
+        '@misc{yang2024tidaldecode,',
+        '  title={TidalDecode: Fast \\& Accurate LLM Decoding in $O(n^2)$},',
+        '  author={Lijie Yang and {\\L}ukasz Kaiser and Zo{\\"e} M{\\"u}ller and H1 Collaboration},',
+        '  year={2024},',
+        '  eprint={2410.05076},',
+        '  archivePrefix={arXiv},',
+        '  primaryClass={cs.LG},',
+        '  url={https://arxiv.org/abs/2410.05076},',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+  it('falls back to the listing day and page URL without arXiv data', () => {
+    const entry = bibtexEntry({ ...paper, arxiv: undefined, category: undefined, published: undefined, authors: [] });
+    expect(entry).toContain('@misc{anonymous2025tidaldecode,');
+    expect(entry).toContain('url={https://papershelf.example.org/papers/2410.05076/},');
+    expect(entry).not.toMatch(/eprint|archivePrefix|primaryClass|author=/);
+  });
+  it('builds keys from the family name, year and first real title word', () => {
+    expect(bibtexKey({ authors: ['Łukasz Kaiser'], title: 'The Transformer', day: '2017-06-12', published: undefined })).toBe(
+      'kaiser2017transformer',
+    );
+  });
+});
