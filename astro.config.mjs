@@ -1,4 +1,5 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { CACHE_DIR, OUT_DIR, SITE_BASE, SITE_URL } from './src/consts.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
@@ -44,7 +45,13 @@ export default defineConfig({
     },
   },
   // Timings first: its hooks must run before the others' (npm run bench reads them).
-  integrations: [timingsIntegration(), search, verifyIntegration({ indexWritten: search.written })],
+  integrations: [
+    timingsIntegration(),
+    // Lists the pages that were actually built; 10,000 URLs per file (the protocol allows 50,000).
+    sitemap({ entryLimit: 10_000 }),
+    search,
+    verifyIntegration({ indexWritten: search.written }),
+  ],
   // Never inline scripts or assets into pages (Astro inlines small ones by default): external
   // files only, so a strict policy sent as a header needs no hashes.
   vite: { build: { assetsInlineLimit: 0 } },

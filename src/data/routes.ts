@@ -69,9 +69,9 @@ export function feedPath(format: FeedFormat, tag?: string): string {
   return withBase(tag === undefined ? FEED_FILES[format] : `tags/${tag}/${FEED_FILES[format]}`);
 }
 
-/** The sitemap index ('/sitemap.xml'), or one of its files ('/sitemap-1.xml'). */
-export function sitemapPath(n?: number): string {
-  return withBase(n === undefined ? 'sitemap.xml' : `sitemap-${n}.xml`);
+/** The sitemap index that @astrojs/sitemap writes (the file name is the integration's). */
+export function sitemapPath(): string {
+  return withBase('sitemap-index.xml');
 }
 
 /** The stylesheet of KaTeX's positioning classes. */

@@ -199,14 +199,14 @@ describe('email digests', () => {
 
 describe('metadata for the web', () => {
   it('lists every page in the sitemap, and robots.txt points to it', () => {
-    const index = readOut(build, 'sitemap.xml');
-    expect(index).toContain(`<sitemap><loc>${SITE}/sitemap-1.xml</loc></sitemap>`);
-    const urls = [...readOut(build, 'sitemap-1.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+    const index = readOut(build, 'sitemap-index.xml');
+    expect(index).toContain(`<sitemap><loc>${SITE}/sitemap-0.xml</loc></sitemap>`);
+    const urls = [...readOut(build, 'sitemap-0.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
     const pages = listFiles(build.out)
       .filter((f) => f.endsWith('index.html'))
       .map((f) => `/${f.slice(0, -'index.html'.length)}`);
     expect([...urls].sort()).toEqual([...pages].sort());
-    expect(readOut(build, 'robots.txt')).toContain(`Sitemap: ${SITE}/sitemap.xml`);
+    expect(readOut(build, 'robots.txt')).toContain(`Sitemap: ${SITE}/sitemap-index.xml`);
   });
 
   it('gives every page a canonical URL, Open Graph and Twitter card tags', () => {
