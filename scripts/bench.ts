@@ -17,6 +17,7 @@ import { measureBuild, type Run, sizeOf, writeCorpus } from './bench/build.ts';
 import { log, runCommand } from './bench/process.ts';
 import { formatTable, mb } from './bench/report.ts';
 import { generateCorpus, readSourceTexts } from './bench/synthetic.ts';
+import { readArgs, runCli, usage } from './cli.ts';
 
 const HELP = `Usage: npm run bench -- --papers N [options]
 
@@ -57,18 +58,8 @@ function copyBaseline(dir: string): void {
 }
 
 async function main(): Promise<number> {
-  let values: {
-    papers?: string;
-    seed: string;
-    work?: string;
-    json?: string;
-    baseline: boolean;
-    incremental: boolean;
-    browser: boolean;
-    help: boolean;
-  };
-  try {
-    values = parseArgs({
+  const args = readArgs('bench', HELP, () =>
+    parseArgs({
       allowNegative: true,
       options: {
         papers: { type: 'string' },
@@ -80,20 +71,14 @@ async function main(): Promise<number> {
         browser: { type: 'boolean', default: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }).values as typeof values;
-  } catch (error) {
-    console.error(`bench: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+    }),
+  );
+  if (typeof args === 'number') return args;
+  const { values } = args;
   const papers = Number(values.papers);
   const seed = Number(values.seed);
   if (!Number.isInteger(papers) || papers < 1 || !Number.isInteger(seed)) {
-    console.error(`bench: --papers must be a whole number ≥ 1 and --seed a whole number\n\n${HELP}`);
-    return 2;
+    return usage('bench', HELP, '--papers must be a whole number ≥ 1 and --seed a whole number');
   }
   const work = path.resolve(values.work ?? path.join(tmpdir(), 'papershelf-bench', `${papers}-${seed}`));
   rmSync(work, { recursive: true, force: true });
@@ -220,9 +205,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-}
+await runCli('bench', main);

@@ -13,6 +13,7 @@ import { pipelineVersion, processPaperFile } from '../src/content/paper-pipeline
 import type { PaperIdentity, Problem } from '../src/content/validate.ts';
 import { checkDuplicates, formatProblem } from '../src/content/validate.ts';
 import { ResultCache } from '../src/verify/result-cache.ts';
+import { readArgs, runCli, usage } from './cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -40,28 +41,19 @@ Options:
 Exit status: 0 when every paper is valid, 1 when any problem was found, 2 on usage errors.`;
 
 function main(): number {
-  let values: { format: string; cache: boolean; help: boolean };
-  try {
-    values = parseArgs({
+  const args = readArgs('check', HELP, () =>
+    parseArgs({
       allowNegative: true,
       options: {
         format: { type: 'string', default: 'text' },
         cache: { type: 'boolean', default: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }).values;
-  } catch (error) {
-    console.error(`check: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  if (values.format !== 'text' && values.format !== 'github') {
-    console.error(`check: --format must be text or github\n\n${HELP}`);
-    return 2;
-  }
+    }),
+  );
+  if (typeof args === 'number') return args;
+  const { values } = args;
+  if (values.format !== 'text' && values.format !== 'github') return usage('check', HELP, '--format must be text or github');
   const dir = contentDir();
   // Every file, not only `*.md`: a paper saved as `.MD` or `.markdown` must not vanish silently.
   const files = listContentFiles(dir);
@@ -110,4 +102,4 @@ function githubAnnotation(p: Problem): string {
   return `::error file=${prop(p.path)},line=${p.line},col=${p.column},title=${prop(p.field)}::${data(`${p.field}: ${p.message}`)}`;
 }
 
-process.exitCode = main();
+await runCli('check', main);

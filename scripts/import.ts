@@ -10,6 +10,7 @@ import { contentDir } from '../src/content/content-files.ts';
 import { isDayKey, latestMonthDayOnOrBefore, monthDayToDayKey, utcDayKey } from '../src/content/dates.ts';
 import { arxivFileId } from '../src/content/paper.ts';
 import { checkPaperSource } from '../src/content/validate.ts';
+import { readArgs, runCli, usage } from './cli.ts';
 import { parseArxivFeed } from './import/arxiv.ts';
 import { readExistingPapers } from './import/existing-papers.ts';
 import { parseHfDailyPapers } from './import/hf.ts';
@@ -60,22 +61,10 @@ type Reader = (file: string, text: string, date: string | undefined) => ReadResu
 const READERS: Record<string, Reader> = { listing: readListing, arxiv: readArxiv, hf: readHf };
 
 function main(): number {
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse();
-  } catch (error) {
-    console.error(`import: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = readArgs('import', HELP, parse);
+  if (typeof args === 'number') return args;
   const [format, file, ...extra] = args.positionals;
-  if (format === undefined || file === undefined || extra.length > 0) {
-    console.error(`import: expected a format and one file\n\n${HELP}`);
-    return 2;
-  }
+  if (format === undefined || file === undefined || extra.length > 0) return usage('import', HELP, 'expected a format and one file');
   const reader = READERS[format];
   if (reader === undefined) {
     console.error(`import: unknown format ${JSON.stringify(format)} (supported: ${Object.keys(READERS).join(', ')})`);
@@ -225,4 +214,4 @@ function parse() {
   });
 }
 
-process.exitCode = main();
+await runCli('import', main);

@@ -13,6 +13,7 @@ import { arxivFileId } from '../src/content/paper.ts';
 import type { PaperFields } from '../src/content/paper-file.ts';
 import { squash } from '../src/content/text.ts';
 import { checkPaperSource } from '../src/content/validate.ts';
+import { readArgs, runCli, usage } from './cli.ts';
 import { ARXIV_API_DEFAULTS, ArxivApiError, fetchArxivEntry } from './import/arxiv-api.ts';
 import { readExistingPapers } from './import/existing-papers.ts';
 import type { IncomingPaper } from './import/import-plan.ts';
@@ -51,37 +52,22 @@ Exit status: 0 when the file was written, 1 when it was refused or arXiv failed,
 type Values = ReturnType<typeof parse>['values'];
 
 async function main(): Promise<number> {
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse();
-  } catch (error) {
-    console.error(`new: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
+  const args = readArgs('new', HELP, parse);
+  if (typeof args === 'number') return args;
   const { values, positionals } = args;
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
   const day = values.date ?? utcDayKey(new Date());
   if (!isDayKey(day)) {
     console.error(`new: --date ${JSON.stringify(day)} is not a calendar day written YYYY-MM-DD`);
     return 2;
   }
-  if (positionals.length > 1) {
-    console.error(`new: expected one arXiv id or URL, got ${positionals.length}\n\n${HELP}`);
-    return 2;
-  }
+  if (positionals.length > 1) return usage('new', HELP, `expected one arXiv id or URL, got ${positionals.length}`);
 
   let paper: { fields: PaperFields; abstract: string; id?: string } | undefined;
   try {
     if (positionals[0] !== undefined) paper = await fromArxiv(positionals[0], values);
     else if (values.title !== undefined) paper = fromFlags(values);
     else if (values.interactive || process.stdin.isTTY) paper = await fromPrompts(values);
-    else {
-      console.error(`new: give an arXiv id, or --title with the other fields\n\n${HELP}`);
-      return 2;
-    }
+    else return usage('new', HELP, 'give an arXiv id, or --title with the other fields');
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`new: ${error.message}`);
@@ -217,4 +203,4 @@ function parse() {
   });
 }
 
-process.exitCode = await main();
+await runCli('new', main);

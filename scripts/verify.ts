@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { CACHE_DIR, OUT_DIR, SITE_BASE, VERIFY_VALIDATE_ALL, VERIFY_VALIDATE_SAMPLE } from '../src/consts.ts';
 import { contentDir, listPaperFiles } from '../src/content/content-files.ts';
 import { verifySite } from '../src/verify/site.ts';
+import { readArgs, runCli } from './cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -41,24 +42,18 @@ Options:
 Exit status: 0 when everything holds, 1 when anything fails (every failure is listed).`;
 
 async function main(): Promise<number> {
-  let values: { full: boolean; cache: boolean; help: boolean };
-  try {
-    values = parseArgs({
+  const args = readArgs('verify', HELP, () =>
+    parseArgs({
       allowNegative: true,
       options: {
         full: { type: 'boolean', default: false },
         cache: { type: 'boolean', default: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }).values;
-  } catch (error) {
-    console.error(`verify: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+    }),
+  );
+  if (typeof args === 'number') return args;
+  const { values } = args;
   const out = path.resolve(OUT_DIR);
   if (!existsSync(out)) {
     console.error(`verify: ${out} does not exist: run npm run build first`);
@@ -81,4 +76,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+await runCli('verify', main);
