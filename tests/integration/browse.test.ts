@@ -1,10 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareByVotes } from '../../src/content/paper.ts';
-import { type Build, buildSite, listFiles, readOut } from '../support/build.ts';
+import { type Build, buildSite, listFiles, readOut, tempDir } from '../support/build.ts';
 import { type CorpusPaper, writeCorpus } from '../support/corpus.ts';
 
 let build: Build;
@@ -12,7 +11,7 @@ let papers: CorpusPaper[];
 const SITE = 'https://papershelf.example.org';
 
 beforeAll(() => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'papershelf-corpus-'));
+  const dir = tempDir('papershelf-corpus-');
   papers = writeCorpus(dir);
   build = buildSite({ content: dir });
   if (build.status !== 0) throw new Error(`corpus build failed:\n${build.output}`);

@@ -1,10 +1,9 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkPaperText } from '../../src/content/validate.ts';
-import { type Build, buildSite, listFiles, readOut } from '../support/build.ts';
+import { type Build, buildSite, listFiles, readOut, tempDir } from '../support/build.ts';
 import { launchBrowser } from '../support/chromium.ts';
 import { ROOT, runScript } from '../support/run.ts';
 import { serveStatic } from '../support/static-server.ts';
@@ -241,7 +240,7 @@ describe('search on the fixture site, in Chromium', () => {
 describe('reproducible builds', () => {
   it('writes byte-identical output from the same content, whatever the file order on disk', () => {
     // The same papers, written to a new folder in reverse order, built from a clean cache.
-    const copy = mkdtempSync(path.join(tmpdir(), 'papershelf-reversed-'));
+    const copy = tempDir('papershelf-reversed-');
     for (const file of listFiles(FIXTURE).reverse()) {
       mkdirSync(path.join(copy, path.dirname(file)), { recursive: true });
       writeFileSync(path.join(copy, file), readFileSync(path.join(FIXTURE, file)));
@@ -268,7 +267,7 @@ describe('npm run verify on a tampered copy of the built site', () => {
   });
 
   it('lists every broken guarantee and exits 1', () => {
-    const copy = mkdtempSync(path.join(tmpdir(), 'papershelf-tampered-'));
+    const copy = tempDir('papershelf-tampered-');
     cpSync(build.out, copy, { recursive: true });
     const edit = (file: string, change: (html: string) => string) =>
       writeFileSync(path.join(copy, file), change(readFileSync(path.join(copy, file), 'utf8')));
@@ -279,7 +278,7 @@ describe('npm run verify on a tampered copy of the built site', () => {
     edit('404.html', (html) => html.replace('<h1>Page not found</h1>', '<h1>Page not found<div></h1>'));
     rmSync(path.join(copy, 'papers/quantized-draft-models'), { recursive: true });
     // With the build's own cache, warm from its verify run: changed pages must be scanned again.
-    const cache = mkdtempSync(path.join(tmpdir(), 'papershelf-tampered-cache-'));
+    const cache = tempDir('papershelf-tampered-cache-');
     cpSync(path.join(path.dirname(build.out), 'cache'), cache, { recursive: true });
     const result = runScript('verify.ts', [], { PAPERSHELF_OUT: copy, PAPERSHELF_CONTENT: FIXTURE, PAPERSHELF_CACHE: cache });
     expect(result.stderr).toMatch(/; \d+ unchanged since the last run\)/);
@@ -323,7 +322,7 @@ describe('a build under a sub-path base', () => {
 describe('the build refuses bad content', () => {
   it('refuses exactly what `npm run check` refuses, with the same lines, in one build', () => {
     // Every invalid fixture (one per rule), plus files in the wrong place, beside the fixture site.
-    const dir = mkdtempSync(path.join(tmpdir(), 'papershelf-parity-'));
+    const dir = tempDir('papershelf-parity-');
     cpSync(FIXTURE, dir, { recursive: true });
     for (const name of readdirSync(INVALID)) cpSync(path.join(INVALID, name), path.join(dir, '2025-03-14', name));
     mkdirSync(path.join(dir, '2025-02-30'));
@@ -351,8 +350,8 @@ describe('the build refuses bad content', () => {
 
 describe('the content loader', () => {
   it('reads and renders each paper once per build, and not again when it is unchanged', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'papershelf-loader-'));
-    const cache = mkdtempSync(path.join(tmpdir(), 'papershelf-loader-cache-'));
+    const dir = tempDir('papershelf-loader-');
+    const cache = tempDir('papershelf-loader-cache-');
     cpSync(FIXTURE, dir, { recursive: true });
     const counts = (b: Build) =>
       /(\d+) content files: (\d+) papers read and rendered, (\d+) unchanged/.exec(b.output)?.slice(1).map(Number);

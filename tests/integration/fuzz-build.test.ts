@@ -1,9 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSite, readOut } from '../support/build.ts';
+import { buildSite, readOut, tempDir } from '../support/build.ts';
 import { mutatedPaper } from '../support/mutations.ts';
 import { ROOT, runScript } from '../support/run.ts';
 
@@ -12,7 +11,7 @@ const SAMPLES = 60;
 
 describe('mutated papers in a real build', () => {
   it('are each refused with file, line and field, and the rest build, verified and indexed', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'papershelf-fuzz-'));
+    const dir = tempDir('papershelf-fuzz-');
     cpSync(FIXTURE, dir, { recursive: true });
     mkdirSync(path.join(dir, '2025-03-17'));
     const samples = fc.sample(mutatedPaper, { seed: 42, numRuns: SAMPLES });

@@ -1,11 +1,10 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'parse5';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanPage } from '../../src/verify/checks.ts';
-import { type Build, buildSite, readOut } from '../support/build.ts';
+import { type Build, buildSite, readOut, tempDir } from '../support/build.ts';
 import { launchBrowser } from '../support/chromium.ts';
 import { acceptedHostile, HOSTILE_DIR } from '../support/hostile.ts';
 import { ROOT } from '../support/run.ts';
@@ -20,7 +19,7 @@ function elementsNamed(html: string, tag: string): number {
   return count(parse(html) as unknown as { nodeName: string; childNodes?: unknown[] });
 }
 const withHostile = (names: string[]) => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'papershelf-hostile-'));
+  const dir = tempDir('papershelf-hostile-');
   cpSync(FIXTURE, dir, { recursive: true });
   mkdirSync(path.join(dir, '2025-03-20'));
   for (const name of names) copyFileSync(path.join(HOSTILE_DIR, name), path.join(dir, '2025-03-20', name));

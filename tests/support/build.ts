@@ -13,11 +13,16 @@ afterAll(() => {
   for (const dir of workDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** A new temp folder, removed after the test file (builds, copies and caches are large). */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  workDirs.push(dir);
+  return dir;
+}
+
 /** Runs the build in a temp folder removed after the test file; never throws, so tests can assert on failures too. */
 export function buildSite(options: BuildOptions = {}): Build {
-  const work = mkdtempSync(path.join(tmpdir(), 'papershelf-build-'));
-  workDirs.push(work);
-  return buildIn(work, options);
+  return buildIn(tempDir('papershelf-build-'), options);
 }
 
 /** Every file under `dir`, relative, with '/' separators, sorted. */
