@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compareByVotes } from '../../src/content/paper.ts';
 import { type Build, buildSite, listFiles, readOut, tempDir } from '../support/build.ts';
 import { type CorpusPaper, writeCorpus } from '../support/corpus.ts';
+import { attr, dom, type HtmlNode, select, text } from '../support/html.ts';
 
 let build: Build;
 let papers: CorpusPaper[];
@@ -17,11 +18,22 @@ beforeAll(() => {
   if (build.status !== 0) throw new Error(`corpus build failed:\n${build.output}`);
 });
 
-const titlesIn = (html: string, selector: 'paper-row__title' | 'paper-card__title') =>
-  selector === 'paper-row__title'
-    ? [...html.matchAll(/<a class="paper-row__title" href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1])
-    : [...html.matchAll(/<h2 class="paper-card__title"><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
-const rel = (html: string, name: 'prev' | 'next') => new RegExp(`<a rel="${name}" href="([^"]+)"`).exec(html)?.[1];
+/** A built page's DOM. */
+const page = (file: string) => dom(readOut(build, file));
+/** Titles of the paper rows or cards under `root`, in page order. */
+const titlesIn = (root: HtmlNode, kind: 'paper-row__title' | 'paper-card__title') =>
+  (kind === 'paper-row__title' ? select(root, 'a.paper-row__title') : select(root, 'h2.paper-card__title')).map(text);
+const rel = (root: HtmlNode, name: 'prev' | 'next') => {
+  const link = select(root, `a[rel=${name}]`)[0];
+  return link === undefined ? undefined : attr(link, 'href');
+};
+/** The section labelled by the heading with `id`. */
+const section = (root: HtmlNode, id: string) => {
+  const found = select(root, `section[aria-labelledby=${id}]`)[0];
+  if (found === undefined) throw new Error(`no section labelled by #${id}`);
+  return found;
+};
+const hrefs = (root: HtmlNode) => select(root, 'a').map((a) => attr(a, 'href'));
 const byDay = (day: string) => papers.filter((p) => p.day === day);
 
 describe('a multi-month corpus', () => {
@@ -31,19 +43,19 @@ describe('a multi-month corpus', () => {
   });
 
   it('puts 2024-12-30 and 2024-12-31 in week 2025-W01', () => {
-    const week = readOut(build, 'papers/week/2025-W01/index.html');
-    expect(week).toContain('<h1>Week 1 of 2025 (30 Dec – 5 Jan)</h1>');
-    for (const day of ['2024-12-30', '2024-12-31', '2025-01-03']) expect(week).toContain(`href="/papers/date/${day}/"`);
+    const week = page('papers/week/2025-W01/index.html');
+    expect(select(week, 'h1').map(text)).toEqual(['Week 1 of 2025 (30 Dec – 5 Jan)']);
+    for (const day of ['2024-12-30', '2024-12-31', '2025-01-03']) expect(hrefs(week)).toContain(`/papers/date/${day}/`);
     expect(listFiles(build.out)).not.toContain('papers/week/2024-W53/index.html');
     expect(listFiles(build.out)).not.toContain('papers/week/2024-W01/index.html');
   });
 
   it('links weeks and months to their neighbours, skipping empty ones', () => {
-    const w4 = readOut(build, 'papers/week/2025-W04/index.html');
+    const w4 = page('papers/week/2025-W04/index.html');
     expect(rel(w4, 'prev')).toBe('/papers/week/2025-W02/');
-    expect(rel(readOut(build, 'papers/week/2025-W02/index.html'), 'next')).toBe('/papers/week/2025-W04/');
+    expect(rel(page('papers/week/2025-W02/index.html'), 'next')).toBe('/papers/week/2025-W04/');
     expect(listFiles(build.out)).not.toContain('papers/week/2025-W03/index.html');
-    const january = readOut(build, 'papers/month/2025-01/index.html');
+    const january = page('papers/month/2025-01/index.html');
     expect(rel(january, 'prev')).toBe('/papers/month/2024-12/');
     expect(rel(january, 'next')).toBe('/papers/month/2025-02/');
   });
@@ -54,74 +66,81 @@ describe('a multi-month corpus', () => {
       .sort((a, b) => compareByVotes(a, b))
       .slice(0, 10)
       .map((p) => p.title);
-    const week = readOut(build, 'papers/week/2025-W02/index.html');
-    const top = week.slice(week.indexOf('id="top-heading"'), week.indexOf('id="by-day-heading"'));
-    expect(titlesIn(top, 'paper-row__title')).toEqual(expected);
+    const week = page('papers/week/2025-W02/index.html');
+    expect(titlesIn(section(week, 'top-heading'), 'paper-row__title')).toEqual(expected);
   });
 
   it('groups a week by day, each day by votes', () => {
-    const week = readOut(build, 'papers/week/2025-W02/index.html');
-    const day = week.slice(week.indexOf('id="day-2025-01-08"'), week.indexOf('id="day-2025-01-07"'));
+    const week = page('papers/week/2025-W02/index.html');
+    const day = section(week, 'day-2025-01-08');
     expect(titlesIn(day, 'paper-row__title')).toEqual([...byDay('2025-01-08')].sort(compareByVotes).map((p) => p.title));
   });
 
   it('draws a month calendar with the papers per day, each day linked', () => {
-    const month = readOut(build, 'papers/month/2025-02/index.html');
-    const count = byDay('2025-02-03').length;
-    expect(month).toContain(
-      `<a href="/papers/date/2025-02-03/"><span class="calendar__date">3</span><span class="visually-hidden"> February: </span><span class="calendar__count">${count}</span><span class="visually-hidden"> papers</span></a>`,
-    );
-    expect(month).toContain('<td class="calendar__day"><span class="calendar__date">1</span></td>'); // a Saturday, no papers
-    expect(month).not.toMatch(/<script/);
+    const month = page('papers/month/2025-02/index.html');
+    const cells = select(month, 'td');
+    const third = cells.find((td) => select(td, 'span.calendar__date').map(text)[0] === '3');
+    const link = third === undefined ? undefined : select(third, 'a')[0];
+    expect(link === undefined ? undefined : attr(link, 'href')).toBe('/papers/date/2025-02-03/');
+    expect(link === undefined ? '' : text(link)).toBe(`3 February: ${byDay('2025-02-03').length} papers`);
+    // The 1st is a Saturday without papers: its date, no link.
+    const first = cells.find((td) => select(td, 'span.calendar__date').map(text)[0] === '1');
+    expect(first === undefined ? ['missing'] : select(first, 'a')).toEqual([]);
+    expect(select(month, 'script')).toEqual([]);
   });
 
   it('lets day, week and month pages switch between the three views', () => {
-    const day = readOut(build, 'papers/date/2025-01-08/index.html');
-    expect(day).toContain('<a href="/papers/date/2025-01-08/" aria-current="page">Daily</a>');
-    expect(day).toContain('<a href="/papers/week/2025-W02/">Weekly</a>');
-    expect(day).toContain('<a href="/papers/month/2025-01/">Monthly</a>');
-    const home = readOut(build, 'index.html');
-    expect(home).toContain('<a href="/papers/week/2025-W09/#top-heading">top of Week 9 of 2025 (24 Feb – 2 Mar)</a>');
-    expect(home).toContain('<a href="/papers/month/2025-02/#top-heading">top of February 2025</a>');
+    const tabs = select(page('papers/date/2025-01-08/index.html'), 'a').filter((a) => ['Daily', 'Weekly', 'Monthly'].includes(text(a)));
+    expect(tabs.map((a) => [text(a), attr(a, 'href'), attr(a, 'aria-current')])).toEqual([
+      ['Daily', '/papers/date/2025-01-08/', 'page'],
+      ['Weekly', '/papers/week/2025-W02/', undefined],
+      ['Monthly', '/papers/month/2025-01/', undefined],
+    ]);
+    const home = select(page('index.html'), 'a').map((a) => [text(a), attr(a, 'href')]);
+    expect(home).toContainEqual(['top of Week 9 of 2025 (24 Feb – 2 Mar)', '/papers/week/2025-W09/#top-heading']);
+    expect(home).toContainEqual(['top of February 2025', '/papers/month/2025-02/#top-heading']);
   });
 
   it('lists every listing day in the archive, newest first, with counts', () => {
     const archive = readOut(build, 'papers/index.html');
-    const days = [
-      ...archive.matchAll(/<li><a href="\/papers\/date\/([\d-]+)\/">[^<]+<\/a> <span class="day-group__count">(\d+)<\/span><\/li>/g),
-    ];
+    const days = select(dom(archive), 'li')
+      .map((li) => ({ link: select(li, 'a')[0], count: select(li, 'span.day-group__count')[0] }))
+      .filter(({ link, count }) => link !== undefined && count !== undefined && /^\/papers\/date\//.test(attr(link, 'href') ?? ''));
     const expected = [...new Set(papers.map((p) => p.day))].sort().reverse();
-    expect(days.map((m) => m[1])).toEqual(expected);
-    expect(days.map((m) => Number(m[2]))).toEqual(expected.map((d) => byDay(d).length));
+    expect(days.map(({ link }) => attr(link as HtmlNode, 'href'))).toEqual(expected.map((d) => `/papers/date/${d}/`));
+    expect(days.map(({ count }) => Number(text(count as HtmlNode)))).toEqual(expected.map((d) => byDay(d).length));
     expect(Buffer.byteLength(archive)).toBeLessThan(200_000);
   });
 
   it('paginates a tag newest first, and lists every tag with its count', () => {
     const llm = papers.filter((p) => p.tags.includes('llm'));
     const newestFirst = [...llm].sort((a, b) => (a.day === b.day ? compareByVotes(a, b) : a.day < b.day ? 1 : -1)).map((p) => p.title);
-    const pages = [1, 2, 3].map((n) =>
-      titlesIn(readOut(build, n === 1 ? 'tags/llm/index.html' : `tags/llm/${n}/index.html`), 'paper-card__title'),
-    );
+    const pages = [1, 2, 3].map((n) => titlesIn(page(n === 1 ? 'tags/llm/index.html' : `tags/llm/${n}/index.html`), 'paper-card__title'));
     expect(pages.flat()).toEqual(newestFirst);
     expect(pages.map((p) => p.length)).toEqual([50, 50, llm.length - 100]);
     expect(listFiles(build.out)).not.toContain('tags/llm/4/index.html');
-    expect(rel(readOut(build, 'tags/llm/2/index.html'), 'prev')).toBe('/tags/llm/3/');
-    expect(readOut(build, 'tags/index.html')).toContain(`<a href="/tags/llm/">llm</a> <span class="day-group__count">${llm.length}</span>`);
+    expect(rel(page('tags/llm/2/index.html'), 'prev')).toBe('/tags/llm/3/');
+    const entry = select(page('tags/index.html'), 'li').find((li) => select(li, 'a').some((a) => attr(a, 'href') === '/tags/llm/'));
+    expect(entry === undefined ? '' : text(select(entry, 'span.day-group__count')[0] ?? entry)).toBe(String(llm.length));
   });
 
   it('gives "Łukasz Kaiser" and "Lukasz Kaiser" one author page, each shown as written', () => {
     const theirs = papers.filter((p) => p.authors.some((a) => a.endsWith('ukasz Kaiser')));
-    const page = readOut(build, 'authors/lukasz-kaiser/index.html');
-    expect(titlesIn(page, 'paper-card__title').sort()).toEqual(theirs.map((p) => p.title).sort());
-    expect(page).toMatch(/also written (Lukasz|Łukasz) Kaiser/);
+    const author = page('authors/lukasz-kaiser/index.html');
+    expect(titlesIn(author, 'paper-card__title').sort()).toEqual(theirs.map((p) => p.title).sort());
+    expect(select(author, 'p.listing__count').map(text)[0]).toMatch(/also written (Lukasz|Łukasz) Kaiser/);
     const plain = theirs.find((p) => p.authors.includes('Lukasz Kaiser'));
-    expect(readOut(build, `papers/${plain?.id}/index.html`)).toContain('<a href="/authors/lukasz-kaiser/">Lukasz Kaiser</a>');
+    const links = select(page(`papers/${plain?.id}/index.html`), 'a').map((a) => [text(a), attr(a, 'href')]);
+    expect(links).toContainEqual(['Lukasz Kaiser', '/authors/lukasz-kaiser/']);
   });
 
   it('links paper pages to their tags and authors', () => {
     const paper = papers[0] as CorpusPaper;
-    const page = readOut(build, `papers/${paper.id}/index.html`);
-    for (const tag of paper.tags) expect(page).toContain(`<a href="/tags/${tag}/" data-pagefind-filter="tag">${tag}</a>`);
+    const tagLinks = select(page(`papers/${paper.id}/index.html`), 'a[data-pagefind-filter=tag]').map((a) => [
+      text(a).trim(),
+      attr(a, 'href'),
+    ]);
+    expect(tagLinks).toEqual(paper.tags.map((tag) => [tag, `/tags/${tag}/`]));
   });
 });
 
@@ -162,12 +181,19 @@ describe('feeds', () => {
   });
 
   it('are advertised on every page, and a tag page adds its own', () => {
-    const home = readOut(build, 'index.html');
-    expect(home).toContain(`<link rel="alternate" type="application/rss+xml" title="Papershelf (RSS)" href="${SITE}/rss.xml">`);
-    expect(home).toContain(`<link rel="alternate" type="application/feed+json" title="Papershelf (JSON Feed)" href="${SITE}/feed.json">`);
-    expect(readOut(build, 'tags/vision/index.html')).toContain(
-      `<link rel="alternate" type="application/atom+xml" title="Papershelf: vision (Atom)" href="${SITE}/tags/vision/atom.xml">`,
+    const feeds = (file: string) =>
+      select(page(file), 'link[rel=alternate]').map((l) => [attr(l, 'type'), attr(l, 'title'), attr(l, 'href')]);
+    expect(feeds('index.html')).toEqual(
+      expect.arrayContaining([
+        ['application/rss+xml', 'Papershelf (RSS)', `${SITE}/rss.xml`],
+        ['application/feed+json', 'Papershelf (JSON Feed)', `${SITE}/feed.json`],
+      ]),
     );
+    expect(feeds('tags/vision/index.html')).toContainEqual([
+      'application/atom+xml',
+      'Papershelf: vision (Atom)',
+      `${SITE}/tags/vision/atom.xml`,
+    ]);
   });
 });
 
@@ -184,15 +210,17 @@ describe('email digests', () => {
   it('show the top papers of the day in vote order, with inline styles and no scripts or external assets', () => {
     const day = '2025-01-08';
     const expected = [...byDay(day)].sort(compareByVotes).map((p) => p.title);
-    const html = readOut(build, `digest/${day}.html`);
-    const titles = [...html.matchAll(/font-weight:bold;">([^<]+)<\/a>/g)].map((m) => m[1]);
+    const html = page(`digest/${day}.html`);
+    const titles = select(html, 'a')
+      .filter((a) => /font-weight:bold/.test(attr(a, 'style') ?? ''))
+      .map(text);
     expect(titles).toEqual(expected.slice(0, 10));
-    expect(html).toMatch(/<table role="presentation"/);
-    expect(html).not.toMatch(/<script|<link|<img|src=/);
-    const text = readOut(build, `digest/${day}.txt`);
-    expect(text.split('\n')[0]).toBe('Papershelf: top papers of Wednesday, 8 January 2025');
-    expect(text).toContain(`1. ${expected[0]}`);
-    expect(text).toContain(`${SITE}/papers/`);
+    expect(select(html, 'table[role=presentation]').length).toBeGreaterThan(0);
+    expect([...select(html, 'script'), ...select(html, 'link'), ...select(html, 'img'), ...select(html, '[src]')]).toEqual([]);
+    const plain = readOut(build, `digest/${day}.txt`).split('\n');
+    expect(plain[0]).toBe('Papershelf: top papers of Wednesday, 8 January 2025');
+    expect(plain).toContain(`1. ${expected[0]} (${byDay(day).sort(compareByVotes)[0]?.votes} votes)`);
+    expect(plain.filter((l) => l.trim().startsWith(`${SITE}/papers/`))).toHaveLength(Math.min(10, expected.length));
   });
 });
 
@@ -210,12 +238,16 @@ describe('metadata for the web', () => {
 
   it('gives every page a canonical URL, Open Graph and Twitter card tags', () => {
     for (const file of listFiles(build.out).filter((f) => f.endsWith('index.html'))) {
-      const html = readFileSync(path.join(build.out, file), 'utf8');
+      const doc = dom(readFileSync(path.join(build.out, file), 'utf8'));
       const url = `${SITE}/${file.slice(0, -'index.html'.length)}`;
-      expect(html, file).toContain(`<link rel="canonical" href="${url}">`);
-      expect(html, file).toContain(`<meta property="og:url" content="${url}">`);
-      expect(html, file).toMatch(/<meta property="og:title" content="[^"]+">/);
-      expect(html, file).toContain('<meta name="twitter:card" content="summary">');
+      const meta = (name: string, key = 'property') => select(doc, `meta[${key}=${name}]`).map((m) => attr(m, 'content'));
+      expect(
+        select(doc, 'link[rel=canonical]').map((l) => attr(l, 'href')),
+        file,
+      ).toEqual([url]);
+      expect(meta('og:url'), file).toEqual([url]);
+      expect(meta('og:title')[0], file).toMatch(/\S/);
+      expect(meta('twitter:card', 'name'), file).toEqual(['summary']);
     }
   });
 });
