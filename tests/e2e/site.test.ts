@@ -200,7 +200,9 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
         const tab = await context.newPage();
         await tab.goto(`${(site === 'seed' ? server : fixture).url}${url}`);
         if (name === 'search with results') await tab.locator('.search-result__link').first().waitFor({ timeout: 15_000 });
-        const violations = await runAxe(tab);
+        // The schemes differ only in colours (prefers-color-scheme swaps the custom properties), so
+        // the dark run checks what colours decide: contrast. Every other rule runs in light.
+        const violations = await runAxe(tab, scheme === 'dark' ? ['color-contrast', 'link-in-text-block'] : undefined);
         await context.close();
         expect(violations).toEqual([]);
         checked++;

@@ -14,13 +14,20 @@ export interface AxeViolation {
   targets: string[];
 }
 
-/** Runs axe on the page as it is now; the page's context must bypass CSP (axe is injected). */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
+/**
+ * Runs axe on the page as it is now, every WCAG 2.2 A/AA rule or only `rules` (ids); the page's
+ * context must bypass CSP (axe is injected).
+ */
+export async function runAxe(page: Page, rules?: string[]): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeResult[] }> } }).axe;
-    type AxeResult = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  }, WCAG_TAGS);
+  return page.evaluate(
+    async ({ tags, rules }) => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeResult[] }> } }).axe;
+      type AxeResult = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+      const runOnly = rules === undefined ? { type: 'tag', values: tags } : { type: 'rule', values: rules };
+      const result = await axe.run(document, { runOnly, resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    },
+    { tags: WCAG_TAGS, rules },
+  );
 }
