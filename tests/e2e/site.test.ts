@@ -191,7 +191,6 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     ['author', 'fixture', 'authors/lukasz-kaiser/'],
     ['paper with tags and authors', 'fixture', 'papers/2503.01234/'],
   ] as const;
-  let checked = 0;
 
   for (const scheme of ['light', 'dark'] as const) {
     for (const [name, site, url] of PAGES) {
@@ -205,7 +204,6 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
         const violations = await runAxe(tab, scheme === 'dark' ? ['color-contrast', 'link-in-text-block'] : undefined);
         await context.close();
         expect(violations).toEqual([]);
-        checked++;
       });
     }
   }
@@ -217,10 +215,6 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     const violations = await runAxe(tab);
     await context.close();
     expect(violations.map((v) => v.id)).toContain('image-alt');
-  });
-
-  it('checked every page type in both schemes', () => {
-    expect(checked).toBe(PAGES.length * 2);
   });
 });
 

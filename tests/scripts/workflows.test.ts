@@ -57,12 +57,6 @@ describe('GitHub workflows', () => {
     expect(deploy.jobs.deploy?.needs).toBe('build');
   });
 
-  it('set the environment variables that the build reads', () => {
-    const consts = readFileSync(path.join(ROOT, 'src/consts.ts'), 'utf8');
-    expect(consts).toContain('process.env.PAPERSHELF_SITE');
-    expect(consts).toContain('process.env.PAPERSHELF_BASE');
-  });
-
   it('come with a pull-request checklist', () => {
     const template = path.join(ROOT, '.github/pull_request_template.md');
     expect(existsSync(template)).toBe(true);
