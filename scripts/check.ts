@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CACHE_DIR } from '../src/consts.ts';
+import { cacheFolder } from '../src/consts.ts';
 import { contentDir, listContentFiles } from '../src/content/content-files.ts';
 import { contentHash } from '../src/content/hash.ts';
 import { pipelineVersion, processPaperFile } from '../src/content/paper-pipeline.ts';
@@ -40,9 +40,11 @@ Options:
 
 Exit status: 0 when every paper is valid, 1 when any problem was found, 2 on usage errors.`;
 
-function main(): number {
+/** The CLI: `argv` without node and the script, `env` for the folders. Returns the exit code. */
+export function main(argv: string[], env: NodeJS.ProcessEnv): number {
   const args = readArgs('check', HELP, () =>
     parseArgs({
+      args: argv,
       allowNegative: true,
       options: {
         format: { type: 'string', default: 'text' },
@@ -54,13 +56,13 @@ function main(): number {
   if (typeof args === 'number') return args;
   const { values } = args;
   if (values.format !== 'text' && values.format !== 'github') return usage('check', HELP, '--format must be text or github');
-  const dir = contentDir();
+  const dir = contentDir(env);
   // Every file, not only `*.md`: a paper saved as `.MD` or `.markdown` must not vanish silently.
   const files = listContentFiles(dir);
   const problems: Problem[] = [];
   const identities: PaperIdentity[] = [];
   // One file's outcome depends only on its bytes, its place and the checking code.
-  const cache = new ResultCache<Outcome>(path.join(CACHE_DIR, 'papershelf', 'check.json'), pipelineVersion(ROOT));
+  const cache = new ResultCache<Outcome>(path.join(cacheFolder(env), 'papershelf', 'check.json'), pipelineVersion(ROOT));
   for (const file of files) {
     const shown = path.relative(process.cwd(), file);
     const relative = path.relative(dir, file).split(path.sep).join('/');
@@ -102,4 +104,4 @@ function githubAnnotation(p: Problem): string {
   return `::error file=${prop(p.path)},line=${p.line},col=${p.column},title=${prop(p.field)}::${data(`${p.field}: ${p.message}`)}`;
 }
 
-await runCli('check', main);
+if (import.meta.main) await runCli('check', () => main(process.argv.slice(2), process.env));

@@ -60,8 +60,9 @@ type Reader = (file: string, text: string, date: string | undefined) => ReadResu
 
 const READERS: Record<string, Reader> = { listing: readListing, arxiv: readArxiv, hf: readHf };
 
-function main(): number {
-  const args = readArgs('import', HELP, parse);
+/** The CLI: `argv` without node and the script, `env` for the content folder. Returns the exit code. */
+export function main(argv: string[], env: NodeJS.ProcessEnv): number {
+  const args = readArgs('import', HELP, () => parse(argv));
   if (typeof args === 'number') return args;
   const [format, file, ...extra] = args.positionals;
   if (format === undefined || file === undefined || extra.length > 0) return usage('import', HELP, 'expected a format and one file');
@@ -92,7 +93,7 @@ function main(): number {
   for (const problem of read.problems) console.error(problem);
   let failed = read.problems.length > 0;
 
-  const dir = contentDir();
+  const dir = contentDir(env);
   const actions = planImport(read.incoming, readExistingPapers(dir), args.values.force);
   const counts = { created: 0, overwritten: 0, unchanged: 0, skipped: 0 };
   for (const action of actions) {
@@ -202,8 +203,9 @@ function report(action: ImportAction, target: string): void {
   }
 }
 
-function parse() {
+function parse(argv: string[]) {
   return parseArgs({
+    args: argv,
     allowPositionals: true,
     options: {
       date: { type: 'string' },
@@ -214,4 +216,4 @@ function parse() {
   });
 }
 
-await runCli('import', main);
+if (import.meta.main) await runCli('import', () => main(process.argv.slice(2), process.env));

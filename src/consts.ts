@@ -8,12 +8,20 @@ export const SITE_DESCRIPTION = 'Research papers, curated daily by the community
  * The folder of paper files, relative to the project root. `PAPERSHELF_CONTENT` overrides it
  * (fixture sites in tests, synthetic corpora in benchmarks) without touching `content/`.
  */
-export const CONTENT_DIR = process.env.PAPERSHELF_CONTENT ?? 'content/papers';
+export function contentFolder(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PAPERSHELF_CONTENT ?? 'content/papers';
+}
+/** `contentFolder()` of this process's environment. */
+export const CONTENT_DIR = contentFolder();
 /**
  * Caches kept between builds: Astro's content store, and the results of `npm run check` and
  * `npm run verify` for unchanged files (`PAPERSHELF_CACHE`; each fixture build uses its own).
  */
-export const CACHE_DIR = process.env.PAPERSHELF_CACHE ?? 'node_modules/.astro';
+export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PAPERSHELF_CACHE ?? 'node_modules/.astro';
+}
+/** `cacheFolder()` of this process's environment. */
+export const CACHE_DIR = cacheFolder();
 /** Where the build writes the site; `PAPERSHELF_OUT` overrides it (tests build into temp folders). */
 export const OUT_DIR = process.env.PAPERSHELF_OUT ?? 'dist';
 /** The URL path the site is served under, e.g. '/papershelf/' on GitHub project pages (`PAPERSHELF_BASE`). */

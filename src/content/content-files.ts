@@ -4,11 +4,11 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { CONTENT_DIR } from '../consts.ts';
+import { contentFolder } from '../consts.ts';
 
 /** The content folder, absolute: `PAPERSHELF_CONTENT` when set (benchmarks, fixture sites), else `content/papers`. */
-export function contentDir(): string {
-  return path.resolve(CONTENT_DIR);
+export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(contentFolder(env));
 }
 
 /** Every file under `dir` (any depth, dot-files included), as absolute paths, sorted. */

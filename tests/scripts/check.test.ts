@@ -2,7 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runScript } from '../support/run.ts';
+import { main as check } from '../../scripts/check.ts';
+import { ROOT, runMain, runScript } from '../support/run.ts';
 
 let dir: string;
 const invalid = path.join(ROOT, 'tests/fixtures/invalid');
@@ -21,13 +22,13 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run check', () => {
-  it('passes on the real content', () => {
-    const result = runScript('check.ts', []);
+  it('passes on the real content', async () => {
+    const result = await runMain(check, []);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^\d+ files checked, 0 problems$/m);
   });
 
-  it('reports every problem in every file at once, then exits 1', () => {
+  it('reports every problem in every file at once, then exits 1 (a real process: its exit status)', () => {
     const result = runScript('check.ts', [], { PAPERSHELF_CONTENT: dir });
     expect(result.status).toBe(1);
     const shown = path.relative(ROOT, dir);
@@ -58,14 +59,14 @@ describe('npm run check', () => {
     expect(lines.at(-1)).toBe(`${readdirSync(invalid).length + 4} files checked, ${lines.length - 1} problems`);
   });
 
-  it('gives the same report from its cache, and sees every changed file', () => {
+  it('gives the same report from its cache, and sees every changed file', async () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'papershelf-check-cache-'));
     try {
       const env = { PAPERSHELF_CONTENT: dir, PAPERSHELF_CACHE: cacheDir };
-      const fresh = runScript('check.ts', ['--no-cache'], env);
-      const first = runScript('check.ts', [], env);
+      const fresh = await runMain(check, ['--no-cache'], env);
+      const first = await runMain(check, [], env);
       expect(existsSync(path.join(cacheDir, 'papershelf/check.json'))).toBe(true);
-      const cached = runScript('check.ts', [], env);
+      const cached = await runMain(check, [], env);
       expect(first.stderr).toBe(fresh.stderr);
       expect(cached.stderr).toBe(fresh.stderr);
       expect(cached.status).toBe(1);
@@ -75,7 +76,7 @@ describe('npm run check', () => {
       writeFileSync(file, '---\ntitle: "Unknown field, fixed"\n---\n\nAbstract.\n');
       writeFileSync(path.join(dir, '2025-03-18', 'minimal.md'), '---\ntitle: ""\n---\n\nText.\n');
       try {
-        const after = runScript('check.ts', [], env);
+        const after = await runMain(check, [], env);
         expect(after.stderr).not.toContain('unknown-field.md:3:1 titel');
         expect(after.stderr).toMatch(/2025-03-18\/minimal\.md:2:\d+ title: must not be empty/);
       } finally {
@@ -87,16 +88,16 @@ describe('npm run check', () => {
     }
   });
 
-  it('writes GitHub annotations with --format github', () => {
-    const result = runScript('check.ts', ['--format', 'github'], { PAPERSHELF_CONTENT: dir });
+  it('writes GitHub annotations with --format github', async () => {
+    const result = await runMain(check, ['--format', 'github'], { PAPERSHELF_CONTENT: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
       /^::error file=.*\/2025-03-17\/unknown-field\.md,line=3,col=1,title=titel::titel: unknown field "titel"$/m,
     );
   });
 
-  it('explains its usage', () => {
-    expect(runScript('check.ts', ['--help']).stdout).toContain('Usage: npm run check [-- options]');
-    expect(runScript('check.ts', ['--format', 'xml']).status).toBe(2);
+  it('explains its usage', async () => {
+    expect((await runMain(check, ['--help'])).stdout).toContain('Usage: npm run check [-- options]');
+    expect((await runMain(check, ['--format', 'xml'])).status).toBe(2);
   });
 });

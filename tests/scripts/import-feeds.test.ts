@@ -2,14 +2,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runScript } from '../support/run.ts';
+import { main as check } from '../../scripts/check.ts';
+import { main as importMain } from '../../scripts/import.ts';
+import { runMain } from '../support/run.ts';
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'papershelf-feeds-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-const run = (...args: string[]) => runScript('import.ts', args, { PAPERSHELF_CONTENT: dir });
+const run = (...args: string[]) => runMain(importMain, args, { PAPERSHELF_CONTENT: dir });
 const read = (rel: string) => readFileSync(path.join(dir, rel), 'utf8');
 const files = () =>
   readdirSync(dir, { recursive: true })
@@ -18,9 +20,9 @@ const files = () =>
     .sort();
 
 describe('npm run import -- arxiv', () => {
-  it('writes one file per entry, named by arXiv id, on its publication day', () => {
+  it('writes one file per entry, named by arXiv id, on its publication day', async () => {
     for (const fixture of ['tidaldecode', 'old-style', 'versioned']) {
-      const result = run('arxiv', `tests/fixtures/arxiv/${fixture}.xml`);
+      const result = await run('arxiv', `tests/fixtures/arxiv/${fixture}.xml`);
       expect(result.status, result.stderr).toBe(0);
     }
     expect(files()).toEqual(['2003-07-07/hep-ex-0307015.md', '2024-10-07/2410.05076.md', '2025-03-03/2503.01234.md']);
@@ -50,28 +52,28 @@ describe('npm run import -- arxiv', () => {
     expect(read('2003-07-07/hep-ex-0307015.md')).toContain('journal: "Eur.Phys.J. C31 (2003) 17-29"');
     expect(read('2025-03-03/2503.01234.md')).toContain('title: "Gödel Meets Transformers: Proof Search with Learned Heuristics"');
     expect(read('2025-03-03/2503.01234.md')).toContain('our prover solves 41.2% of problems.');
-    expect(runScript('check.ts', [], { PAPERSHELF_CONTENT: dir }).status).toBe(0);
+    expect((await runMain(check, [], { PAPERSHELF_CONTENT: dir })).status).toBe(0);
   });
 
-  it('lists every entry on --date, and is a no-op the second time', () => {
-    expect(run('arxiv', 'tests/fixtures/arxiv/versioned.xml', '--date', '2025-03-17').stdout).toContain(
+  it('lists every entry on --date, and is a no-op the second time', async () => {
+    expect((await run('arxiv', 'tests/fixtures/arxiv/versioned.xml', '--date', '2025-03-17')).stdout).toContain(
       '1 papers for 2025-03-17: 1 created',
     );
-    expect(run('arxiv', 'tests/fixtures/arxiv/versioned.xml', '--date', '2025-03-17').stdout).toContain(
+    expect((await run('arxiv', 'tests/fixtures/arxiv/versioned.xml', '--date', '2025-03-17')).stdout).toContain(
       '0 created, 0 overwritten, 1 unchanged, 0 skipped',
     );
   });
 
-  it("reports arXiv's error feed", () => {
-    const result = run('arxiv', 'tests/fixtures/arxiv/error.xml');
+  it("reports arXiv's error feed", async () => {
+    const result = await run('arxiv', 'tests/fixtures/arxiv/error.xml');
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('tests/fixtures/arxiv/error.xml: arXiv returned an error: incorrect id format for 2503.0123x');
   });
 });
 
 describe('npm run import -- hf', () => {
-  it('imports the good items on their listing days and reports the bad one', () => {
-    const result = run('hf', 'tests/fixtures/hf/daily-papers.json');
+  it('imports the good items on their listing days and reports the bad one', async () => {
+    const result = await run('hf', 'tests/fixtures/hf/daily-papers.json');
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('tests/fixtures/hf/daily-papers.json item 3: paper.id "not-an-arxiv-id" is not an arXiv id');
     expect(files()).toEqual(['2025-03-17/2503.10622.md', '2025-03-17/2503.11647.md', '2025-03-19/2503.12000.md']);
@@ -90,25 +92,25 @@ describe('npm run import -- hf', () => {
     expect(dyt).not.toMatch(/code:|tags:/);
     // submittedOnDailyAt 2025-03-18T23:59:59-03:00 is 2025-03-19 in UTC.
     expect(read('2025-03-19/2503.12000.md')).toContain('tags: ["time-zones", "utc"]');
-    expect(runScript('check.ts', [], { PAPERSHELF_CONTENT: dir }).status).toBe(0);
+    expect((await runMain(check, [], { PAPERSHELF_CONTENT: dir })).status).toBe(0);
   });
 
-  it('keeps hand edits and never lists a paper twice', () => {
-    run('hf', 'tests/fixtures/hf/daily-papers.json');
+  it('keeps hand edits and never lists a paper twice', async () => {
+    await run('hf', 'tests/fixtures/hf/daily-papers.json');
     const file = path.join(dir, '2025-03-17/2503.11647.md');
     writeFileSync(file, read('2025-03-17/2503.11647.md').replace('votes: 142', 'votes: 150'));
-    const again = run('hf', 'tests/fixtures/hf/daily-papers.json');
+    const again = await run('hf', 'tests/fixtures/hf/daily-papers.json');
     expect(again.stdout).toContain('0 created, 0 overwritten, 2 unchanged, 1 skipped');
     expect(read('2025-03-17/2503.11647.md')).toContain('votes: 150');
     // The same paper from an arXiv feed is recognised by its arXiv id, not added again.
-    const feed = run('arxiv', 'tests/fixtures/arxiv/versioned.xml');
+    const feed = await run('arxiv', 'tests/fixtures/arxiv/versioned.xml');
     expect(feed.stdout).toContain('1 created');
-    expect(run('arxiv', 'tests/fixtures/arxiv/versioned.xml', '--date', '2025-03-20').stdout).toContain(
+    expect((await run('arxiv', 'tests/fixtures/arxiv/versioned.xml', '--date', '2025-03-20')).stdout).toContain(
       'already on the site, listed on 2025-03-03',
     );
   });
 
-  it('refuses --date, which hf items do not need', () => {
-    expect(run('hf', 'tests/fixtures/hf/daily-papers.json', '--date', '2025-03-17').status).toBe(2);
+  it('refuses --date, which hf items do not need', async () => {
+    expect((await run('hf', 'tests/fixtures/hf/daily-papers.json', '--date', '2025-03-17')).status).toBe(2);
   });
 });

@@ -2,11 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runScript } from '../support/run.ts';
+import { main as importMain } from '../../scripts/import.ts';
+import { ROOT, runMain, runScript } from '../support/run.ts';
 
 const SEED = 'tests/fixtures/listings/daily-papers-mar-17.txt';
 let dir: string;
-const importSeed = (...args: string[]) => runScript('import.ts', ['listing', SEED, ...args], { PAPERSHELF_CONTENT: dir });
+const importSeed = (...args: string[]) => runMain(importMain, ['listing', SEED, ...args], { PAPERSHELF_CONTENT: dir });
 const dayDir = () => path.join(dir, '2025-03-17');
 
 beforeAll(() => {
@@ -15,8 +16,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run import -- listing', () => {
-  it('imports the 75 seed papers into the listing day folder', () => {
-    const result = importSeed('--date', '2025-03-17');
+  it('imports the 75 seed papers into the listing day folder', async () => {
+    const result = await importSeed('--date', '2025-03-17');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('75 papers for 2025-03-17: 75 created, 0 overwritten, 0 unchanged, 0 skipped');
@@ -26,7 +27,7 @@ describe('npm run import -- listing', () => {
     expect(readdirSync(dayDir())).toHaveLength(75);
   });
 
-  it('writes exactly the papers committed under content/papers/2025-03-17', () => {
+  it('writes exactly the papers committed under content/papers/2025-03-17', async () => {
     const committed = path.join(ROOT, 'content/papers/2025-03-17');
     const names = readdirSync(committed).sort();
     expect(readdirSync(dayDir()).sort()).toEqual(names);
@@ -34,53 +35,53 @@ describe('npm run import -- listing', () => {
       expect(readFileSync(path.join(dayDir(), name), 'utf8'), name).toBe(readFileSync(path.join(committed, name), 'utf8'));
   });
 
-  it('changes nothing when run again', () => {
+  it('changes nothing when run again', async () => {
     const before = readdirSync(dayDir()).map((n) => [n, statSync(path.join(dayDir(), n)).mtimeMs]);
-    const result = importSeed('--date', '2025-03-17');
+    const result = await importSeed('--date', '2025-03-17');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('0 created, 0 overwritten, 75 unchanged, 0 skipped');
     expect(readdirSync(dayDir()).map((n) => [n, statSync(path.join(dayDir(), n)).mtimeMs])).toEqual(before);
   });
 
-  it('keeps a hand-edited paper unless --force', () => {
+  it('keeps a hand-edited paper unless --force', async () => {
     const file = path.join(dayDir(), 'showui-one-vision-language-action-model-for-gui-visual-agent.md');
     const edited = readFileSync(file, 'utf8').replace('---\n\n', 'votes: 12\n---\n\n');
     writeFileSync(file, edited);
-    const kept = importSeed('--date', '2025-03-17');
+    const kept = await importSeed('--date', '2025-03-17');
     expect(kept.stdout).toMatch(
       /skipped {4}\S+showui-one-vision-language-action-model-for-gui-visual-agent\.md .*: the file differs from the import \(edited by hand\?\); --force overwrites it/,
     );
     expect(kept.stdout).toContain('0 created, 0 overwritten, 74 unchanged, 1 skipped');
     expect(readFileSync(file, 'utf8')).toBe(edited);
-    const forced = importSeed('--date', '2025-03-17', '--force');
+    const forced = await importSeed('--date', '2025-03-17', '--force');
     expect(forced.stdout).toContain('0 created, 1 overwritten, 74 unchanged, 0 skipped');
     expect(readFileSync(file, 'utf8')).not.toContain('votes: 12');
   });
 
-  it('refuses a --date that disagrees with the listing', () => {
-    const result = importSeed('--date', '2025-03-18');
+  it('refuses a --date that disagrees with the listing', async () => {
+    const result = await importSeed('--date', '2025-03-18');
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${SEED}:9: the listing is for "Mar 17", but --date is 2025-03-18`);
   });
 
-  it('states the year it chose when --date is missing', () => {
-    const result = importSeed('--dry-run');
+  it('states the year it chose when --date is missing', async () => {
+    const result = await importSeed('--dry-run');
     expect(result.stdout).toMatch(
       /note: "Mar 17" has no year; using (\d{4})-03-17, the latest such day up to today \(\d{4}-\d{2}-\d{2}, UTC\)\. Pass --date to choose\./,
     );
     expect(result.stdout).toContain('(dry run: nothing written)');
   });
 
-  it('reports a broken dump and still imports its good papers', () => {
+  it('reports a broken dump and still imports its good papers', async () => {
     const broken = path.join(dir, 'broken.txt');
     writeFileSync(broken, 'Mar 17\n\nA Good Paper\n\nIts abstract.\n\nA title with no abstract\n');
-    const result = runScript('import.ts', ['listing', broken, '--date', '2025-03-17'], { PAPERSHELF_CONTENT: dir });
+    const result = await runMain(importMain, ['listing', broken, '--date', '2025-03-17'], { PAPERSHELF_CONTENT: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${broken}:7: title "A title with no abstract" has no abstract line after it`);
     expect(readFileSync(path.join(dayDir(), 'a-good-paper.md'), 'utf8')).toBe('---\ntitle: "A Good Paper"\n---\n\nIts abstract.\n');
   });
 
-  it('explains its usage', () => {
+  it('explains its usage', async () => {
     const help = runScript('import.ts', ['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage: npm run import -- <format> <file> [options]');

@@ -67,3 +67,27 @@ export function buildIn(work: string, options: BuildOptions = {}): Build {
   });
   return { out, status: astro.status, output: astro.stdout + astro.stderr };
 }
+
+/**
+ * Runs a script's exported `main(argv, env)` in this process, as `runScript` runs the file: the
+ * same result shape, with what it printed through console.log and console.error. For scripts
+ * whose behaviour a child process adds nothing to; a few tests keep real process runs for exit codes.
+ */
+export async function runMain(
+  main: (argv: string[], env: NodeJS.ProcessEnv) => number | Promise<number>,
+  argv: string[],
+  env: Record<string, string> = {},
+): Promise<RunResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const { log, error } = console;
+  console.log = (...parts: unknown[]) => out.push(`${parts.map(String).join(' ')}\n`);
+  console.error = (...parts: unknown[]) => err.push(`${parts.map(String).join(' ')}\n`);
+  try {
+    const status = await main(argv, { ...cleanEnv(), ...env });
+    return { status, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+}
