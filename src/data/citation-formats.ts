@@ -109,8 +109,10 @@ export function escapeBibtex(text: string): string {
         ? part
         : [...part.normalize('NFD')]
             .map((c, j, all) => {
-              if (BIBTEX_ACCENTS[c] !== undefined) return '';
-              const accent = BIBTEX_ACCENTS[all[j + 1] ?? ''];
+              // LaTeX accent commands apply to Latin letters; Greek, Cyrillic and other scripts keep
+              // their accented letters as they are (recomposed below).
+              if (BIBTEX_ACCENTS[c] !== undefined) return /[A-Za-z]/.test(baseLetter(all, j)) ? '' : c;
+              const accent = /[A-Za-z]/.test(c) ? BIBTEX_ACCENTS[all[j + 1] ?? ''] : undefined;
               if (accent !== undefined) return /[A-Za-z]/.test(accent) ? `{\\${accent}{${c}}}` : `{\\${accent}${c}}`;
               if (BIBTEX_LETTERS[c.normalize('NFC')] !== undefined) return BIBTEX_LETTERS[c.normalize('NFC')];
               if ('{}&%#_'.includes(c)) return `\\${c}`;
@@ -119,9 +121,17 @@ export function escapeBibtex(text: string): string {
               if (c === '^') return '\\textasciicircum{}';
               return c;
             })
-            .join(''),
+            .join('')
+            .normalize('NFC'),
     )
     .join('');
+}
+
+/** The letter that the combining marks before index `j` belong to. */
+function baseLetter(chars: string[], j: number): string {
+  let i = j - 1;
+  while (i >= 0 && /\p{M}/u.test(chars[i] ?? '')) i--;
+  return chars[i] ?? '';
 }
 
 /** The entry key arXiv's export uses: first author's family name, year, first title word ('yang2024tidaldecode'). */

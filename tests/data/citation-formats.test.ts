@@ -66,6 +66,9 @@ describe('escapeBibtex', () => {
     );
     expect(escapeBibtex('in $O(n^2)$ & more')).toBe('in $O(n^2)$ \\& more');
   });
+  it('keeps accented letters of other scripts as they are', () => {
+    expect(escapeBibtex('Αλέξανδρος Ünal, Йорданов')).toBe('Αλέξανδρος {\\"U}nal, Йорданов');
+  });
 });
 
 describe('bibtexEntry', () => {
