@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CACHE_DIR, OUT_DIR, SITE_BASE, VERIFY_VALIDATE_ALL, VERIFY_VALIDATE_SAMPLE } from '../src/consts.ts';
 import { contentDir, listPaperFiles } from '../src/content/content-files.ts';
-import { verifySite } from '../src/verify/site.ts';
+import { formatVerification, verifySite } from '../src/verify/site.ts';
 import { readArgs, runCli } from './cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
     console.error(`verify: ${out} does not exist: run npm run build first`);
     return 1;
   }
-  const { problems, summary } = await verifySite({
+  const verification = await verifySite({
     out,
     base: SITE_BASE.endsWith('/') ? SITE_BASE : `${SITE_BASE}/`,
     papers: listPaperFiles(contentDir()),
@@ -67,12 +67,11 @@ async function main(): Promise<number> {
     full: values.full,
     ...(values.cache ? { cacheDir: CACHE_DIR } : {}),
   });
-  for (const p of problems) console.error(`${path.join(path.relative(process.cwd(), out) || '.', p.file)}:${p.line} ${p.message}`);
-  if (problems.length > 0) {
-    console.error(`${summary}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+  if (verification.problems.length > 0) {
+    console.error(formatVerification(out, verification));
     return 1;
   }
-  console.log(`${summary}: all checks passed`);
+  console.log(`${verification.summary}: all checks passed`);
   return 0;
 }
 

@@ -11,8 +11,6 @@ export const SITE_DESCRIPTION = 'Research papers, curated daily by the community
 export function contentFolder(env: NodeJS.ProcessEnv = process.env): string {
   return env.PAPERSHELF_CONTENT ?? 'content/papers';
 }
-/** `contentFolder()` of this process's environment. */
-export const CONTENT_DIR = contentFolder();
 /**
  * Caches kept between builds: Astro's content store, and the results of `npm run check` and
  * `npm run verify` for unchanged files (`PAPERSHELF_CACHE`; each fixture build uses its own).

@@ -70,7 +70,8 @@ export async function startSearch(): Promise<void> {
       return;
     }
     const options = { filters: pagefindFilters(state, days), sort: pagefindSort(state.sort) };
-    const noDays = state.from !== '' || state.to !== '' ? (options.filters.day as { any: string[] }).any.length === 0 : false;
+    // A day range with no listing day in it matches nothing; Pagefind is not asked.
+    const noDays = (options.filters.day as { any: string[] } | undefined)?.any.length === 0;
     const [plain, exact] = noDays
       ? [null, null]
       : await Promise.all([

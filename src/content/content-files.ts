@@ -20,7 +20,7 @@ export function listContentFiles(dir: string): string[] {
     .sort();
 }
 
-/** Every `<day>/<name>.md` under `dir` (what the site's glob loader reads), sorted. */
+/** Every `<day>/<name>.md` under `dir`: the files that become papers (any other file is reported by the checks), sorted. */
 export function listPaperFiles(dir: string): { day: string; id: string; path: string }[] {
   return listContentFiles(dir)
     .filter((file) => file.endsWith('.md') && path.relative(dir, file).split(path.sep).length === 2)

@@ -18,7 +18,7 @@ import type { PaperIdentity, Problem } from './validate.ts';
 import { checkDuplicates, formatProblem } from './validate.ts';
 
 /** Counts of one load, for the build log (and the test that proves a paper is rendered once). */
-export interface LoadSummary {
+interface LoadSummary {
   files: number;
   rendered: number;
   unchanged: number;

@@ -27,7 +27,7 @@ export function findUrls(text: string): FoundUrl[] {
 }
 
 /** `url` without trailing sentence punctuation, and without a `)` that the URL did not open. */
-export function trimUrl(url: string): string {
+function trimUrl(url: string): string {
   let out = url.replace(/[.,;:!?'”’]+$/, '');
   while (out.endsWith(')') && count(out, '(') < count(out, ')')) {
     out = out.slice(0, -1).replace(/[.,;:!?'”’]+$/, '');

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CACHE_DIR } from '../consts.ts';
 import { contentDir, listPaperFiles } from '../content/content-files.ts';
-import { verifySite } from '../verify/site.ts';
+import { formatVerification, verifySite } from '../verify/site.ts';
 import { epochNow, recordPhase } from './phases.ts';
 
 /** The Astro integration; place it after the integration whose `written()` it is given. */
@@ -41,14 +41,8 @@ export function verifyIntegration(options: { indexWritten: () => Promise<void> }
         // An index that failed to build is the build's first problem.
         if (index.status === 'rejected') throw index.reason;
         if (verification.status === 'rejected') throw verification.reason;
-        const { problems, summary } = verification.value;
-        if (problems.length > 0) {
-          const shown = path.relative(process.cwd(), out) || '.';
-          throw new Error(
-            `${problems.map((p) => `${path.join(shown, p.file)}:${p.line} ${p.message}`).join('\n')}\n${summary}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
-          );
-        }
-        logger.info(`${summary}: all checks passed`);
+        if (verification.value.problems.length > 0) throw new Error(formatVerification(out, verification.value));
+        logger.info(`${verification.value.summary}: all checks passed`);
       },
     },
   };

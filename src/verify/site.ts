@@ -120,6 +120,13 @@ export async function verifySite(options: VerifySiteOptions): Promise<SiteVerifi
   return { problems, summary };
 }
 
+/** The failure report: one `path:line message` per problem (paths under `out` as shown from the working folder), then the count. */
+export function formatVerification(out: string, { problems, summary }: SiteVerification): string {
+  const shown = path.relative(process.cwd(), out) || '.';
+  const lines = problems.map((p) => `${path.join(shown, p.file)}:${p.line} ${p.message}`);
+  return [...lines, `${summary}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`].join('\n');
+}
+
 /** Runs the jobs on a pool of workers, one per core; results come back in the order of the jobs. */
 async function runOnWorkers<T>(options: VerifySiteOptions, jobs: VerifyJob[]): Promise<T[]> {
   const results: T[] = new Array(jobs.length);
