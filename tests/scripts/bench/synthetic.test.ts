@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isWeekend } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { createRandom, generateCorpus, readSourceTexts } from '../../../scripts/bench/synthetic.ts';
+import { corpusStats, createRandom, generateCorpus, REAL_STATS, readSourceTexts } from '../../../scripts/bench/synthetic.ts';
 import { dayToDate } from '../../../src/content/dates.ts';
 import { writePaperFile } from '../../../src/content/paper-file.ts';
 import { checkDuplicates, inspectPaperText } from '../../../src/content/validate.ts';
@@ -55,40 +55,60 @@ describe('generateCorpus', () => {
     for (const count of full) expect(count).toBeLessThanOrEqual(65);
   });
 
-  it('draws abstracts of 150–300 words from the real vocabulary, some with math', () => {
+  it('draws abstracts from the real vocabulary, some with math or a URL', () => {
     const vocabulary = new Set(sources.flatMap((s) => s.abstract.split(/\s+/)).map((w) => w.replace(/[.,;:!?]+$/, '')));
     for (const p of corpus) {
-      const words = p.abstract.split(' ');
-      expect(words.length).toBeGreaterThanOrEqual(150);
-      expect(words.length).toBeLessThanOrEqual(302);
+      const words = p.abstract.split(' ').filter((w) => !w.startsWith('https://'));
+      expect(words.length).toBeGreaterThanOrEqual(40);
+      expect(words.length).toBeLessThanOrEqual(REAL_STATS.abstractWords.max + 2);
       const known = words.filter((w) => vocabulary.has(w.replace(/[.,;:!?]+$/, ''))).length;
       expect(known / words.length).toBeGreaterThan(0.95);
     }
-    const withMath = corpus.filter((p) => p.abstract.includes('$')).length;
-    expect(withMath).toBeGreaterThan(30);
-    expect(withMath).toBeLessThan(150);
   });
 
-  it('gives 0–15 authors from a shared pool (authors repeat), tags, code links and arXiv ids by month', () => {
-    const counts = new Map<string, number>();
+  it('gives authors, tags, code links and arXiv ids by month', () => {
     for (const p of corpus) {
-      const authors = p.fields.authors ?? [];
-      expect(authors.length).toBeLessThanOrEqual(15);
-      for (const a of authors) counts.set(a, (counts.get(a) ?? 0) + 1);
+      expect(new Set(p.fields.authors).size).toBe((p.fields.authors ?? []).length);
+      expect((p.fields.authors ?? []).length).toBeGreaterThan(0);
       expect(p.fields.arxiv).toBe(p.id);
       expect(p.id.slice(0, 4)).toBe(`${p.day.slice(2, 4)}${p.day.slice(5, 7)}`);
       expect((p.fields.published ?? '') <= p.day).toBe(true);
+      // An abstract's URL is its code link.
+      const url = /https:\/\/\S+?(?=\.?$)/.exec(p.abstract)?.[0];
+      if (url !== undefined) expect(p.fields.links?.code).toBe(url);
     }
-    expect(corpus.some((p) => (p.fields.authors ?? []).length === 0)).toBe(true);
-    expect(Math.max(...counts.values())).toBeGreaterThan(5);
-    // A pool of 0.6 authors a paper: author pages repeat, a few authors are prolific.
-    const slots = [...counts.values()].reduce((a, b) => a + b, 0);
-    expect(counts.size).toBeLessThanOrEqual(0.6 * corpus.length);
-    expect(counts.size).toBeLessThan(slots / 5);
-    expect(Math.max(...counts.values())).toBeGreaterThan(20);
     const withCode = corpus.filter((p) => p.fields.links?.code !== undefined).length;
-    expect(withCode / corpus.length).toBeGreaterThan(0.3);
-    expect(withCode / corpus.length).toBeLessThan(0.5);
+    expect(withCode / corpus.length).toBeGreaterThan(0.35);
+    expect(withCode / corpus.length).toBeLessThan(0.6);
     expect(new Set(corpus.flatMap((p) => p.fields.tags ?? [])).size).toBeGreaterThan(10);
+  });
+});
+
+describe('the corpus at 10,000 papers matches real arXiv statistics (REAL_STATS)', () => {
+  const stats = corpusStats(generateCorpus(sources, { papers: 10_000, seed: 1, lastDay: '2026-11-27' }));
+  const near = (actual: number, expected: number, tolerance: number) =>
+    expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance);
+
+  it('reuses authors as real authors are: most on one paper, a few very prolific', () => {
+    const real = REAL_STATS.papersPerAuthor;
+    near(stats.papersPerAuthor.one, real.one, 0.03);
+    near(stats.papersPerAuthor.two, real.two, 0.03);
+    near(stats.papersPerAuthor.threeToFive, real.threeToFive, 0.03);
+    near(stats.papersPerAuthor.sixToTen, real.sixToTen, 0.02);
+    near(stats.papersPerAuthor.moreThanTen, real.moreThanTen, 0.015);
+    // About 3.4 distinct authors a paper (the real crawl: 2.4 at 5.8 authors a paper).
+    expect(stats.authors).toBeGreaterThan(25_000);
+    expect(stats.authors).toBeLessThan(45_000);
+    expect(stats.mostPapers).toBeGreaterThan(60);
+  });
+
+  it('has real author-list and abstract lengths, math and URL rates', () => {
+    near(stats.authorsPerPaper.mean, REAL_STATS.authorsPerPaper.mean, 0.8);
+    expect(stats.authorsPerPaper.median).toBe(REAL_STATS.authorsPerPaper.median);
+    expect(stats.authorsPerPaper.max).toBeGreaterThan(100);
+    near(stats.abstractWords.mean, REAL_STATS.abstractWords.mean, 8);
+    expect(stats.abstractWords.max).toBeLessThanOrEqual(REAL_STATS.abstractWords.max);
+    near(stats.withMath, REAL_STATS.withMath, 0.015);
+    near(stats.withUrl, REAL_STATS.withUrl, 0.02);
   });
 });
