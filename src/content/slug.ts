@@ -80,6 +80,23 @@ export const authorSlug = memoizeString((name: string): string => {
   return base === '' ? `author-${hash}` : `${base}-${hash}`;
 });
 
+/**
+ * How many author pages the site has, whatever its size: each author is a section of one of them.
+ * A page per author would be most of the site's files (real authors are 3–4 new names a paper,
+ * most on one paper only): 170,000 pages at 50,000 papers, past every static host's file limits.
+ * Fixed, so that an author's address never moves as the site grows; 4,096 pages hold ~8 authors
+ * each at 10,000 papers and ~40 at 50,000.
+ */
+export const AUTHOR_SHELVES = 4096;
+
+/** The author page (three hex digits of a SHA-256 of the slug) that holds an author's section. */
+export const authorShelf = memoizeString((slug: string): string =>
+  createHash('sha256')
+    .update(slug)
+    .digest('hex')
+    .slice(0, Math.log2(AUTHOR_SHELVES) / 4),
+);
+
 /** A title reduced for comparison: case, accents, punctuation and spacing do not matter, in any script. */
 export function normalizeTitle(title: string): string {
   return foldWords(title).join(' ');

@@ -5,7 +5,7 @@
 import type { DayKey } from '../content/dates.ts';
 import type { Paper } from '../content/paper.ts';
 import { compareByVotes } from '../content/paper.ts';
-import { authorSlug } from '../content/slug.ts';
+import { authorShelf, authorSlug } from '../content/slug.ts';
 import { compareText } from '../content/text.ts';
 
 /** The fields grouping needs. */
@@ -89,6 +89,20 @@ export function groupByAuthor<P extends GroupedPaper>(papers: readonly P[]): Aut
       return { slug, name, names, papers: [...set].sort(compareNewestFirst) };
     })
     .sort((a, b) => compareText(a.slug, b.slug));
+}
+
+/** Authors on their pages (`authorShelf`), in shelf order; each page's authors by name. */
+export function groupByShelf<P extends GroupedPaper>(authors: readonly AuthorGroup<P>[]): { shelf: string; authors: AuthorGroup<P>[] }[] {
+  const byShelf = new Map<string, AuthorGroup<P>[]>();
+  for (const author of authors) {
+    const shelf = authorShelf(author.slug);
+    const list = byShelf.get(shelf);
+    if (list) list.push(author);
+    else byShelf.set(shelf, [author]);
+  }
+  return [...byShelf]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([shelf, list]) => ({ shelf, authors: list.sort((a, b) => compareText(a.name, b.name) || compareText(a.slug, b.slug)) }));
 }
 
 /** The newer and older neighbours of `key` in a newest-first list of keys. */

@@ -4,7 +4,7 @@
  */
 
 import { getCollection } from 'astro:content';
-import { monthOf, weekOf } from '../content/dates.ts';
+import { type DayKey, monthOf, weekOf } from '../content/dates.ts';
 import type { MathStyles } from '../content/math.ts';
 import type { Paper } from '../content/paper.ts';
 import type { LoadedPaper } from '../content/paper-pipeline.ts';
@@ -79,7 +79,10 @@ async function load(): Promise<SiteData> {
   };
 }
 
-/** `getStaticPaths` of the routes with one file per paper (`/papers/<id>.bib`, `/papers/<id>.md`). */
-export async function paperStaticPaths(): Promise<{ params: { id: string }; props: { paper: Paper } }[]> {
-  return (await getSiteData()).papers.map((paper) => ({ params: { id: paper.id }, props: { paper } }));
+/**
+ * `getStaticPaths` of the files with every paper of a day (`papers.bib`, `papers.json`): machine-
+ * readable copies one file per day rather than per paper, so they cost the site no files to speak of.
+ */
+export async function dayFileStaticPaths(): Promise<{ params: { day: DayKey }; props: { papers: Paper[] } }[]> {
+  return (await getSiteData()).days.map(({ day, papers }) => ({ params: { day }, props: { papers } }));
 }

@@ -4,6 +4,7 @@
  */
 import { SITE_URL } from '../consts.ts';
 import type { DayKey, MonthKey, WeekKey } from '../content/dates.ts';
+import { authorShelf } from '../content/slug.ts';
 
 // Vite provides BASE_URL in the site and in Vitest; plain Node scripts have no import.meta.env.
 const RAW_BASE: string = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
@@ -55,9 +56,14 @@ export function tagPath(tag: string, page = 1): string {
   return withBase(page === 1 ? `tags/${tag}/` : `tags/${tag}/${page}/`);
 }
 
-/** An author's papers: '/authors/lukasz-kaiser/'. */
+/** An author's papers: their section of an author page, '/authors/3fa/#lukasz-kaiser'. */
 export function authorPath(slug: string): string {
-  return withBase(`authors/${slug}/`);
+  return `${authorShelfPath(authorShelf(slug))}#${slug}`;
+}
+
+/** An author page, holding the authors whose slugs hash to `shelf`: '/authors/3fa/'. */
+export function authorShelfPath(shelf: string): string {
+  return withBase(`authors/${shelf}/`);
 }
 
 /** Feed formats the site publishes. */
@@ -124,14 +130,14 @@ export function huggingFaceUrl(arxiv: string): string {
   return `https://huggingface.co/papers/${arxiv}`;
 }
 
-/** A paper as BibTeX: '/papers/2503.01234.bib'. */
-export function bibPath(id: string): string {
-  return withBase(`papers/${encodeURIComponent(id)}.bib`);
+/** BibTeX of every paper of a listing day: '/papers/date/2025-03-17/papers.bib'. */
+export function dayBibPath(day: DayKey): string {
+  return withBase(`papers/date/${day}/papers.bib`);
 }
 
-/** A paper as markdown with front matter: '/papers/2503.01234.md'. */
-export function markdownPath(id: string): string {
-  return withBase(`papers/${encodeURIComponent(id)}.md`);
+/** Every paper of a listing day as data, front matter and abstract markdown: '/papers/date/2025-03-17/papers.json'. */
+export function dayDataPath(day: DayKey): string {
+  return withBase(`papers/date/${day}/papers.json`);
 }
 
 /** arXiv's PDF for an id. */

@@ -126,8 +126,10 @@ describe('importing and building the fixtures loses nothing', () => {
     for (const { name, href } of links) {
       const response = await page.goto(href);
       expect(response?.status(), name).toBe(200);
-      expect(await page.locator('h1').textContent(), name).toContain(name);
-      expect(await page.getByRole('link', { name: 'Cross-Script Name Matching for Bibliographic Search' }).count(), name).toBe(1);
+      // The author's section of their author page, which the address's #fragment names.
+      const section = page.locator(`section[id="${new URL(href).hash.slice(1)}"]`);
+      expect(await section.locator('h2').textContent(), name).toContain(name);
+      expect(await section.getByRole('link', { name: 'Cross-Script Name Matching for Bibliographic Search' }).count(), name).toBe(1);
     }
     await page.close();
   });

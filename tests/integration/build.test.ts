@@ -2,14 +2,27 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type PaperFields, writePaperFile } from '../../src/content/paper-file.ts';
+import { authorShelf } from '../../src/content/slug.ts';
 import { checkPaperText } from '../../src/content/validate.ts';
 import { type Build, buildSite, listFiles, readOut, tempDir } from '../support/build.ts';
 import { launchBrowser } from '../support/chromium.ts';
+import { attr, byId, dom, select, text } from '../support/html.ts';
 import { buildIn, ROOT, runScript } from '../support/run.ts';
 import { serveStatic } from '../support/static-server.ts';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/site/papers');
 const INVALID = path.join(ROOT, 'tests/fixtures/invalid');
+const AUTHORS = [
+  'ada-lovelace',
+  'alan-turing',
+  'emmy-noether',
+  'grace-hopper',
+  'hedy-lamarr',
+  'katherine-johnson',
+  'lukasz-kaiser',
+  'sofia-kovalevskaya',
+];
 const IDS = [
   '2503.01234',
   'quantized-draft-models',
@@ -44,18 +57,26 @@ describe('a fixture site built for real', () => {
         ...IDS.map((id) => `papers/${id}/index.html`),
         'tags/index.html',
         ...['attention', 'benchmark', 'decoding', 'graphs', 'long-context', 'reasoning', 'vision'].map((t) => `tags/${t}/index.html`),
-        ...[
-          'ada-lovelace',
-          'alan-turing',
-          'emmy-noether',
-          'grace-hopper',
-          'hedy-lamarr',
-          'katherine-johnson',
-          'lukasz-kaiser',
-          'sofia-kovalevskaya',
-        ].map((a) => `authors/${a}/index.html`),
+        ...new Set(AUTHORS.map((a) => `authors/${authorShelf(a)}/index.html`)),
       ].sort(),
     );
+  });
+
+  it('gives every author a section on an author page, which their name links to', () => {
+    const linked = new Set<string>();
+    for (const id of IDS) {
+      for (const link of select(dom(readOut(build, `papers/${id}/index.html`)), 'a')) {
+        const href = attr(link, 'href') ?? '';
+        if (!href.startsWith('/authors/')) continue;
+        const [, shelf, slug] = /^\/authors\/([0-9a-f]{3})\/#([a-z0-9-]+)$/.exec(href) ?? [];
+        expect(AUTHORS, href).toContain(slug);
+        const section = byId(dom(readOut(build, `authors/${shelf}/index.html`)), slug ?? '');
+        expect(section && select(section, 'h2').map(text)[0], href).toBe(text(link));
+        expect(section && select(section, 'a.paper-row__title').some((a) => attr(a, 'href') === `/papers/${id}/`)).toBe(true);
+        linked.add(slug ?? '');
+      }
+    }
+    expect([...linked].sort()).toEqual(AUTHORS);
   });
 
   it('orders a day by votes, then title', () => {
@@ -114,7 +135,7 @@ describe('a fixture site built for real', () => {
     expect(readOut(build, 'rss.xml')).toContain('<title>Curriculum Learning for Theorem Provers in O(n log n) Steps</title>');
   });
 
-  it('carries citation meta tags, JSON-LD and a BibTeX entry that matches its .bib file', () => {
+  it("carries citation meta tags, JSON-LD and a BibTeX entry that matches its day's .bib file", () => {
     const page = readOut(build, 'papers/2503.01234/index.html');
     expect(page).toContain('<meta name="citation_title" content="Sparse Mixture Routing for Long Context Transformers">');
     expect(page).toContain('<meta name="citation_author" content="Kaiser, Łukasz"><meta name="citation_author" content="Lovelace, Ada">');
@@ -123,7 +144,10 @@ describe('a fixture site built for real', () => {
     expect(page).toContain('<meta name="citation_pdf_url" content="https://arxiv.org/pdf/2503.01234">');
     const jsonLd = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(page)?.[1] ?? '';
     expect(JSON.parse(jsonLd)).toMatchObject({ '@type': 'ScholarlyArticle', identifier: 'arXiv:2503.01234', datePublished: '2025-03-07' });
-    const bib = readOut(build, 'papers/2503.01234.bib');
+    const dayBib = readOut(build, 'papers/date/2025-03-10/papers.bib');
+    const entries = dayBib.trimEnd().split('\n\n');
+    expect(entries).toHaveLength(2);
+    const bib = `${entries.find((e) => e.startsWith('@misc{kaiser2025sparse,'))}\n`;
     expect(bib).toMatch(
       /^@misc\{kaiser2025sparse,\n {2}title=\{Sparse Mixture Routing for Long Context Transformers\},\n {2}author=\{\{\\L\}ukasz Kaiser and Ada Lovelace\},/,
     );
@@ -135,12 +159,24 @@ describe('a fixture site built for real', () => {
         .replace(/&quot;/g, '"')
         .replace(/&amp;/g, '&'),
     ).toBe(bib);
-    expect(page).toMatch(/<a href="\/papers\/2503\.01234\.bib" download>Download \.bib<\/a>/);
+    const download = select(dom(page), 'a[download]')[0];
+    expect(download && attr(download, 'href')).toBe('/papers/date/2025-03-10/papers.bib');
   });
 
-  it('offers the paper as markdown and every paper in /papers.json', () => {
-    const md = readOut(build, 'papers/2503.01234.md');
-    expect(checkPaperText(md, 'copy.md', '2025-03-10')).toEqual([]);
+  it("offers each day's papers as content-file data, and every paper in /papers.json", () => {
+    const day = JSON.parse(readOut(build, 'papers/date/2025-03-10/papers.json')) as {
+      day: string;
+      count: number;
+      papers: (PaperFields & { id: string; url: string; abstract: string })[];
+    };
+    expect(day).toMatchObject({ day: '2025-03-10', count: 2 });
+    const paper = day.papers.find((p) => p.id === '2503.01234');
+    if (paper === undefined) throw new Error('2503.01234 is missing from its day');
+    const { id, url, abstract, ...fields } = paper;
+    expect(url).toBe('https://papershelf.example.org/papers/2503.01234/');
+    // Written back as a content file (the abstract is markdown as written), it passes npm run check.
+    const md = `${writePaperFile(fields, '').trimEnd()}\n\n${abstract}\n`;
+    expect(checkPaperText(md, `${id}.md`, '2025-03-10')).toEqual([]);
     expect(md).toContain('title: "Sparse Mixture Routing for Long Context Transformers"');
     expect(md).toContain('keeps \\<MASK> tokens as text');
     const index = JSON.parse(readOut(build, 'papers.json')) as {

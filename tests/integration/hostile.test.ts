@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'parse5';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authorPath } from '../../src/data/routes.ts';
 import { scanPage } from '../../src/verify/checks.ts';
 import { type Build, buildSite, readOut, tempDir } from '../support/build.ts';
 import { launchBrowser } from '../support/chromium.ts';
@@ -50,7 +51,7 @@ describe('a site with the accepted hostile papers', () => {
     expect(page).toContain('<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; Escaped Title Zanzibar · Papershelf</title>');
     expect(page).toContain('<h1>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; Escaped Title Zanzibar</h1>');
     expect(page).toContain(
-      '<a href="/authors/img-src-x-onerror-alert-1/">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</a>, <a href="/authors/obrien-sons/">O&#39;Brien &amp; &lt;Sons&gt;</a>',
+      `<a href="${authorPath('img-src-x-onerror-alert-1')}">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</a>, <a href="${authorPath('obrien-sons')}">O&#39;Brien &amp; &lt;Sons&gt;</a>`,
     );
     expect(page).toContain('\\<b>bold\\</b>'.replace(/\\/g, '').replace('<b>', '&lt;b&gt;').replace('</b>', '&lt;/b&gt;'));
     // Inside quoted attributes (meta tags, search metadata) only the quote and & need escaping.
