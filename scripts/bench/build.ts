@@ -67,16 +67,48 @@ export function writeCorpus(dir: string, papers: SyntheticPaper[]): void {
   }
 }
 
-/** Bytes and files under `dir`; HTML pages counted apart. */
-export function sizeOf(dir: string): { bytes: number; files: number; htmlPages: number } {
+/** What a built folder holds: what the hosts' limits count. */
+export interface OutputStats {
+  bytes: number;
+  files: number;
+  htmlPages: number;
+  /** The directory with the most entries (files and folders), relative to the folder. */
+  largestDir: { path: string; entries: number };
+  /** HTML pages per route, ids replaced by '*': 'papers/*', 'papers/date/*', 'authors/*', … */
+  pagesPerRoute: Record<string, number>;
+}
+
+/** Path segments that name routes; any other segment is a parameter (an id, a day, a tag…). */
+const ROUTE_WORDS = new Set(['papers', 'date', 'week', 'month', 'archive', 'tags', 'authors', 'digest', 'search', 'subscribe']);
+
+/** The route of a built HTML file: 'papers/2503.01234/index.html' → 'papers/*'. */
+export function routeOf(file: string): string {
+  const parts = file.split('/');
+  const name = parts.pop() ?? '';
+  const route = parts.map((p) => (ROUTE_WORDS.has(p) ? p : '*'));
+  if (name !== 'index.html') route.push(parts.length === 0 ? name : '*.html');
+  return route.join('/') || '/';
+}
+
+/** Sizes, counts and the fullest directory of `dir`. */
+export function sizeOf(dir: string): OutputStats {
   let bytes = 0;
   let files = 0;
   let htmlPages = 0;
+  const entries = new Map<string, number>();
+  const pagesPerRoute: Record<string, number> = {};
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const parent = path.relative(dir, entry.parentPath);
+    entries.set(parent, (entries.get(parent) ?? 0) + 1);
     if (!entry.isFile()) continue;
     files++;
     bytes += statSync(path.join(entry.parentPath, entry.name)).size;
-    if (entry.name.endsWith('.html')) htmlPages++;
+    if (entry.name.endsWith('.html')) {
+      htmlPages++;
+      const route = routeOf([...(parent === '' ? [] : parent.split(path.sep)), entry.name].join('/'));
+      pagesPerRoute[route] = (pagesPerRoute[route] ?? 0) + 1;
+    }
   }
-  return { bytes, files, htmlPages };
+  const [largest, count] = [...entries].reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
+  return { bytes, files, htmlPages, largestDir: { path: largest === '' ? '.' : largest, entries: count }, pagesPerRoute };
 }

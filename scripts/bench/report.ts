@@ -12,7 +12,16 @@ export function mb(bytes: number): string {
 export function formatTable(r: {
   papers: number;
   build: Run;
-  output: { htmlPages: number; files: number; distBytes: number; indexBytes: number };
+  output: {
+    htmlPages: number;
+    files: number;
+    distBytes: number;
+    filesPerPaper: number;
+    kbPerPaper: number;
+    largestDir: { path: string; entries: number };
+    pagesPerRoute: Record<string, number>;
+    indexBytes: number;
+  };
   incremental?: Run;
   baseline?: { astro: Run; pagefind: Run; seconds: number; indexBytes: number };
   browser?: { search: QueryResult[]; bareSearch?: QueryResult[]; pages: { path: string; htmlCssBytes: number; scripts: string[] }[] };
@@ -32,6 +41,11 @@ export function formatTable(r: {
   lines.push(
     '',
     `${r.output.htmlPages} HTML pages, ${r.output.files} files, dist ${mb(r.output.distBytes)}, search index ${mb(r.output.indexBytes)}`,
+    `per paper: ${r.output.filesPerPaper.toFixed(2)} files, ${r.output.kbPerPaper.toFixed(1)} KB; fullest folder ${r.output.largestDir.path} (${r.output.largestDir.entries} entries)`,
+    `pages per route: ${Object.entries(r.output.pagesPerRoute)
+      .sort((a, b) => b[1] - a[1])
+      .map(([route, n]) => `${route} ${n}`)
+      .join(', ')}`,
   );
   if (r.baseline) lines.push(`bare search index ${mb(r.baseline.indexBytes)}`);
   if (r.browser) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorSlug, normalizeTitle, slugify } from '../../src/content/slug.ts';
+import { AUTHOR_SHELVES, authorShelf, authorSlug, normalizeTitle, slugify } from '../../src/content/slug.ts';
 
 describe('slugify', () => {
   it('makes lowercase ASCII words joined by hyphens', () => {
@@ -80,5 +80,20 @@ describe('normalizeTitle in other scripts', () => {
     expect(normalizeTitle('Нейронные сети')).not.toBe(normalizeTitle('Глубокое обучение'));
     expect(normalizeTitle('Нейронные сети.')).toBe(normalizeTitle('нейронные  СЕТИ'));
     expect(normalizeTitle('大语言模型')).not.toBe(normalizeTitle('视觉模型'));
+  });
+});
+
+describe('authorShelf', () => {
+  it('names one of the 1,024 author pages, the same for a slug in every build', () => {
+    expect(AUTHOR_SHELVES).toBe(1024);
+    // The first 10 bits of SHA-256('lukasz-kaiser'), fixed forever: addresses must not move.
+    expect(authorShelf('lukasz-kaiser')).toBe('07a');
+    const seen = new Set<string>();
+    for (let i = 0; i < 20_000; i++) {
+      const shelf = authorShelf(`author-${i}`);
+      expect(shelf).toMatch(/^[0-3][0-9a-f]{2}$/);
+      seen.add(shelf);
+    }
+    expect(seen.size).toBe(AUTHOR_SHELVES);
   });
 });

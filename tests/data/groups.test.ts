@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { monthOf, weekOf } from '../../src/content/dates.ts';
+import { AUTHOR_SHELVES, authorShelf } from '../../src/content/slug.ts';
 import {
   compareNewestFirst,
   type GroupedPaper,
   groupByAuthor,
   groupByDay,
   groupByPeriod,
+  groupByShelf,
   groupByTag,
   neighbours,
 } from '../../src/data/groups.ts';
@@ -87,6 +89,25 @@ describe('groupByAuthor', () => {
       ['p1'],
     ]);
     expect(authors.map((a) => a.slug)).toEqual([...authors.map((a) => a.slug)].sort());
+  });
+});
+
+describe('groupByShelf', () => {
+  it('puts every author on the page their slug hashes to, pages in order, authors by name', () => {
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      paper(`p${i}`, '2025-01-01', 0, { authors: [`Author ${i} Zed`, `Ada ${i % 7} Lovelace`] }),
+    );
+    const authors = groupByAuthor(many);
+    const shelves = groupByShelf(authors);
+    expect(shelves.flatMap((s) => s.authors).length).toBe(authors.length);
+    for (const { shelf, authors: list } of shelves) {
+      for (const a of list) expect(authorShelf(a.slug)).toBe(shelf);
+      expect(list.map((a) => a.name)).toEqual([...list.map((a) => a.name)].sort());
+    }
+    expect(shelves.map((s) => s.shelf)).toEqual([...shelves.map((s) => s.shelf)].sort());
+    // 3,007 authors spread over most of the 1,024 pages: no page holds more than a handful.
+    expect(shelves.length).toBeGreaterThan(0.9 * AUTHOR_SHELVES);
+    expect(Math.max(...shelves.map((s) => s.authors.length))).toBeLessThan(15);
   });
 });
 

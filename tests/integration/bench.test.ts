@@ -71,6 +71,12 @@ describe('npm run bench', () => {
     // The rebuild added one paper page to what the first build measured.
     expect(results.output.htmlPages).toBe(dist.filter((f) => f.path.endsWith('.html')).length - 1);
     expect(results.output.indexBytes).toBeGreaterThan(10_000);
+    // Files and bytes per paper, pages per route, the fullest folder (papers/: 40 pages and the listings).
+    expect(results.output.filesPerPaper).toBeCloseTo(results.output.files / 40, 5);
+    expect(results.output.kbPerPaper).toBeCloseTo(results.output.distBytes / 1024 / 40, 5);
+    expect(Object.values(results.output.pagesPerRoute as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(results.output.htmlPages);
+    expect(results.output.pagesPerRoute['papers/*']).toBe(40);
+    expect(results.output.largestDir.entries).toBeGreaterThanOrEqual(40);
     expect(existsSync(path.join(work, 'dist/papers/bench-added-paper/index.html'))).toBe(true);
     expect(results.incremental.seconds).toBeGreaterThan(0);
   });
