@@ -56,6 +56,12 @@ export default defineConfig({
   // files only, so a strict policy sent as a header needs no hashes.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
+  experimental: {
+    // Pages whose getStaticPaths entry carries an unchanged cacheKey (src/data/page-keys.ts) and
+    // whose code is unchanged are restored from Astro's cache (in cacheDir, with the content
+    // store and our result caches) instead of rendered again.
+    incrementalBuild: true,
+  },
   // Abstracts are rendered by src/content/markdown.ts, never by Astro's Markdown pipeline; Shiki's
   // inline styles would also break the Content-Security-Policy.
   markdown: { syntaxHighlight: false },

@@ -1,13 +1,14 @@
 /** Email digests per listing day, from the site data. */
 import { DIGEST_SIZE, SITE_TITLE } from '../consts.ts';
 import type { Digest } from './digest-email.ts';
+import { withCacheKeys } from './page-keys.ts';
 import { getSiteData, type ListingDay } from './papers.ts';
 import { absoluteUrl, dayPath, paperPath } from './routes.ts';
 
 /** `getStaticPaths` for the digest files: one per listing day. */
 export async function digestPaths() {
   const { days } = await getSiteData();
-  return days.map((listing) => ({ params: { day: listing.day }, props: { listing } }));
+  return withCacheKeys(days.map((listing) => ({ params: { day: listing.day }, props: { listing } })));
 }
 
 /** The digest of one day: its top papers by votes. */

@@ -3,6 +3,7 @@ import { FEED_SIZE, SITE_DESCRIPTION, SITE_TITLE } from '../consts.ts';
 import type { Paper } from '../content/paper.ts';
 import type { FeedMeta } from './feed-documents.ts';
 import { atomFeed, jsonFeed, rssFeed } from './feed-documents.ts';
+import { withCacheKeys } from './page-keys.ts';
 import { getSiteData } from './papers.ts';
 import type { FeedFormat } from './routes.ts';
 import { absoluteUrl, feedPath, homePath, paperPath, tagPath } from './routes.ts';
@@ -42,7 +43,7 @@ export async function siteFeed(format: FeedFormat): Promise<Response> {
 /** `getStaticPaths` for per-tag feeds. */
 export async function tagFeedPaths() {
   const { tags } = await getSiteData();
-  return tags.map(({ tag, papers }) => ({ params: { tag }, props: { tag, papers } }));
+  return withCacheKeys(tags.map(({ tag, papers }) => ({ params: { tag }, props: { tag, papers } })));
 }
 
 /** A tag's feed in `format`. */

@@ -11,6 +11,7 @@ import type { LoadedPaper } from '../content/paper-pipeline.ts';
 import { epochNow, recordPhase } from '../integrations/phases.ts';
 import type { AuthorGroup, DayGroup, PeriodGroup } from './groups.ts';
 import { compareNewestFirst, groupByAuthor, groupByDay, groupByPeriod, groupByTag } from './groups.ts';
+import { withCacheKeys } from './page-keys.ts';
 import { relatedPapers } from './related.ts';
 
 /** One listing day and its papers, ordered by votes then title. */
@@ -83,6 +84,6 @@ async function load(): Promise<SiteData> {
  * `getStaticPaths` of the files with every paper of a day (`papers.bib`, `papers.json`): machine-
  * readable copies one file per day rather than per paper, so they cost the site no files to speak of.
  */
-export async function dayFileStaticPaths(): Promise<{ params: { day: DayKey }; props: { papers: Paper[] } }[]> {
-  return (await getSiteData()).days.map(({ day, papers }) => ({ params: { day }, props: { papers } }));
+export async function dayFileStaticPaths(): Promise<{ params: { day: DayKey }; props: { papers: Paper[] }; cacheKey: string }[]> {
+  return withCacheKeys((await getSiteData()).days.map(({ day, papers }) => ({ params: { day }, props: { papers } })));
 }
