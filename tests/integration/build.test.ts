@@ -392,7 +392,7 @@ describe('reproducible builds, and the content loader across rebuilds', () => {
     expect(first.length).toBeGreaterThan(20);
   });
 
-  it('reads and renders each paper once per build, and only the changed one again on a rebuild', () => {
+  it('reads and renders each paper once per build, and only the changed one and its pages again on a rebuild', () => {
     expect(counts(build)).toEqual([6, 6, 0]);
     expect(counts(cold)).toEqual([6, 6, 0]);
     const file = path.join(copy, '2025-03-13', 'hyperbolic-embeddings-for-citation-graphs.md');
@@ -400,6 +400,20 @@ describe('reproducible builds, and the content loader across rebuilds', () => {
     const edited = buildIn(work, { content: copy });
     expect(edited.status, edited.output).toBe(0);
     expect(counts(edited)).toEqual([6, 1, 5]);
+    // Astro's incremental build restores the pages whose cache key (src/data/page-keys.ts) is
+    // unchanged and renders the edited paper's page, its day, week and month again.
+    const restored = (b: Build) => new Set([...b.output.matchAll(/├─ (\S+?) \((?:cached|restored)\)/g)].map((m) => m[1]));
+    expect(restored(cold).size).toBe(0);
+    const reused = restored(edited);
+    for (const page of ['/papers/2503.01234/index.html', '/papers/date/2025-03-14/index.html', '/papers/date/2025-03-10/papers.bib'])
+      expect(reused, page).toContain(page);
+    for (const page of [
+      '/papers/hyperbolic-embeddings-for-citation-graphs/index.html',
+      '/papers/date/2025-03-13/index.html',
+      '/papers/week/2025-W11/index.html',
+      '/papers/month/2025-03/index.html',
+    ])
+      expect(reused, page).not.toContain(page);
     // The edit shows where the paper does; pages without it are the cold build's, byte for byte.
     expect(readOut(edited, 'papers/hyperbolic-embeddings-for-citation-graphs/index.html')).not.toBe(
       readOut(build, 'papers/hyperbolic-embeddings-for-citation-graphs/index.html'),

@@ -31,7 +31,8 @@ describe('GitHub workflows', () => {
 
   it('check, build and test every pull request with a read-only token', () => {
     const pr = load('pull-request.yml');
-    expect(Object.keys(pr.on)).toEqual(['pull_request']);
+    expect(Object.keys(pr.on)).toEqual(['pull_request', 'push']);
+    expect(pr.on.push).toEqual({ branches: ['main'] });
     expect(pr.permissions).toEqual({ contents: 'read' });
     const commands = runs(pr);
     const order = ['npm ci --no-audit --no-fund', 'npm run check -- --format github', 'npm run build', 'npm test'].map((c) =>
@@ -50,11 +51,36 @@ describe('GitHub workflows', () => {
     const build = steps(deploy).find((s) => s.run === 'npm run build');
     // GitHub's expression syntax, spelt as the workflow file spells it.
     const expression = (name: string) => `\${{ steps.pages.outputs.${name} }}`;
-    expect(build?.env).toEqual({ PAPERSHELF_SITE: expression('origin'), PAPERSHELF_BASE: `${expression('base_path')}/` });
+    expect(build?.env).toEqual({
+      PAPERSHELF_SITE: expression('origin'),
+      PAPERSHELF_BASE: `${expression('base_path')}/`,
+      PAPERSHELF_CACHE: '.papershelf-cache',
+    });
     expect(steps(deploy).find((s) => s.uses?.startsWith('actions/configure-pages'))).toMatchObject({ id: 'pages' });
     expect(steps(deploy).find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))?.with).toEqual({ path: 'dist' });
     expect(deploy.jobs.deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(deploy.jobs.deploy?.needs).toBe('build');
+  });
+
+  it('restore and save the build cache where the build and the check read it', () => {
+    for (const [file, prefix] of [
+      ['deploy.yml', 'papershelf-deploy-'],
+      ['pull-request.yml', 'papershelf-pr-'],
+    ] as const) {
+      const all = steps(load(file));
+      const cache = all.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+      const build = all.findIndex((s) => s.run === 'npm run build');
+      expect(cache, file).toBeGreaterThan(all.findIndex((s) => s.run === 'npm ci --no-audit --no-fund'));
+      expect(cache, file).toBeLessThan(build);
+      const settings = all[cache]?.with ?? {};
+      expect(settings.path, file).toBe('.papershelf-cache');
+      // A key per run (so each run saves), restored by prefix.
+      expect(String(settings.key), file).toMatch(new RegExp(`^${prefix}.*\\$\\{\\{ github\\.run_id \\}\\}$`));
+      expect(String(settings['restore-keys']), file).toContain(prefix);
+      for (const step of all.filter((s) => s.run === 'npm run build' || s.run?.startsWith('npm run check')))
+        expect(step.env?.PAPERSHELF_CACHE, `${file}: ${step.run}`).toBe('.papershelf-cache');
+    }
+    expect(readFileSync(path.join(ROOT, '.gitignore'), 'utf8')).toMatch(/^\.papershelf-cache\/$/m);
   });
 
   it('come with a pull-request checklist', () => {
