@@ -5,6 +5,8 @@
  * the finished index, which the verification integration (placed after this one) awaits while it
  * scans the pages on the other core. That integration also checks the page count of the index.
  */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -37,25 +39,54 @@ export function pagefindIntegration(): PagefindIntegration {
 }
 
 /**
- * At most this many fragment files (Pagefind 1.6 bundles the rest together): Pagefind writes one
- * fragment per page otherwise, a file per paper on top of the page itself. Up to 5,000 papers
- * nothing changes; at 50,000 a result loads a bundle of ten fragments (measured in the README).
+ * How many fragment files Pagefind may write (Pagefind 1.6's `maxFragments` bundles the rest):
+ * as many as keep the whole site within two files a paper, the budget that fits the hosts
+ * (Cloudflare Pages' 20,000 files at 10,000 papers, 100,000 at 50,000; README → Performance).
+ * Pagefind writes one fragment a page otherwise, a file per paper on top of the page itself.
+ * Bundling costs search bytes (a result loads its whole bundle), so it goes no further than the
+ * budget needs: none on a small site. `reserve` is room for Pagefind's other files (index chunks,
+ * ~2.5 % of the papers, and its scripts).
  */
-const MAX_FRAGMENTS = 5_000;
+export function fragmentBudget(papers: number, otherFiles: number): number {
+  const reserve = Math.ceil(papers * 0.03) + 100;
+  return Math.max(1_000, 2 * papers - otherFiles - reserve);
+}
+
+/** Files under `dir` and, of them, paper pages. */
+function countFiles(dir: string): { files: number; papers: number } {
+  let files = 0;
+  let papers = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    if (
+      entry.name === 'index.html' &&
+      path.relative(dir, entry.parentPath).split(path.sep).length === 2 &&
+      path.basename(path.dirname(entry.parentPath)) === 'papers'
+    )
+      papers++;
+  }
+  return { files, papers };
+}
 
 /** Indexes the paper pages of `out` into `out/pagefind/`. */
 async function buildIndex(out: string, logger: { info(message: string): void }): Promise<void> {
   const started = performance.now();
   const phaseStart = epochNow();
   try {
-    const index = ok('createIndex', await pagefind.createIndex({ forceLanguage: 'en', maxFragments: MAX_FRAGMENTS })).index;
+    const { files, papers } = countFiles(out);
+    const maxFragments = fragmentBudget(papers, files);
+    const index = ok('createIndex', await pagefind.createIndex({ forceLanguage: 'en', maxFragments })).index;
     if (index === undefined) throw new Error('Pagefind returned no index');
     // Only paper pages carry data-pagefind-body: reading the others (authors, tags, days…) only
     // to skip them cost as much as indexing the papers (measured: 3.2 s against 1.1 s for 2,000
     // papers), and the index is byte-identical.
     const indexed = ok('addDirectory', await index.addDirectory({ path: out, glob: PAPER_PAGES }));
     ok('writeFiles', await index.writeFiles({ outputPath: `${out}/pagefind` }));
-    logger.info(`indexed ${indexed.page_count} paper pages in ${Math.round(performance.now() - started)} ms`);
+    logger.info(
+      `indexed ${indexed.page_count} paper pages in ${Math.round(performance.now() - started)} ms` +
+        (indexed.page_count > maxFragments ? ` (at most ${maxFragments} fragment files, to keep the site within 2 files a paper)` : ''),
+    );
   } finally {
     await pagefind.close();
     recordPhase('pagefind', phaseStart);

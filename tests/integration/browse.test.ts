@@ -116,7 +116,7 @@ describe('a multi-month corpus', () => {
   it('paginates a tag newest first, and lists every tag with its count', () => {
     const llm = papers.filter((p) => p.tags.includes('llm'));
     const newestFirst = [...llm].sort((a, b) => (a.day === b.day ? compareByVotes(a, b) : a.day < b.day ? 1 : -1)).map((p) => p.title);
-    const pages = [1, 2, 3].map((n) => titlesIn(page(n === 1 ? 'tags/llm/index.html' : `tags/llm/${n}/index.html`), 'paper-card__title'));
+    const pages = [1, 2, 3].map((n) => titlesIn(page(n === 1 ? 'tags/llm/index.html' : `tags/llm/${n}/index.html`), 'paper-row__title'));
     expect(pages.flat()).toEqual(newestFirst);
     expect(pages.map((p) => p.length)).toEqual([50, 50, llm.length - 100]);
     expect(listFiles(build.out)).not.toContain('tags/llm/4/index.html');
