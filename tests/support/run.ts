@@ -1,6 +1,7 @@
 /** Runs a project script the way `npm run` does (same Node, project root as cwd). */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 /** The project root. */
@@ -65,7 +66,8 @@ export function buildIn(work: string, options: BuildOptions = {}): Build {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { out, status: astro.status, output: astro.stdout + astro.stderr };
+  // Astro colours its log when CI is set (picocolors); tests read the words, not the colours.
+  return { out, status: astro.status, output: stripVTControlCharacters(astro.stdout + astro.stderr) };
 }
 
 /**
