@@ -51,8 +51,18 @@ Exit status: 0 when the file was written, 1 when it was refused or arXiv failed,
 
 type Values = ReturnType<typeof parse>['values'];
 
-async function main(): Promise<number> {
-  const args = readArgs('new', HELP, parse);
+/** Where the prompts read and write: the terminal, or what a test pipes in. */
+export interface PromptIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream;
+}
+
+/**
+ * The CLI: `argv` without node and the script, `env` for the folders and arXiv settings, `io` for
+ * the prompts. Returns the exit code.
+ */
+export async function main(argv: string[], env: NodeJS.ProcessEnv, io: PromptIo = process): Promise<number> {
+  const args = readArgs('new', HELP, () => parse(argv));
   if (typeof args === 'number') return args;
   const { values, positionals } = args;
   const day = values.date ?? utcDayKey(new Date());
@@ -64,9 +74,9 @@ async function main(): Promise<number> {
 
   let paper: { fields: PaperFields; abstract: string; id?: string } | undefined;
   try {
-    if (positionals[0] !== undefined) paper = await fromArxiv(positionals[0], values);
+    if (positionals[0] !== undefined) paper = await fromArxiv(positionals[0], values, env);
     else if (values.title !== undefined) paper = fromFlags(values);
-    else if (values.interactive || process.stdin.isTTY) paper = await fromPrompts(values);
+    else if (values.interactive || io.stdin.isTTY) paper = await fromPrompts(values, io);
     else return usage('new', HELP, 'give an arXiv id, or --title with the other fields');
   } catch (error) {
     if (error instanceof UsageError) {
@@ -80,7 +90,7 @@ async function main(): Promise<number> {
     throw error;
   }
 
-  const dir = contentDir();
+  const dir = contentDir(env);
   const incoming: IncomingPaper = { ...paper, day, origin: 'new' };
   const [action] = planImport([incoming], readExistingPapers(dir), false);
   if (action === undefined || action.kind === 'unchanged' || action.kind === 'skip' || action.kind === 'overwrite') {
@@ -105,11 +115,10 @@ async function main(): Promise<number> {
 
 class UsageError extends Error {}
 
-async function fromArxiv(input: string, values: Values) {
+async function fromArxiv(input: string, values: Values, env: NodeJS.ProcessEnv) {
   const ref = parseArxivRef(input);
   if (ref === undefined)
     throw new UsageError(`${JSON.stringify(input)} is not an arXiv id or arxiv.org URL (e.g. 2503.01234 or hep-ex/0307015)`);
-  const env = process.env;
   const entry = await fetchArxivEntry(ref, {
     endpoint: env.PAPERSHELF_ARXIV_API ?? ARXIV_API_DEFAULTS.endpoint,
     timeoutMs: Number(env.PAPERSHELF_HTTP_TIMEOUT_MS ?? ARXIV_API_DEFAULTS.timeoutMs),
@@ -136,17 +145,17 @@ function fromFlags(values: Values) {
   return { fields, abstract, ...(arxiv ? { id: arxivFileId(arxiv.id) } : {}) };
 }
 
-async function fromPrompts(values: Values) {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY) });
+async function fromPrompts(values: Values, io: PromptIo) {
+  const rl = createInterface({ input: io.stdin, output: io.stdout, terminal: Boolean(io.stdin.isTTY) });
   // Piped answers may arrive before a question is asked; read them all first, then answer in order.
-  const piped: string[] | undefined = process.stdin.isTTY ? undefined : [];
+  const piped: string[] | undefined = io.stdin.isTTY ? undefined : [];
   if (piped !== undefined) for await (const line of rl) piped.push(line);
   try {
     const ask = async (question: string) => {
       if (piped === undefined) return (await rl.question(question)).trim();
-      process.stdout.write(question);
+      io.stdout.write(question);
       const answer = (piped.shift() ?? '').trim();
-      process.stdout.write(`${answer}\n`);
+      io.stdout.write(`${answer}\n`);
       return answer;
     };
     const title = await ask('Title: ');
@@ -182,8 +191,9 @@ function extras(values: Values, base: Partial<PaperFields>): Partial<PaperFields
   };
 }
 
-function parse() {
+function parse(argv: string[]) {
   return parseArgs({
+    args: argv,
     allowPositionals: true,
     options: {
       date: { type: 'string' },
@@ -203,4 +213,4 @@ function parse() {
   });
 }
 
-await runCli('new', main);
+if (import.meta.main) await runCli('new', () => main(process.argv.slice(2), process.env));

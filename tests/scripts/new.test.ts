@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanEnv, ROOT, runScript } from '../support/run.ts';
+import { main as checkMain } from '../../scripts/check.ts';
+import { main } from '../../scripts/new.ts';
+import { cleanEnv, ROOT, runMain, runScript } from '../support/run.ts';
 
 // A local stand-in for arXiv's query API that serves recorded responses by id_list.
 const fixture = (name: string) => readFileSync(path.join(ROOT, 'tests/fixtures/arxiv', name), 'utf8');
@@ -52,8 +54,10 @@ const env = () => ({
   PAPERSHELF_HTTP_TIMEOUT_MS: '400',
   PAPERSHELF_HTTP_RETRY_MS: '50',
 });
-// The stand-in server runs in this process, so the script must run asynchronously.
-const runNew = (args: string[], input?: string) =>
+// In this process (the stand-in server answers while main awaits it); the prompts and the
+// unreachable network also run as real processes, for standard input and the exit code.
+const runNew = (args: string[]) => runMain(main, args, env());
+const spawnNew = (args: string[], input: string) =>
   new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, ['scripts/new.ts', ...args], { cwd: ROOT, env: { ...cleanEnv(), ...env() } });
     let stdout = '';
@@ -65,7 +69,7 @@ const runNew = (args: string[], input?: string) =>
       stderr += d;
     });
     child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(input ?? '');
+    child.stdin.end(input);
   });
 const written = () =>
   readdirSync(dir, { recursive: true })
@@ -92,7 +96,7 @@ describe('npm run new -- <arXiv id>', () => {
     expect(text).toContain('links:\n  pdf: "https://arxiv.org/pdf/2410.05076"\n  code: "https://github.com/DerrickYLJ/TidalDecode"');
     expect(text).toContain('tags: ["decoding"]');
     expect(requests).toEqual(['2410.05076']);
-    expect(runScript('check.ts', [], { PAPERSHELF_CONTENT: dir }).status).toBe(0);
+    expect((await runMain(checkMain, ['--no-cache'], { PAPERSHELF_CONTENT: dir })).status).toBe(0);
   });
 
   it('handles old-style ids', async () => {
@@ -200,7 +204,7 @@ describe('npm run new without the network', () => {
       'https://github.com/x/y',
       '',
     ].join('\n');
-    const result = await runNew(['--interactive', '--date', '2025-03-18'], answers);
+    const result = await spawnNew(['--interactive', '--date', '2025-03-18'], answers);
     expect(result.status, result.stderr).toBe(0);
     const text = readFileSync(path.join(dir, '2025-03-18/prompted-paper.md'), 'utf8');
     expect(text).toContain('authors:\n  - "Grace Hopper"\n  - "Katherine Johnson"');

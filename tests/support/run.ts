@@ -1,8 +1,8 @@
 /** Runs a project script the way `npm run` does (same Node, project root as cwd). */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 /** The project root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
