@@ -61,6 +61,11 @@ export default defineConfig({
     // whose code is unchanged are restored from Astro's cache (in cacheDir, with the content
     // store and our result caches) instead of rendered again.
     incrementalBuild: true,
+    // The content store as chunks of independently serialised records instead of one JSON string
+    // inside one JavaScript module: V8 compiles that module in time that grows faster than the
+    // store (cold, without Node's compile cache: 67.8 s at 20,000 papers, 309 s at 50,000); chunked,
+    // reading it back takes 8.5 s at 20,000.
+    collectionStorage: 'chunked',
   },
   // Abstracts are rendered by src/content/markdown.ts, never by Astro's Markdown pipeline; Shiki's
   // inline styles would also break the Content-Security-Policy.

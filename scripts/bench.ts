@@ -82,6 +82,9 @@ async function main(): Promise<number> {
   if (!Number.isInteger(papers) || papers < 1 || !Number.isInteger(seed)) {
     return usage('bench', HELP, '--papers must be a whole number ≥ 1 and --seed a whole number');
   }
+  // Every build as a deploy runs it: without Node's compile cache (Astro turns it on), which would
+  // otherwise keep compiled modules from earlier runs on this machine and make runs incomparable.
+  const coldNode = { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' };
   const work = path.resolve(values.work ?? path.join(tmpdir(), 'papershelf-bench', `${papers}-${seed}`));
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -97,7 +100,7 @@ async function main(): Promise<number> {
   log(`generated ${papers} papers over ${days} days in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const env = {
-    ...process.env,
+    ...coldNode,
     PAPERSHELF_CONTENT: content,
     PAPERSHELF_OUT: dist,
     PAPERSHELF_CACHE: path.join(work, 'cache'),
@@ -130,7 +133,7 @@ async function main(): Promise<number> {
       `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, 'node_modules/astro/bin/astro.mjs'))} build`,
       {
         cwd: bareDir,
-        env: { ...process.env, BENCH_CONTENT: content, BENCH_OUT: bareDist },
+        env: { ...coldNode, BENCH_CONTENT: content, BENCH_OUT: bareDist },
         logFile: path.join(work, 'bare.log'),
       },
     );
@@ -139,7 +142,7 @@ async function main(): Promise<number> {
       `${JSON.stringify(path.join(ROOT, 'node_modules/.bin/pagefind'))} --site ${JSON.stringify(bareDist)}`,
       {
         cwd: bareDir,
-        env: process.env,
+        env: coldNode,
         logFile: path.join(work, 'bare.log'),
       },
     );

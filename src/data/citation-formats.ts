@@ -60,7 +60,6 @@ export function scholarlyArticleJson(p: CitablePaper): string {
     name: p.title,
     author: p.authors.map((name) => ({ '@type': 'Person', name })),
     datePublished: p.published ?? p.day,
-    abstract: p.abstract,
     url: p.pageUrl,
     ...(p.arxiv === undefined ? {} : { identifier: `arXiv:${arxivBaseId(p.arxiv)}`, sameAs: arxivAbsUrl(arxivBaseId(p.arxiv)) }),
     ...(p.category === undefined ? {} : { about: p.category }),

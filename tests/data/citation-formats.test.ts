@@ -45,16 +45,19 @@ describe('highwireTags', () => {
 
 describe('scholarlyArticleJson', () => {
   it('is a schema.org ScholarlyArticle that cannot close its script element', () => {
-    const json = scholarlyArticleJson(paper);
+    const hostile = { ...paper, title: 'A </script><script>alert(1)</script> title & more' };
+    const json = scholarlyArticleJson(hostile);
     expect(json).not.toMatch(/[<>&]/);
     expect(JSON.parse(json)).toMatchObject({
       '@type': 'ScholarlyArticle',
-      headline: paper.title,
+      headline: hostile.title,
       author: paper.authors.map((name) => ({ '@type': 'Person', name })),
       datePublished: '2024-10-07',
       identifier: 'arXiv:2410.05076',
-      abstract: paper.abstract,
     });
+  });
+  it('leaves the abstract out: the page shows it, and citation_abstract gives it to reference managers', () => {
+    expect(JSON.parse(scholarlyArticleJson(paper))).not.toHaveProperty('abstract');
   });
 });
 

@@ -182,7 +182,7 @@ describe('feeds', () => {
     }
   });
 
-  it('are advertised on every page, and a tag page adds its own', () => {
+  it('are advertised on listing pages, a tag page adds its own, and paper pages leave them to Subscribe', () => {
     const feeds = (file: string) =>
       select(page(file), 'link[rel=alternate]').map((l) => [attr(l, 'type'), attr(l, 'title'), attr(l, 'href')]);
     expect(feeds('index.html')).toEqual(
@@ -196,6 +196,9 @@ describe('feeds', () => {
       'Papershelf: vision (Atom)',
       `${SITE}/tags/vision/atom.xml`,
     ]);
+    const paperPages = listFiles(build.out).filter((f) => /^papers\/[^/]+\/index\.html$/.test(f) && !f.startsWith('papers/archive/'));
+    expect(paperPages.length).toBeGreaterThan(100);
+    for (const file of paperPages.slice(0, 20)) expect(feeds(file), file).toEqual([]);
   });
 });
 
