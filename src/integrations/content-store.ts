@@ -21,10 +21,8 @@ const STORE_FILE = 'data-store.json';
 
 /** The code of the store module: read the file when imported. */
 export function storeModuleCode(file: string): string {
-  return [
-    "import { readFileSync } from 'node:fs';",
-    `export default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));`,
-  ].join('\n');
+  const read = `JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'))`;
+  return `import { readFileSync } from 'node:fs';\nexport default ${read};`;
 }
 
 /** The Astro integration (builds only; `astro dev` keeps Astro's module, which it reloads on change). */
