@@ -33,18 +33,8 @@ export default defineConfig({
     // the output is byte-identical.
     concurrency: 4,
   },
-  security: {
-    // A <meta> policy on every page. Astro adds hashes for anything it inlines; `npm run verify`
-    // proves there is nothing inline, so public/_headers can send the same policy as a header.
-    csp: {
-      // Besides script-src and style-src, which Astro writes. A <meta> policy cannot carry
-      // frame-ancestors; public/_headers adds it for hosts that send headers.
-      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'none'", "form-action 'self'"],
-      // Pagefind compiles its WebAssembly search engine in the browser.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
-    },
-  },
+  // The Content-Security-Policy is a <meta> in BaseLayout (CONTENT_SECURITY_POLICY in src/consts.ts)
+  // and a header in public/_headers, not Astro's `security.csp`: see consts.ts.
   // Timings first: its hooks must run before the others' (npm run bench reads them).
   integrations: [
     timingsIntegration(),

@@ -26,6 +26,16 @@ export const OUT_DIR = process.env.PAPERSHELF_OUT ?? 'dist';
 export const SITE_BASE = process.env.PAPERSHELF_BASE ?? '/';
 /** The public origin, for canonical links (`PAPERSHELF_SITE`). */
 export const SITE_URL = process.env.PAPERSHELF_SITE ?? 'https://papershelf.example.org';
+/**
+ * The Content-Security-Policy of every page, as a `<meta>` (BaseLayout): scripts and styles from the
+ * site only, WebAssembly for Pagefind's search engine. The build inlines nothing (`npm run verify`
+ * proves it), so no hashes are needed and the same policy works as a header: `public/_headers`
+ * sends it with `frame-ancestors 'none'`, which a `<meta>` cannot carry (a build test compares them).
+ * Written here rather than by Astro's `security.csp`, which adds the hashes of six inline scripts
+ * and styles this site never uses to every page (300 bytes a page).
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'";
 /** Characters of the abstract shown on a listing card. */
 export const CARD_EXCERPT_CHARS = 320;
 /** Characters of the abstract used as a page's meta description. */
@@ -36,8 +46,14 @@ export const TOP_COUNT = 10;
 export const TAG_PAGE_SIZE = 50;
 /** Listing days per page of the archive (a year of weekdays fits on one page). */
 export const ARCHIVE_PAGE_SIZE = 260;
-/** Items in each feed (latest papers). */
+/** Items in the site's feeds (latest papers): about a listing day's worth. */
 export const FEED_SIZE = 50;
+/**
+ * Items in each tag's feeds. Fewer than the site's: a tag gains a few papers a day, and its three
+ * feeds carry full abstracts (at 50 items, the 30 tags' feeds were 1.5 KB a paper of a
+ * 10,000-paper site).
+ */
+export const TAG_FEED_SIZE = 20;
 /** Papers in a day's email digest. */
 export const DIGEST_SIZE = 10;
 /** `npm run verify` validates the HTML of every page of a site up to this many pages… */

@@ -57,7 +57,6 @@ export function scholarlyArticleJson(p: CitablePaper): string {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',
     headline: p.title,
-    name: p.title,
     author: p.authors.map((name) => ({ '@type': 'Person', name })),
     datePublished: p.published ?? p.day,
     url: p.pageUrl,

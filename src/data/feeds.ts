@@ -1,5 +1,5 @@
 /** Feed documents for the site and its tags, from the site data (absolute URLs from the site's origin). */
-import { FEED_SIZE, SITE_DESCRIPTION, SITE_TITLE } from '../consts.ts';
+import { FEED_SIZE, SITE_DESCRIPTION, SITE_TITLE, TAG_FEED_SIZE } from '../consts.ts';
 import type { Paper } from '../content/paper.ts';
 import type { FeedMeta } from './feed-documents.ts';
 import { atomFeed, jsonFeed, rssFeed } from './feed-documents.ts';
@@ -22,7 +22,7 @@ function meta(papers: Paper[], format: FeedFormat, tag?: string): FeedMeta {
     description: tag === undefined ? SITE_DESCRIPTION : `The latest papers tagged ${tag}.`,
     homeUrl: absoluteUrl(tag === undefined ? homePath() : tagPath(tag)),
     selfUrl: absoluteUrl(feedPath(format, tag)),
-    items: papers.slice(0, FEED_SIZE).map((p) => ({
+    items: papers.slice(0, tag === undefined ? FEED_SIZE : TAG_FEED_SIZE).map((p) => ({
       url: absoluteUrl(paperPath(p.id)),
       title: p.titleText,
       authors: p.authors,
@@ -40,10 +40,10 @@ export async function siteFeed(format: FeedFormat): Promise<Response> {
   return new Response(RENDER[format](meta(papers, format)), { headers: { 'content-type': FEED_TYPES[format] } });
 }
 
-/** `getStaticPaths` for per-tag feeds. */
+/** `getStaticPaths` for per-tag feeds: only the papers a feed shows, so that older papers' edits leave it cached. */
 export async function tagFeedPaths() {
   const { tags } = await getSiteData();
-  return withCacheKeys(tags.map(({ tag, papers }) => ({ params: { tag }, props: { tag, papers } })));
+  return withCacheKeys(tags.map(({ tag, papers }) => ({ params: { tag }, props: { tag, papers: papers.slice(0, TAG_FEED_SIZE) } })));
 }
 
 /** A tag's feed in `format`. */

@@ -16,7 +16,7 @@ export const GET: APIRoute = async () => {
     tags: p.tags,
     votes: p.votes,
   }));
-  return new Response(`${JSON.stringify({ version: 1, count: index.length, papers: index }, null, 1)}\n`, {
+  return new Response(`${JSON.stringify({ version: 1, count: index.length, papers: index })}\n`, {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 };

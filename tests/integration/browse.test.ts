@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TAG_FEED_SIZE } from '../../src/consts.ts';
 import { compareByVotes } from '../../src/content/paper.ts';
 import { authorShelf } from '../../src/content/slug.ts';
 import { type Build, buildSite, listFiles, readOut, tempDir } from '../support/build.ts';
@@ -21,9 +22,12 @@ beforeAll(() => {
 
 /** A built page's DOM. */
 const page = (file: string) => dom(readOut(build, file));
-/** Titles of the paper rows or cards under `root`, in page order. */
-const titlesIn = (root: HtmlNode, kind: 'paper-row__title' | 'paper-card__title') =>
-  (kind === 'paper-row__title' ? select(root, 'a.paper-row__title') : select(root, 'h2.paper-card__title')).map(text);
+/** Titles of the paper rows, dated rows (day, then title) or cards under `root`, in page order. */
+const titlesIn = (root: HtmlNode, kind: 'paper-row__title' | 'dated-rows' | 'paper-card__title') => {
+  if (kind === 'paper-row__title') return select(root, 'a.paper-row__title').map(text);
+  if (kind === 'paper-card__title') return select(root, 'h2.paper-card__title').map(text);
+  return select(root, 'ol.dated-rows').flatMap((ol) => select(ol, 'li').map((li) => text(select(li, 'a')[1] ?? li)));
+};
 const rel = (root: HtmlNode, name: 'prev' | 'next') => {
   const link = select(root, `a[rel=${name}]`)[0];
   return link === undefined ? undefined : attr(link, 'href');
@@ -116,7 +120,7 @@ describe('a multi-month corpus', () => {
   it('paginates a tag newest first, and lists every tag with its count', () => {
     const llm = papers.filter((p) => p.tags.includes('llm'));
     const newestFirst = [...llm].sort((a, b) => (a.day === b.day ? compareByVotes(a, b) : a.day < b.day ? 1 : -1)).map((p) => p.title);
-    const pages = [1, 2, 3].map((n) => titlesIn(page(n === 1 ? 'tags/llm/index.html' : `tags/llm/${n}/index.html`), 'paper-row__title'));
+    const pages = [1, 2, 3].map((n) => titlesIn(page(n === 1 ? 'tags/llm/index.html' : `tags/llm/${n}/index.html`), 'dated-rows'));
     expect(pages.flat()).toEqual(newestFirst);
     expect(pages.map((p) => p.length)).toEqual([50, 50, llm.length - 100]);
     expect(listFiles(build.out)).not.toContain('tags/llm/4/index.html');
@@ -129,7 +133,7 @@ describe('a multi-month corpus', () => {
     const theirs = papers.filter((p) => p.authors.some((a) => a.endsWith('ukasz Kaiser')));
     const shelf = authorShelf('lukasz-kaiser');
     const section = byId(page(`authors/${shelf}/index.html`), 'lukasz-kaiser') as HtmlNode;
-    expect(titlesIn(section, 'paper-row__title').sort()).toEqual(theirs.map((p) => p.title).sort());
+    expect(titlesIn(section, 'dated-rows').sort()).toEqual(theirs.map((p) => p.title).sort());
     expect(select(section, 'p.listing__count').map(text)[0]).toMatch(/also written (Lukasz|Łukasz) Kaiser/);
     const plain = theirs.find((p) => p.authors.includes('Lukasz Kaiser'));
     const links = select(page(`papers/${plain?.id}/index.html`), 'a').map((a) => [text(a), attr(a, 'href')]);
@@ -174,7 +178,7 @@ describe('feeds', () => {
       expect(items.map((i) => i.title)).toEqual(
         newest()
           .filter((p) => p.tags.includes(tag))
-          .slice(0, 50)
+          .slice(0, TAG_FEED_SIZE)
           .map((p) => p.title),
       );
       expect(parseAtomFeed(readOut(build, `tags/${tag}/atom.xml`)).entries?.length).toBe(items.length);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseRssFeed } from 'feedsmith';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/consts.ts';
 import { type PaperFields, writePaperFile } from '../../src/content/paper-file.ts';
 import { authorShelf } from '../../src/content/slug.ts';
 import { checkPaperText } from '../../src/content/validate.ts';
@@ -76,7 +77,7 @@ describe('a fixture site built for real', () => {
         expect(AUTHORS, href).toContain(slug);
         const section = byId(dom(readOut(build, `authors/${shelf}/index.html`)), slug ?? '');
         expect(section && select(section, 'h2').map(text)[0], href).toBe(text(link));
-        expect(section && select(section, 'a.paper-row__title').some((a) => attr(a, 'href') === `/papers/${id}/`)).toBe(true);
+        expect(section && select(section, 'a').some((a) => attr(a, 'href') === `/papers/${id}/`)).toBe(true);
         linked.add(slug ?? '');
       }
     }
@@ -247,6 +248,18 @@ describe('a fixture site built for real', () => {
     expect(search).toHaveLength(1);
     expect(search[0]?.[0]).toBe('module');
     expect(search[0]?.[1]).toMatch(/^\/_astro\/[\w.-]+\.js$/);
+  });
+
+  it('sends one Content-Security-Policy: the same in every page and, with frame-ancestors, in _headers', () => {
+    // Site pages; the email digests (digest/*.html) are documents for mail clients, with inline styles.
+    const pages = listFiles(build.out).filter((f) => f.endsWith('.html') && !f.startsWith('digest/'));
+    expect(pages.length).toBeGreaterThan(20);
+    for (const file of pages) {
+      const policies = select(dom(readOut(build, file)), 'meta[http-equiv=content-security-policy]').map((m) => attr(m, 'content'));
+      expect(policies, file).toEqual([CONTENT_SECURITY_POLICY]);
+    }
+    const header = /^\s+Content-Security-Policy: (.+)$/m.exec(readOut(build, '_headers'))?.[1];
+    expect(header).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   });
 
   it('marks only paper pages for the search index', () => {

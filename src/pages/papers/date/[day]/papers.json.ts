@@ -24,7 +24,7 @@ export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ 
     votes: paper.votes,
     abstract: paper.abstractMarkdown,
   }));
-  return new Response(`${JSON.stringify({ version: 1, day: params.day, count: papers.length, papers }, null, 1)}\n`, {
+  return new Response(`${JSON.stringify({ version: 1, day: params.day, count: papers.length, papers })}\n`, {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 };
