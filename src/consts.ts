@@ -36,6 +36,11 @@ export const SITE_URL = process.env.PAPERSHELF_SITE ?? 'https://papershelf.examp
  */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'";
+/**
+ * Authors named on a listing card; the rest are counted ("and 5 more") and listed on the paper's
+ * page. A consortium paper (thousands of names) would otherwise outweigh its whole listing day.
+ */
+export const CARD_AUTHORS = 6;
 /** Characters of the abstract shown on a listing card. */
 export const CARD_EXCERPT_CHARS = 320;
 /** Characters of the abstract used as a page's meta description. */

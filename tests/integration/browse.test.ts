@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TAG_FEED_SIZE } from '../../src/consts.ts';
+import { CARD_AUTHORS, TAG_FEED_SIZE } from '../../src/consts.ts';
 import { compareByVotes } from '../../src/content/paper.ts';
 import { authorShelf } from '../../src/content/slug.ts';
 import { type Build, buildSite, listFiles, readOut, tempDir } from '../support/build.ts';
@@ -127,6 +127,18 @@ describe('a multi-month corpus', () => {
     expect(rel(page('tags/llm/2/index.html'), 'prev')).toBe('/tags/llm/3/');
     const entry = select(page('tags/index.html'), 'li').find((li) => select(li, 'a').some((a) => attr(a, 'href') === '/tags/llm/'));
     expect(entry === undefined ? '' : text(select(entry, 'span.day-group__count')[0] ?? entry)).toBe(String(llm.length));
+  });
+
+  it('names the first authors of a long list on its card, and every author on its page', () => {
+    const long = papers.find((p) => p.authors.length > CARD_AUTHORS + 1);
+    if (long === undefined) throw new Error('the corpus has no long author list');
+    const card = select(page(`papers/date/${long.day}/index.html`), 'article.paper-card').find((c) =>
+      select(c, 'h2.paper-card__title').some((h) => text(h) === long.title),
+    );
+    const names = (root: HtmlNode | undefined) => (root ? select(root, 'p.authors').flatMap((p) => select(p, 'a').map(text)) : []);
+    expect(names(card)).toEqual(long.authors.slice(0, CARD_AUTHORS));
+    expect(card && select(card, 'p.authors').map(text)[0]).toMatch(new RegExp(` and ${long.authors.length - CARD_AUTHORS} more$`));
+    expect(names(page(`papers/${long.id}/index.html`))).toEqual(long.authors);
   });
 
   it('gives "Łukasz Kaiser" and "Lukasz Kaiser" one author page, each shown as written', () => {

@@ -62,9 +62,11 @@ export function writeCorpus(dir: string): CorpusPaper[] {
       const topic = TOPICS[n % TOPICS.length] ?? '';
       const id = `2501.${String(10000 + n)}`;
       const tags = [TAGS[n % TAGS.length] ?? '', ...(n % 3 === 0 ? ['llm'] : [])];
-      const authors = [AUTHORS[n % AUTHORS.length] ?? '', AUTHORS[(n * 7 + 3) % AUTHORS.length] ?? ''].filter(
-        (a, j, all) => all.indexOf(a) === j,
-      );
+      // Every 40th paper has a long author list (every name in the pool but one spelling of Kaiser).
+      const authors =
+        n % 40 === 7
+          ? AUTHORS.filter((a) => a !== 'Lukasz Kaiser')
+          : [AUTHORS[n % AUTHORS.length] ?? '', AUTHORS[(n * 7 + 3) % AUTHORS.length] ?? ''].filter((a, j, all) => all.indexOf(a) === j);
       // Votes repeat often, so ties must be broken by title.
       const votes = Math.floor(random() * 8) * 5;
       const title = `${topic} Study ${String(n).padStart(3, '0')}: ${['Scaling', 'Probing', 'Compressing', 'Evaluating'][n % 4]} ${topic}`;
