@@ -30,7 +30,8 @@ phase wall time and peak RSS of the largest process, and the output: files, byte
 fullest folder and pages per route. Then it adds one paper
 and rebuilds (caches kept), builds a bare baseline over the same corpus (a minimal Astro site
 with one page per paper and per day, then the Pagefind CLI), and measures search and pages in
-Chromium through a local server that gzips like a CDN.
+Chromium through a local server that gzips like a CDN. Every build runs without Node's compile
+cache (NODE_DISABLE_COMPILE_CACHE=1), as on a fresh CI machine, so that runs compare.
 
 Options:
   --papers N        number of papers (required)

@@ -32,14 +32,16 @@ export function invertName(name: string): string {
   return `${last}, ${parts.join(' ')}`;
 }
 
-/** Highwire Press meta tags, in the order Zotero's "Embedded Metadata" translator expects them. */
+/**
+ * Highwire Press meta tags, in the order Zotero's "Embedded Metadata" translator expects them. One
+ * date: `citation_online_date` would repeat it (the arXiv date, or the listing day).
+ */
 export function highwireTags(p: CitablePaper): { name: string; content: string }[] {
   const date = (p.published ?? p.day).replace(/-/g, '/');
   return [
     { name: 'citation_title', content: p.title },
     ...p.authors.map((a) => ({ name: 'citation_author', content: invertName(a) })),
     { name: 'citation_publication_date', content: date },
-    { name: 'citation_online_date', content: date },
     ...(p.arxiv === undefined ? [] : [{ name: 'citation_arxiv_id', content: arxivBaseId(p.arxiv) }]),
     ...(p.journal === undefined ? [] : [{ name: 'citation_journal_title', content: p.journal }]),
     ...(p.pdfUrl === undefined ? [] : [{ name: 'citation_pdf_url', content: p.pdfUrl }]),

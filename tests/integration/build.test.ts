@@ -116,9 +116,9 @@ describe('a fixture site built for real', () => {
     const links = select(doc, 'ul.paper-links').flatMap((ul) => select(ul, 'a').map((a) => [text(a), attr(a, 'href'), attr(a, 'rel')]));
     expect(links).toEqual(
       expect.arrayContaining([
-        ['arXiv', 'https://arxiv.org/abs/2503.01234', 'nofollow noopener'],
-        ['PDF', 'https://arxiv.org/pdf/2503.01234', 'nofollow noopener'],
-        ['Code', 'https://github.com/example/sparse-routing', 'nofollow noopener'],
+        ['arXiv', 'https://arxiv.org/abs/2503.01234', 'nofollow'],
+        ['PDF', 'https://arxiv.org/pdf/2503.01234', 'nofollow'],
+        ['Code', 'https://github.com/example/sparse-routing', 'nofollow'],
       ]),
     );
     // The abstract's <MASK> is text, not an element.
