@@ -47,6 +47,10 @@ export const CARD_EXCERPT_CHARS = 320;
 export const META_DESCRIPTION_CHARS = 200;
 /** Papers in a week's or month's "top" list. */
 export const TOP_COUNT = 10;
+/** Papers on the trending page (src/data/trending.ts). */
+export const TRENDING_COUNT = 30;
+/** Listing days, counted back from the newest, whose papers can trend. */
+export const TRENDING_WINDOW_DAYS = 30;
 /** Papers per page of a tag listing. */
 export const TAG_PAGE_SIZE = 50;
 /** Listing days per page of the archive (a year of weekdays fits on one page). */

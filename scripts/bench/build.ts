@@ -79,7 +79,7 @@ export interface OutputStats {
 }
 
 /** Path segments that name routes; any other segment is a parameter (an id, a day, a tag…). */
-const ROUTE_WORDS = new Set(['papers', 'date', 'week', 'month', 'archive', 'tags', 'authors', 'digest', 'search', 'subscribe']);
+const ROUTE_WORDS = new Set(['papers', 'date', 'week', 'month', 'archive', 'trending', 'tags', 'authors', 'digest', 'search', 'subscribe']);
 
 /** The route of a built HTML file: 'papers/2503.01234/index.html' → 'papers/*'. */
 export function routeOf(file: string): string {

@@ -179,7 +179,7 @@ export function isPaperId(id: string): boolean {
 }
 
 /** Names under /papers/ that belong to other pages (/papers/date/…, /papers/week/…, …). */
-export const RESERVED_IDS = new Set(['date', 'week', 'month', 'archive']);
+export const RESERVED_IDS = new Set(['date', 'week', 'month', 'archive', 'trending']);
 
 /** Order for listings: most votes first, then title, then id (ties are always broken). */
 export function compareByVotes(a: Pick<Paper, 'votes' | 'title' | 'id'>, b: Pick<Paper, 'votes' | 'title' | 'id'>): number {

@@ -36,6 +36,11 @@ export function weekPath(week: WeekKey): string {
   return withBase(`papers/week/${week}/`);
 }
 
+/** The trending papers: '/papers/trending/'. */
+export function trendingPath(): string {
+  return withBase('papers/trending/');
+}
+
 /** A month: '/papers/month/2025-03/'. */
 export function monthPath(month: MonthKey): string {
   return withBase(`papers/month/${month}/`);

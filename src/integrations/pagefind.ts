@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { RESERVED_IDS } from '../content/paper.ts';
 import { epochNow, recordPhase } from './phases.ts';
 
 /** Paper pages in the built site (src/pages/papers/[id].astro with `build.format: 'directory'`). */
@@ -59,12 +60,9 @@ function countFiles(dir: string): { files: number; papers: number } {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     files++;
-    if (
-      entry.name === 'index.html' &&
-      path.relative(dir, entry.parentPath).split(path.sep).length === 2 &&
-      path.basename(path.dirname(entry.parentPath)) === 'papers'
-    )
-      papers++;
+    const [top, id, rest] = path.relative(dir, entry.parentPath).split(path.sep);
+    // papers/<id>/index.html, but not the site's own pages there (papers/trending/, …).
+    if (entry.name === 'index.html' && top === 'papers' && id !== undefined && rest === undefined && !RESERVED_IDS.has(id)) papers++;
   }
   return { files, papers };
 }
@@ -80,12 +78,13 @@ async function buildIndex(out: string, logger: { info(message: string): void }):
     if (index === undefined) throw new Error('Pagefind returned no index');
     // Only paper pages carry data-pagefind-body: reading the others (authors, tags, days…) only
     // to skip them cost as much as indexing the papers (measured: 3.2 s against 1.1 s for 2,000
-    // papers), and the index is byte-identical.
-    const indexed = ok('addDirectory', await index.addDirectory({ path: out, glob: PAPER_PAGES }));
+    // papers), and the index is byte-identical. The glob also reads papers/trending/ and the like,
+    // which Pagefind leaves out for want of data-pagefind-body (and counts as read).
+    ok('addDirectory', await index.addDirectory({ path: out, glob: PAPER_PAGES }));
     ok('writeFiles', await index.writeFiles({ outputPath: `${out}/pagefind` }));
     logger.info(
-      `indexed ${indexed.page_count} paper pages in ${Math.round(performance.now() - started)} ms` +
-        (indexed.page_count > maxFragments ? ` (at most ${maxFragments} fragment files, to keep the site within 2 files a paper)` : ''),
+      `indexed ${papers} paper pages in ${Math.round(performance.now() - started)} ms` +
+        (papers > maxFragments ? ` (at most ${maxFragments} fragment files, to keep the site within 2 files a paper)` : ''),
     );
   } finally {
     await pagefind.close();

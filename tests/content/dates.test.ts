@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  daysBetween,
   dayToDate,
   formatDayLong,
   formatDayShort,
@@ -49,6 +50,16 @@ describe(`dates (TZ=${process.env.TZ ?? 'unset'})`, () => {
       expect(shiftDay('2024-12-31', 1)).toBe('2025-01-01');
       expect(shiftDay('2025-03-09', 1)).toBe('2025-03-10'); // US DST starts
       expect(shiftDay('2025-03-30', -1)).toBe('2025-03-29'); // EU DST starts
+    });
+  });
+
+  describe('daysBetween', () => {
+    it('counts whole calendar days across months, years and DST changes, backwards negative', () => {
+      expect(daysBetween('2025-03-14', '2025-03-17')).toBe(3);
+      expect(daysBetween('2024-12-31', '2025-01-01')).toBe(1);
+      expect(daysBetween('2025-03-08', '2025-03-10')).toBe(2); // US DST starts on the 9th
+      expect(daysBetween('2025-10-25', '2025-10-27')).toBe(2); // EU DST ends on the 26th
+      expect(daysBetween('2025-03-17', '2025-03-03')).toBe(-14);
     });
   });
 

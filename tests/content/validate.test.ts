@@ -160,6 +160,9 @@ describe('checkPaperPath', () => {
     expect(checkPaperPath('2025-03-17/week.md').map((p) => p.message)).toEqual([
       'the id "week" is reserved for the site\'s own pages (/papers/week/…): rename the file',
     ]);
+    expect(checkPaperPath('2025-03-17/trending.md').map((p) => p.message)).toEqual([
+      'the id "trending" is reserved for the site\'s own pages (/papers/trending/…): rename the file',
+    ]);
     expect(checkPaperPath('stray.md').map((p) => p.message)).toEqual([
       'a paper must be at <YYYY-MM-DD>/<id>.md, directly inside a listing-day folder',
     ]);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CARD_AUTHORS, TAG_FEED_SIZE } from '../../src/consts.ts';
+import { CARD_AUTHORS, TAG_FEED_SIZE, TRENDING_COUNT, TRENDING_WINDOW_DAYS } from '../../src/consts.ts';
 import { compareByVotes } from '../../src/content/paper.ts';
 import { authorShelf } from '../../src/content/slug.ts';
 import { type Build, buildSite, listFiles, readOut, tempDir } from '../support/build.ts';
@@ -127,6 +127,28 @@ describe('a multi-month corpus', () => {
     expect(rel(page('tags/llm/2/index.html'), 'prev')).toBe('/tags/llm/3/');
     const entry = select(page('tags/index.html'), 'li').find((li) => select(li, 'a').some((a) => attr(a, 'href') === '/tags/llm/'));
     expect(entry === undefined ? '' : text(select(entry, 'span.day-group__count')[0] ?? entry)).toBe(String(llm.length));
+  });
+
+  it('ranks trending papers by votes that fade with age from the newest listing day, beside the tabs', () => {
+    const newest =
+      papers
+        .map((p) => p.day)
+        .sort()
+        .at(-1) ?? '';
+    const age = (day: string) => Math.round((Date.parse(newest) - Date.parse(day)) / 86_400_000);
+    const score = (p: CorpusPaper) => p.votes / (age(p.day) + 2) ** 1.5;
+    const expected = papers
+      .filter((p) => p.votes > 0 && age(p.day) < TRENDING_WINDOW_DAYS)
+      .sort((a, b) => score(b) - score(a) || compareByVotes(a, b))
+      .slice(0, TRENDING_COUNT)
+      .map((p) => p.title);
+    expect(expected.length).toBeGreaterThan(5);
+    const trending = page('papers/trending/index.html');
+    expect(titlesIn(trending, 'paper-card__title')).toEqual(expected);
+    const current = select(trending, 'nav.period-tabs').flatMap((nav) => select(nav, 'a[aria-current=page]'));
+    expect(current.map(text)).toEqual(['Trending']);
+    const dayTabs = select(page(`papers/date/${newest}/index.html`), 'nav.period-tabs').flatMap((nav) => select(nav, 'a'));
+    expect(dayTabs.map((a) => [text(a), attr(a, 'href')])).toContainEqual(['Trending', '/papers/trending/']);
   });
 
   it('names the first authors of a long list on its card, and every author on its page', () => {

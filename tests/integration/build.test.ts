@@ -4,6 +4,7 @@ import { parseRssFeed } from 'feedsmith';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/consts.ts';
+import { RESERVED_IDS } from '../../src/content/paper.ts';
 import { type PaperFields, writePaperFile } from '../../src/content/paper-file.ts';
 import { authorShelf } from '../../src/content/slug.ts';
 import { checkPaperText } from '../../src/content/validate.ts';
@@ -45,7 +46,7 @@ const metas = (doc: HtmlNode, name: string) => select(doc, `meta[name=${name}]`)
 const build: Build = inject('builds').fixture;
 
 describe('a fixture site built for real', () => {
-  it('writes every page: home, days, weeks, months, archive, papers, tags, authors, search, subscribe, 404', () => {
+  it('writes every page: home, days, weeks, months, trending, archive, papers, tags, authors, search, subscribe, 404', () => {
     const pages = listFiles(build.out).filter((f) => f.endsWith('.html') && !f.startsWith('digest/'));
     expect(pages).toEqual(
       [
@@ -59,6 +60,7 @@ describe('a fixture site built for real', () => {
         'papers/date/2025-03-14/index.html',
         'papers/week/2025-W11/index.html',
         'papers/month/2025-03/index.html',
+        'papers/trending/index.html',
         ...IDS.map((id) => `papers/${id}/index.html`),
         'tags/index.html',
         ...['attention', 'benchmark', 'decoding', 'graphs', 'long-context', 'reasoning', 'vision'].map((t) => `tags/${t}/index.html`),
@@ -265,7 +267,7 @@ describe('a fixture site built for real', () => {
   it('marks only paper pages for the search index', () => {
     for (const file of listFiles(build.out).filter((f) => f.endsWith('.html'))) {
       expect(select(dom(readOut(build, file)), '[data-pagefind-body]').length > 0, file).toBe(
-        /^papers\/[^/]+\/index\.html$/.test(file) && !file.startsWith('papers/date'),
+        /^papers\/[^/]+\/index\.html$/.test(file) && !RESERVED_IDS.has(file.split('/')[1] ?? ''),
       );
     }
   });

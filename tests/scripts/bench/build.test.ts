@@ -11,6 +11,7 @@ describe('routeOf', () => {
     expect(routeOf('papers/2503.01234/index.html')).toBe('papers/*');
     expect(routeOf('papers/date/2025-03-17/index.html')).toBe('papers/date/*');
     expect(routeOf('papers/index.html')).toBe('papers');
+    expect(routeOf('papers/trending/index.html')).toBe('papers/trending');
     expect(routeOf('authors/07a/index.html')).toBe('authors/*');
     expect(routeOf('tags/vision/2/index.html')).toBe('tags/*/*');
     expect(routeOf('digest/2025-03-17.html')).toBe('digest/*.html');
