@@ -49,7 +49,7 @@ export const META_DESCRIPTION_CHARS = 200;
 export const TOP_COUNT = 10;
 /** Papers on the trending page (src/data/trending.ts). */
 export const TRENDING_COUNT = 30;
-/** Listing days, counted back from the newest, whose papers can trend. */
+/** Days, counted back from the newest listing day, within which a paper can trend. */
 export const TRENDING_WINDOW_DAYS = 30;
 /** Papers per page of a tag listing. */
 export const TAG_PAGE_SIZE = 50;

@@ -32,8 +32,9 @@ export function rankTrending<P extends GroupedPaper>(
   if (newest === undefined) return { papers: [] };
   const from = newest;
   const scored = papers
-    .filter((p) => p.votes > 0 && daysBetween(p.day, from) < options.windowDays)
-    .map((paper) => ({ paper, score: trendingScore(paper.votes, daysBetween(paper.day, from)) }));
+    .map((paper) => ({ paper, age: daysBetween(paper.day, from) }))
+    .filter(({ paper, age }) => paper.votes > 0 && age < options.windowDays)
+    .map(({ paper, age }) => ({ paper, score: trendingScore(paper.votes, age) }));
   scored.sort((a, b) => b.score - a.score || compareByVotes(a.paper, b.paper));
   return { newest, papers: scored.slice(0, options.count).map((s) => s.paper) };
 }

@@ -20,7 +20,7 @@ const STORE_MODULE = '\0astro:data-layer-content';
 const STORE_FILE = 'data-store.json';
 
 /** The code of the store module: read the file when imported. */
-export function storeModuleCode(file: string): string {
+function storeModuleCode(file: string): string {
   const read = `JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'))`;
   return `import { readFileSync } from 'node:fs';\nexport default ${read};`;
 }
