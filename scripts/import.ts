@@ -29,8 +29,8 @@ Formats:
   arxiv     an arXiv API response (Atom XML, any number of entries); ids are arXiv ids and the
             listing day is each entry's first-publication day (UTC) unless --date is given
   hf        a Hugging Face daily papers API response (JSON array); the listing day is each
-            item's paper.submittedOnDailyAt (else its publishedAt), as a UTC day; votes come
-            from upvotes, links from githubRepo and projectPage, tags from ai_keywords
+            item's paper.submittedOnDailyAt (else its publishedAt), as a UTC day;
+            hf_upvotes from upvotes (the site ranks by votes + hf_upvotes), links from githubRepo and projectPage, tags from ai_keywords
 
 Options:
   --date YYYY-MM-DD   listing: the day of the listing; it must agree with the date line. Without

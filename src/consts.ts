@@ -27,15 +27,84 @@ export const SITE_BASE = process.env.PAPERSHELF_BASE ?? '/';
 /** The public origin, for canonical links (`PAPERSHELF_SITE`). */
 export const SITE_URL = process.env.PAPERSHELF_SITE ?? 'https://papershelf.example.org';
 /**
+ * The site's GitHub repository, "owner/name" (`PAPERSHELF_REPOSITORY`; the deploy workflow sets it
+ * from the repository it runs in). Empty when the site is not on GitHub: no profile or discussion
+ * links, no vote sync.
+ */
+export const GITHUB_REPOSITORY = '';
+/**
+ * giscus (https://giscus.app), discussion threads on the paper pages and the votes that
+ * `npm run votes -- sync` reads: the values giscus.app gives for the repository. All empty (the
+ * default) turns it off; `PAPERSHELF_GISCUS_REPO_ID`, `PAPERSHELF_GISCUS_CATEGORY` and
+ * `PAPERSHELF_GISCUS_CATEGORY_ID` override them.
+ */
+export const GISCUS = { repoId: '', category: '', categoryId: '' };
+/** The origin of giscus's widget: the one third party a page may frame, and only when giscus is configured. */
+export const GISCUS_ORIGIN = 'https://giscus.app';
+
+/** Discussions on GitHub through giscus: where the threads live. */
+export interface GiscusConfig {
+  /** "owner/name". */
+  repository: string;
+  /** giscus's `data-repo-id`, `data-category` and `data-category-id`. */
+  repoId: string;
+  category: string;
+  categoryId: string;
+}
+
+/** The site's repository and discussions, from `GITHUB_REPOSITORY`, `GISCUS` and their environment overrides. */
+export interface GithubSettings {
+  /** "owner/name", when the site is on GitHub. */
+  repository?: string;
+  /** Set when giscus is configured (it needs the repository). */
+  giscus?: GiscusConfig;
+}
+
+const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+
+/**
+ * The GitHub settings of the site. Throws a message naming the variable when a value is malformed
+ * or giscus is half configured: a typo never silently turns discussions off.
+ */
+export function githubSettings(env: NodeJS.ProcessEnv = process.env): GithubSettings {
+  const repository = env.PAPERSHELF_REPOSITORY ?? GITHUB_REPOSITORY;
+  if (repository !== '' && !REPOSITORY.test(repository)) {
+    throw new Error(`PAPERSHELF_REPOSITORY (or GITHUB_REPOSITORY in src/consts.ts) must be "owner/name", not ${JSON.stringify(repository)}`);
+  }
+  const giscus = {
+    repoId: env.PAPERSHELF_GISCUS_REPO_ID ?? GISCUS.repoId,
+    category: env.PAPERSHELF_GISCUS_CATEGORY ?? GISCUS.category,
+    categoryId: env.PAPERSHELF_GISCUS_CATEGORY_ID ?? GISCUS.categoryId,
+  };
+  const names = { repoId: 'PAPERSHELF_GISCUS_REPO_ID', category: 'PAPERSHELF_GISCUS_CATEGORY', categoryId: 'PAPERSHELF_GISCUS_CATEGORY_ID' };
+  const set = Object.values(giscus).filter((value) => value !== '').length;
+  if (set === 0) return repository === '' ? {} : { repository };
+  const missing = (Object.keys(giscus) as (keyof typeof giscus)[]).filter((key) => giscus[key] === '').map((key) => names[key]);
+  if (repository === '') missing.unshift('PAPERSHELF_REPOSITORY');
+  if (missing.length > 0) {
+    throw new Error(`giscus is half configured: set ${missing.join(', ')} too (or GISCUS and GITHUB_REPOSITORY in src/consts.ts), or none of them`);
+  }
+  return { repository, giscus: { repository, ...giscus } };
+}
+
+/**
  * The Content-Security-Policy of every page, as a `<meta>` (BaseLayout): scripts and styles from the
  * site only, WebAssembly for Pagefind's search engine. The build inlines nothing (`npm run verify`
- * proves it), so no hashes are needed and the same policy works as a header: `public/_headers`
- * sends it with `frame-ancestors 'none'`, which a `<meta>` cannot carry (a build test compares them).
+ * proves it), so no hashes are needed and the same policy works as a header: the build writes it
+ * into `dist/_headers` (from `public/_headers`) with `frame-ancestors 'none'`, which a `<meta>`
+ * cannot carry (a build test compares them). With giscus configured, and only then, pages may frame
+ * giscus's widget (`frame-src`); our own script draws it, so nothing else of giscus's is allowed.
  * Written here rather than by Astro's `security.csp`, which adds the hashes of six inline scripts
  * and styles this site never uses to every page (300 bytes a page).
  */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'";
+export function contentSecurityPolicy(settings: GithubSettings = githubSettings()): string {
+  const frames = settings.giscus === undefined ? '' : `; frame-src ${GISCUS_ORIGIN}`;
+  return `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'${frames}`;
+}
+/** The header form of the policy (`dist/_headers`): the page policy plus `frame-ancestors 'none'`. */
+export function headerSecurityPolicy(settings: GithubSettings = githubSettings()): string {
+  return `${contentSecurityPolicy(settings)}; frame-ancestors 'none'`;
+}
 /**
  * Authors named on a listing card; the rest are counted ("and 5 more") and listed on the paper's
  * page. A consortium paper (thousands of names) would otherwise outweigh its whole listing day.

@@ -80,7 +80,7 @@ function readItem(item: unknown, index: number): HfEntry | string {
   ] as const) {
     if (url !== undefined && url !== '' && !isHttpUrl(url)) notes.push(`ignored paper.${name} ${JSON.stringify(url)}: not an http(s) URL`);
   }
-  const votes = typeof paper.upvotes === 'number' && Number.isInteger(paper.upvotes) && paper.upvotes >= 0 ? paper.upvotes : 0;
+  const upvotes = typeof paper.upvotes === 'number' && Number.isInteger(paper.upvotes) && paper.upvotes >= 0 ? paper.upvotes : 0;
   const published = dayOf(paper.publishedAt);
   const fields: PaperFields = {
     title,
@@ -93,7 +93,7 @@ function readItem(item: unknown, index: number): HfEntry | string {
       ...(project !== undefined && isHttpUrl(project) ? { project } : {}),
     },
     tags,
-    votes,
+    hf_upvotes: upvotes,
   };
   return { index, arxiv: ref.id, day, fields, abstract, notes };
 }

@@ -55,6 +55,7 @@ export function writePaperFile(fields: PaperFields, abstract: string | Root): st
   if (links.length > 0) lines.push('links:', ...links.map((k) => `  ${k}: ${q(fields.links?.[k] ?? '')}`));
   if (fields.tags !== undefined && fields.tags.length > 0) lines.push(`tags: [${fields.tags.map(q).join(', ')}]`);
   if (fields.votes !== undefined && fields.votes !== 0) lines.push(`votes: ${fields.votes}`);
+  if (fields.hf_upvotes !== undefined && fields.hf_upvotes !== 0) lines.push(`hf_upvotes: ${fields.hf_upvotes}`);
   lines.push('---', '');
   return `${lines.join('\n')}\n${textToMarkdown(abstract)}`;
 }
@@ -78,4 +79,30 @@ export function textToMarkdown(text: string | Root): string {
 // A JSON string is a valid YAML double-quoted scalar, and never re-typed as a number or date.
 function q(value: string): string {
   return JSON.stringify(value);
+}
+
+/**
+ * The file text with its front matter's `votes:` set to `votes`, every other byte kept: the
+ * number on the top-level `votes:` line is replaced (a comment after it stays), or a `votes:` line
+ * is added just before the closing `---` when the file has none. Throws when the file has no
+ * front matter, or a `votes:` value that is not a plain number (a person's edit to look at).
+ */
+export function setVotesLine(source: string, votes: number): string {
+  if (!Number.isInteger(votes) || votes < 0) throw new Error(`votes must be a whole number ≥ 0, not ${votes}`);
+  const lines = source.split('\n');
+  if ((lines[0] ?? '').replace(/\r$/, '') !== '---') throw new Error('the file does not start with front matter (---)');
+  const close = lines.findIndex((line, index) => index > 0 && line.replace(/\r$/, '') === '---');
+  if (close < 0) throw new Error('the front matter has no closing --- line');
+  const found = lines.slice(1, close).flatMap((line, index) => (/^votes\s*:/.test(line) ? [index + 1] : []));
+  if (found.length > 1) throw new Error('the front matter has more than one votes: line');
+  const at = found[0];
+  if (at === undefined) {
+    const eol = lines[close]?.endsWith('\r') ? '\r' : '';
+    lines.splice(close, 0, `votes: ${votes}${eol}`);
+    return lines.join('\n');
+  }
+  const match = /^(votes\s*:[ \t]*)(\d+)([ \t]*(?:#.*)?\r?)$/.exec(lines[at] ?? '');
+  if (match === null) throw new Error(`line ${at + 1}: the votes: value is not a plain number`);
+  lines[at] = `${match[1]}${votes}${match[3]}`;
+  return lines.join('\n');
 }

@@ -50,6 +50,15 @@ function quoted(example: string) {
   });
 }
 
+/** A whole number ≥ 0 that defaults to 0 (vote counts). */
+function count() {
+  return z
+    .number({ error: (issue) => `must be a whole number ≥ 0, but YAML read ${describe(issue.input)}` })
+    .int('must be a whole number')
+    .min(0, 'must be ≥ 0')
+    .default(0);
+}
+
 /** An http(s) URL; other schemes (`javascript:`, `data:`, `ftp:`) are refused. */
 export const HttpUrlSchema = z
   .string({ error: (issue) => `must be a quoted http(s) URL, but YAML read ${describe(issue.input)}` })
@@ -118,12 +127,16 @@ export const PaperSchema = z.strictObject(
       .max(MAX_TAGS, `must list at most ${MAX_TAGS} tags`)
       .refine((tags) => new Set(tags).size === tags.length, { message: 'lists a tag twice' })
       .default([]),
-    /** Community votes, an integer ≥ 0: listings order papers by votes, then title. */
-    votes: z
-      .number({ error: (issue) => `must be a whole number ≥ 0, but YAML read ${describe(issue.input)}` })
-      .int('must be a whole number')
-      .min(0, 'must be ≥ 0')
-      .default(0),
+    /**
+     * The site's own votes, an integer ≥ 0: 👍 reactions on the paper's discussion on GitHub, kept
+     * by `npm run votes -- sync` (or typed by hand on a site without discussions).
+     */
+    votes: count(),
+    /**
+     * Hugging Face's upvotes, an integer ≥ 0, as `import hf` found them. Kept apart from `votes` so
+     * that neither the sync nor a re-import overwrites the other; listings rank by their sum.
+     */
+    hf_upvotes: count(),
     /** The day the paper appeared on arXiv, a quoted "YYYY-MM-DD" that exists on the calendar. */
     published: quoted('2025-03-17').refine(isDayKey, { message: 'must be a calendar day written "YYYY-MM-DD"' }).optional(),
     /** The arXiv primary category, e.g. "cs.CL" (BibTeX `primaryClass`). */
@@ -151,7 +164,9 @@ export const PaperSchema = z.strictObject(
 export type PaperData = z.output<typeof PaperSchema>;
 
 /** A paper as the site uses it: validated data plus where it came from and its rendered abstract. */
-export interface Paper extends PaperData {
+export interface Paper extends Omit<PaperData, 'votes'> {
+  /** All its votes: the site's own (`votes:` in the file) plus Hugging Face's (`hf_upvotes`). Listings rank by it. */
+  votes: number;
   /** The file name without `.md`; unique across the site, used in `/papers/<id>/`. */
   id: string;
   /** The listing day: the name of the folder that holds the file. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAbstract, toPlainText } from '../../src/content/markdown.ts';
-import { readPaperFile, textToMarkdown, writePaperFile } from '../../src/content/paper-file.ts';
+import { readPaperFile, setVotesLine, textToMarkdown, writePaperFile } from '../../src/content/paper-file.ts';
 
 describe('writePaperFile', () => {
   it('writes quoted YAML that reads back to the same values', () => {
@@ -37,5 +37,24 @@ describe('readPaperFile', () => {
     expect(() => readPaperFile('---js\n{title: (()=>{throw new Error("ran")})()}\n---\nx')).toThrow(/not allowed/);
     expect(() => readPaperFile('---javascript\n{}\n---\nx')).toThrow(/not allowed/);
     expect(() => readPaperFile('+++\ntitle = "T"\n+++\nx')).toThrow(/TOML front matter \(\+\+\+\) is not allowed/);
+  });
+});
+
+describe('setVotesLine', () => {
+  const file = '---\ntitle: "T"\nvotes: 3 # by hand\nhf_upvotes: 12\n---\n\nvotes: 3 in the abstract stays.\n';
+  it('changes the number on the votes: line and nothing else', () => {
+    expect(setVotesLine(file, 15)).toBe(file.replace('votes: 3 # by hand', 'votes: 15 # by hand'));
+    expect(readPaperFile(setVotesLine(file, 0)).data).toEqual({ title: 'T', votes: 0, hf_upvotes: 12 });
+  });
+  it('adds a votes: line before the closing --- when there is none, keeping CRLF line ends', () => {
+    expect(setVotesLine('---\ntitle: "T"\n---\n\nA.\n', 2)).toBe('---\ntitle: "T"\nvotes: 2\n---\n\nA.\n');
+    expect(setVotesLine('---\r\ntitle: "T"\r\n---\r\n\r\nA.\r\n', 2)).toBe('---\r\ntitle: "T"\r\nvotes: 2\r\n---\r\n\r\nA.\r\n');
+  });
+  it('refuses what it cannot change by one number', () => {
+    expect(() => setVotesLine('---\ntitle: "T"\nvotes: "3"\n---\n', 1)).toThrow('line 3: the votes: value is not a plain number');
+    expect(() => setVotesLine('---\nvotes: 1\nvotes: 2\n---\n', 1)).toThrow('more than one votes: line');
+    expect(() => setVotesLine('title: "T"\n', 1)).toThrow('does not start with front matter');
+    expect(() => setVotesLine('---\ntitle: "T"\n', 1)).toThrow('no closing ---');
+    expect(() => setVotesLine(file, -1)).toThrow('whole number');
   });
 });

@@ -3,7 +3,7 @@ import { compareByVotes, isHttpUrl, isPaperId, PaperSchema } from '../../src/con
 
 describe('PaperSchema', () => {
   it('applies defaults for optional fields', () => {
-    expect(PaperSchema.parse({ title: 'T' })).toEqual({ title: 'T', authors: [], links: {}, tags: [], votes: 0 });
+    expect(PaperSchema.parse({ title: 'T' })).toEqual({ title: 'T', authors: [], links: {}, tags: [], votes: 0, hf_upvotes: 0 });
   });
   it('accepts every documented field', () => {
     const data = {
@@ -13,6 +13,7 @@ describe('PaperSchema', () => {
       links: { pdf: 'https://arxiv.org/pdf/2503.01234', code: 'https://github.com/a/b' },
       tags: ['long-context'],
       votes: 3,
+      hf_upvotes: 12,
       published: '2025-03-14',
     };
     expect(PaperSchema.parse(data)).toEqual(data);

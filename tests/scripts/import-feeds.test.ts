@@ -84,7 +84,7 @@ describe('npm run import -- hf', () => {
       'links:\n  pdf: "https://arxiv.org/pdf/2503.11647"\n  code: "https://github.com/facebookresearch/vggt"\n  project: "https://vgg-t.github.io/"',
     );
     expect(vggt).toContain('tags: ["feed-forward-neural-network", "3d-attributes", "camera-parameters", "point-maps", "3d-point-tracks"]');
-    expect(vggt).toContain('votes: 142');
+    expect(vggt).toContain('hf_upvotes: 142');
     expect(vggt).toContain('It reaches 95.3% of the accuracy');
     // Optional fields missing: no links but the PDF, no tags; the day comes from the item's publishedAt.
     const dyt = read('2025-03-17/2503.10622.md');
@@ -98,10 +98,10 @@ describe('npm run import -- hf', () => {
   it('keeps hand edits and never lists a paper twice', async () => {
     await run('hf', 'tests/fixtures/hf/daily-papers.json');
     const file = path.join(dir, '2025-03-17/2503.11647.md');
-    writeFileSync(file, read('2025-03-17/2503.11647.md').replace('votes: 142', 'votes: 150'));
+    writeFileSync(file, read('2025-03-17/2503.11647.md').replace('hf_upvotes: 142', 'hf_upvotes: 150'));
     const again = await run('hf', 'tests/fixtures/hf/daily-papers.json');
     expect(again.stdout).toContain('0 created, 0 overwritten, 2 unchanged, 1 skipped');
-    expect(read('2025-03-17/2503.11647.md')).toContain('votes: 150');
+    expect(read('2025-03-17/2503.11647.md')).toContain('hf_upvotes: 150');
     // The same paper from an arXiv feed is recognised by its arXiv id, not added again.
     const feed = await run('arxiv', 'tests/fixtures/arxiv/versioned.xml');
     expect(feed.stdout).toContain('1 created');

@@ -15,7 +15,7 @@ describe(`parseHfDailyPapers (TZ=${process.env.TZ ?? 'unset'})`, () => {
   });
   it('maps upvotes, repository, project page and keywords', () => {
     expect(response.entries[0]?.fields).toMatchObject({
-      votes: 142,
+      hf_upvotes: 142,
       links: {
         pdf: 'https://arxiv.org/pdf/2503.11647',
         code: 'https://github.com/facebookresearch/vggt',
