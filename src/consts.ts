@@ -60,6 +60,11 @@ export interface GithubSettings {
   giscus?: GiscusConfig;
 }
 
+/** An environment variable's value, else the default: empty counts as unset (a workflow's missing `vars.X` is ''). */
+function setting(value: string | undefined, fallback: string): string {
+  return value === undefined || value === '' ? fallback : value;
+}
+
 const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 
 /**
@@ -67,14 +72,14 @@ const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
  * or giscus is half configured: a typo never silently turns discussions off.
  */
 export function githubSettings(env: NodeJS.ProcessEnv = process.env): GithubSettings {
-  const repository = env.PAPERSHELF_REPOSITORY ?? GITHUB_REPOSITORY;
+  const repository = setting(env.PAPERSHELF_REPOSITORY, GITHUB_REPOSITORY);
   if (repository !== '' && !REPOSITORY.test(repository)) {
     throw new Error(`PAPERSHELF_REPOSITORY (or GITHUB_REPOSITORY in src/consts.ts) must be "owner/name", not ${JSON.stringify(repository)}`);
   }
   const giscus = {
-    repoId: env.PAPERSHELF_GISCUS_REPO_ID ?? GISCUS.repoId,
-    category: env.PAPERSHELF_GISCUS_CATEGORY ?? GISCUS.category,
-    categoryId: env.PAPERSHELF_GISCUS_CATEGORY_ID ?? GISCUS.categoryId,
+    repoId: setting(env.PAPERSHELF_GISCUS_REPO_ID, GISCUS.repoId),
+    category: setting(env.PAPERSHELF_GISCUS_CATEGORY, GISCUS.category),
+    categoryId: setting(env.PAPERSHELF_GISCUS_CATEGORY_ID, GISCUS.categoryId),
   };
   const names = { repoId: 'PAPERSHELF_GISCUS_REPO_ID', category: 'PAPERSHELF_GISCUS_CATEGORY', categoryId: 'PAPERSHELF_GISCUS_CATEGORY_ID' };
   const set = Object.values(giscus).filter((value) => value !== '').length;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,11 +52,18 @@ describe('GitHub workflows', () => {
     const build = steps(deploy).find((s) => s.run === 'npm run build');
     // GitHub's expression syntax, spelt as the workflow file spells it.
     const expression = (name: string) => `\${{ steps.pages.outputs.${name} }}`;
+    const variable = (name: string) => `\${{ vars.${name} }}`;
     expect(build?.env).toEqual({
       PAPERSHELF_SITE: expression('origin'),
       PAPERSHELF_BASE: `${expression('base_path')}/`,
       PAPERSHELF_CACHE: '.papershelf-cache',
+      PAPERSHELF_REPOSITORY: '${{ github.repository }}',
+      PAPERSHELF_GISCUS_REPO_ID: variable('PAPERSHELF_GISCUS_REPO_ID'),
+      PAPERSHELF_GISCUS_CATEGORY: variable('PAPERSHELF_GISCUS_CATEGORY'),
+      PAPERSHELF_GISCUS_CATEGORY_ID: variable('PAPERSHELF_GISCUS_CATEGORY_ID'),
     });
+    // Credits read the history: a shallow clone would credit every paper to the last commit.
+    expect(steps(deploy).find((s) => s.uses?.startsWith('actions/checkout'))?.with).toMatchObject({ 'fetch-depth': 0 });
     expect(steps(deploy).find((s) => s.uses?.startsWith('actions/configure-pages'))).toMatchObject({ id: 'pages' });
     expect(steps(deploy).find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))?.with).toEqual({ path: 'dist' });
     expect(deploy.jobs.deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
@@ -81,6 +89,27 @@ describe('GitHub workflows', () => {
         expect(step.env?.PAPERSHELF_CACHE, `${file}: ${step.run}`).toBe('.papershelf-cache');
     }
     expect(readFileSync(path.join(ROOT, '.gitignore'), 'utf8')).toMatch(/^\.papershelf-cache\/$/m);
+  });
+
+  it('sync votes daily into a pull request, and open none when the sync fails or changes nothing', () => {
+    const workflow = load('votes.yml');
+    expect(workflow.on).toEqual({ schedule: [{ cron: '17 5 * * *' }], workflow_dispatch: null });
+    expect(workflow.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', discussions: 'read' });
+    const all = steps(workflow);
+    const sync = all.find((s) => s.name === 'Sync votes');
+    // The sync's exit status survives the tee: a failed run stops the job before the pull request.
+    expect(sync?.run).toMatch(/^npm run --silent votes -- sync \| tee /);
+    expect((sync as Step & { shell?: string }).shell).toBe('bash -o pipefail {0}');
+    expect(Object.keys(sync?.env ?? {}).sort()).toEqual(
+      ['GITHUB_TOKEN', 'PAPERSHELF_GISCUS_CATEGORY', 'PAPERSHELF_GISCUS_CATEGORY_ID', 'PAPERSHELF_GISCUS_REPO_ID', 'PAPERSHELF_REPOSITORY'].sort(),
+    );
+    const pr = all.at(-1)?.run ?? '';
+    expect(all.at(-1)?.name).toBe('Open or update the pull request');
+    expect(pr).toContain('git diff --quiet -- content');
+    expect(pr).toContain('git push --force origin votes/sync');
+    expect(pr).toContain('gh pr create');
+    // Every shell step parses.
+    for (const run of runs(workflow)) expect(spawnSync('bash', ['-n', '-c', run]).status, run).toBe(0);
   });
 
   it('come with a pull-request checklist', () => {
