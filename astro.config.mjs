@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { CACHE_DIR, OUT_DIR, SITE_BASE, SITE_URL } from './src/consts.ts';
 import { contentStoreIntegration } from './src/integrations/content-store.ts';
+import { headersIntegration } from './src/integrations/headers.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { timingsIntegration } from './src/integrations/timings.ts';
 import { verifyIntegration } from './src/integrations/verify.ts';
@@ -11,7 +12,8 @@ import { verifyIntegration } from './src/integrations/verify.ts';
 const search = pagefindIntegration();
 
 // Deployment settings come from environment variables read in src/consts.ts (PAPERSHELF_SITE,
-// PAPERSHELF_BASE, PAPERSHELF_OUT, PAPERSHELF_CONTENT); a normal build needs none of them.
+// PAPERSHELF_BASE, PAPERSHELF_OUT, PAPERSHELF_CONTENT, PAPERSHELF_REPOSITORY, PAPERSHELF_GISCUS_*);
+// a normal build needs none of them.
 
 export default defineConfig({
   output: 'static',
@@ -33,8 +35,8 @@ export default defineConfig({
     // the output is byte-identical.
     concurrency: 4,
   },
-  // The Content-Security-Policy is a <meta> in BaseLayout (CONTENT_SECURITY_POLICY in src/consts.ts)
-  // and a header in public/_headers, not Astro's `security.csp`: see consts.ts.
+  // The Content-Security-Policy is a <meta> in BaseLayout and a header in dist/_headers, both from
+  // contentSecurityPolicy() in src/consts.ts, not Astro's `security.csp`: see consts.ts.
   // Timings first: its hooks must run before the others' (npm run bench reads them).
   integrations: [
     timingsIntegration(),
@@ -42,6 +44,8 @@ export default defineConfig({
     contentStoreIntegration(),
     // Lists the pages that were actually built; 10,000 URLs per file (the protocol allows 50,000).
     sitemap({ entryLimit: 10_000 }),
+    // dist/_headers' policy from the same function as the pages' (giscus's frame only when configured).
+    headersIntegration(),
     search,
     verifyIntegration({ indexWritten: search.written }),
   ],

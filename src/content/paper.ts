@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ARXIV_ID, arxivBaseId } from './arxiv-id.ts';
+import type { Credit } from './credits.ts';
 import { isDayKey } from './dates.ts';
 import { compareText } from './text.ts';
 
@@ -58,6 +59,11 @@ function count() {
     .min(0, 'must be ≥ 0')
     .default(0);
 }
+
+/** A GitHub login: letters, digits and single hyphens, at most 39 characters. */
+export const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+/** Longest `submitted_by`, in characters. */
+export const MAX_SUBMITTER_LENGTH = 100;
 
 /** An http(s) URL; other schemes (`javascript:`, `data:`, `ftp:`) are refused. */
 export const HttpUrlSchema = z
@@ -137,6 +143,18 @@ export const PaperSchema = z.strictObject(
      * that neither the sync nor a re-import overwrites the other; listings rank by their sum.
      */
     hf_upvotes: count(),
+    /**
+     * Who added the paper, shown instead of the author of the commit that added its file:
+     * "@login" for a GitHub account (linked to its profile), or a name shown as written.
+     */
+    submitted_by: quoted('@octocat')
+      .min(1, 'must not be empty')
+      .max(MAX_SUBMITTER_LENGTH, `must be at most ${MAX_SUBMITTER_LENGTH} characters`)
+      .refine(isTrimmed, { message: 'must not start or end with spaces' })
+      .refine((value) => !value.startsWith('@') || GITHUB_LOGIN.test(value.slice(1)), {
+        message: 'must be a GitHub login after the @, such as "@octocat" (letters, digits and single hyphens)',
+      })
+      .optional(),
     /** The day the paper appeared on arXiv, a quoted "YYYY-MM-DD" that exists on the calendar. */
     published: quoted('2025-03-17').refine(isDayKey, { message: 'must be a calendar day written "YYYY-MM-DD"' }).optional(),
     /** The arXiv primary category, e.g. "cs.CL" (BibTeX `primaryClass`). */
@@ -181,6 +199,8 @@ export interface Paper extends Omit<PaperData, 'votes'> {
   abstractText: string;
   /** The abstract's markdown as written in the file (for /papers/<id>.md). */
   abstractMarkdown: string;
+  /** Who added it: `submitted_by`, else the author of the commit that added the file (none outside git). */
+  credit?: Credit;
 }
 
 /** The file id for an arXiv id: '2503.01234v2' → '2503.01234', 'hep-ex/0307015' → 'hep-ex-0307015'. */

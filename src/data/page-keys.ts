@@ -3,10 +3,11 @@
  * code are unchanged since the last build is restored from Astro's cache instead of rendered.
  *
  * A page renders only from its `getStaticPaths` entry (params and props; no page reads site data
- * while it renders), so the key is a hash of that entry: correct by construction. Each paper in it
+ * while it renders) and the site's settings, so the key is a hash of those: correct by construction. Each paper in it
  * counts by a hash of the whole paper, computed once per build, so that a day page's key costs
  * 50 short hashes rather than 50 papers' worth of JSON.
  */
+import { githubSettings } from '../consts.ts';
 import { contentHash } from '../content/hash.ts';
 import type { Paper } from '../content/paper.ts';
 
@@ -36,7 +37,15 @@ function serialise(entry: unknown): string {
   });
 }
 
-/** The entries with a `cacheKey` each: a hash of their params and props. */
+let settingsKey: string | undefined;
+
+/**
+ * The entries with a `cacheKey` each: a hash of their params and props, and of the site's GitHub
+ * settings, which pages read as they render (the policy, credit links, giscus): turning giscus on
+ * renders every page again.
+ */
 export function withCacheKeys<T extends { params: unknown; props?: unknown }>(entries: T[]): (T & { cacheKey: string })[] {
-  return entries.map((entry) => ({ ...entry, cacheKey: contentHash(serialise({ params: entry.params, props: entry.props })) }));
+  settingsKey ??= JSON.stringify(githubSettings());
+  const settings = settingsKey;
+  return entries.map((entry) => ({ ...entry, cacheKey: contentHash(settings, serialise({ params: entry.params, props: entry.props })) }));
 }

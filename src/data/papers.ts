@@ -4,6 +4,9 @@
  */
 
 import { getCollection } from 'astro:content';
+import { contentDir } from '../content/content-files.ts';
+import type { Credit } from '../content/credits.ts';
+import { creditOfSubmitter, readCredits } from '../content/credits.ts';
 import { type DayKey, monthOf, weekOf } from '../content/dates.ts';
 import type { MathStyles } from '../content/math.ts';
 import type { Paper } from '../content/paper.ts';
@@ -47,6 +50,16 @@ function relatedOf(papers: Paper[], byId: Map<string, Paper>): Map<string, Paper
   return related;
 }
 
+/** Who added each file, from one read of the content folder's git history (src/content/credits.ts). */
+function creditsOf(needed: boolean): Map<string, Credit> {
+  if (!needed) return new Map();
+  const start = epochNow();
+  const { credits, unavailable } = readCredits(contentDir());
+  if (unavailable !== undefined) console.warn(`[papershelf] papers are shown without credits: ${unavailable}`);
+  recordPhase('credits from git', start);
+  return credits;
+}
+
 /** The site's papers, sorted and grouped, computed once per build. */
 export function getSiteData(): Promise<SiteData> {
   cached ??= load();
@@ -59,9 +72,11 @@ async function load(): Promise<SiteData> {
   // sorted and grouped.
   const loaded = (await getCollection('papers')).map((entry) => entry.data as unknown as LoadedPaper);
   const mathStyles: MathStyles = new Map();
+  const credits = creditsOf(loaded.some((p) => p.submitted_by === undefined));
   const papers: Paper[] = loaded.map(({ mathStyles: styles, ...paper }) => {
     for (const [name, css] of styles) mathStyles.set(name, css);
-    return paper;
+    const credit = paper.submitted_by === undefined ? credits.get(`${paper.day}/${paper.id}.md`) : creditOfSubmitter(paper.submitted_by);
+    return credit === undefined ? paper : { ...paper, credit };
   });
   papers.sort(compareNewestFirst);
   const byId = new Map(papers.map((p) => [p.id, p]));

@@ -149,3 +149,18 @@ export function dayDataPath(day: DayKey): string {
 export function arxivPdfUrl(arxiv: string): string {
   return `https://arxiv.org/pdf/${arxiv}`;
 }
+
+/** A GitHub account's profile. */
+export function githubProfileUrl(login: string): string {
+  return `https://github.com/${login}`;
+}
+
+/** A commit of a GitHub repository ("owner/name"). */
+export function githubCommitUrl(repository: string, commit: string): string {
+  return `https://github.com/${repository}/commit/${commit}`;
+}
+
+/** The repository's discussions whose title holds `term`: a paper's thread, or none yet (where a reader can start one). */
+export function githubDiscussionsUrl(repository: string, term: string): string {
+  return `https://github.com/${repository}/discussions?${new URLSearchParams({ discussions_q: `in:title ${term}` })}`;
+}

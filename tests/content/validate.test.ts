@@ -24,6 +24,9 @@ const EXPECTED: Record<string, string[]> = {
     'bad-category.md:3:1 category: must be an arXiv category such as "cs.CL" or "hep-ex"',
     'bad-category.md:4:1 comment: must not be empty',
   ],
+  'bad-submitter.md': [
+    'bad-submitter.md:3:1 submitted_by: must be a GitHub login after the @, such as "@octocat" (letters, digits and single hyphens)',
+  ],
   'bom.md': ['bom.md:1:1 file: starts with a byte-order mark: save as UTF-8 without BOM'],
   'data-link.md': [
     'data-link.md:5:5 body: link "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==" must be an absolute http(s) URL',

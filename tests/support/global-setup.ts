@@ -2,11 +2,16 @@
  * Builds the sites that several test files share, once per run (as Starlight's e2e `testFactory`
  * does): the real site (content/papers) and the fixture site (tests/fixtures/site). Test files
  * read them with `inject('builds')`; they must not change them. The folders go at the end of the run.
+ *
+ * The fixture site is the community-configured one: its papers are committed to a new git
+ * repository by three authors (one moves a paper another added), and it is built with a GitHub
+ * repository and giscus configured (FIXTURE_GITHUB). The real site is built with neither.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { ADA, commitAll, GRACE, gitInit, LINUS } from './git.ts';
 import { type Build, buildIn, ROOT } from './run.ts';
 
 /** The shared builds, by name. */
@@ -21,13 +26,44 @@ declare module 'vitest' {
   }
 }
 
+/** The fixture site's GitHub settings: a repository and giscus. */
+export const FIXTURE_GITHUB = {
+  PAPERSHELF_REPOSITORY: 'papershelf/fixture-site',
+  PAPERSHELF_GISCUS_REPO_ID: 'R_kgDOfixture',
+  PAPERSHELF_GISCUS_CATEGORY: 'Papers',
+  PAPERSHELF_GISCUS_CATEGORY_ID: 'DIC_kwDOfixture',
+};
+
+/**
+ * The fixture papers in a new repository at `repo`, added over three commits: Grace adds
+ * zebra-vision-transformer (under a wrong day), Ada the rest, then Linus moves Grace's paper to its
+ * day. Returns the content folder.
+ */
+export function fixtureRepository(repo: string): string {
+  const papers = path.join(repo, 'papers');
+  cpSync(path.join(ROOT, 'tests/fixtures/site/papers'), papers, { recursive: true });
+  gitInit(repo);
+  const moved = path.join(papers, '2025-03-14/zebra-vision-transformer.md');
+  const misplaced = path.join(papers, '2025-03-11/zebra-vision-transformer.md');
+  const held = `${repo}-held.md`;
+  renameSync(moved, held);
+  commitAll(repo, ADA, 'Add the fixture papers');
+  mkdirSync(path.dirname(misplaced));
+  renameSync(held, misplaced);
+  commitAll(repo, GRACE, 'Add a paper');
+  renameSync(misplaced, moved);
+  commitAll(repo, LINUS, 'Move a paper to its listing day');
+  return papers;
+}
+
 export default function setup(project: TestProject): () => void {
   const work = mkdtempSync(path.join(tmpdir(), 'papershelf-shared-'));
-  const build = (name: string, content?: string) => {
-    const result = buildIn(path.join(work, name), content === undefined ? {} : { content });
+  const build = (name: string, content?: string, env: Record<string, string> = {}) => {
+    const result = buildIn(path.join(work, name), content === undefined ? { env } : { content, env });
     if (result.status !== 0) throw new Error(`the shared ${name} build failed:\n${result.output}`);
     return result;
   };
-  project.provide('builds', { seed: build('seed'), fixture: build('fixture', path.join(ROOT, 'tests/fixtures/site/papers')) });
+  const fixture = fixtureRepository(path.join(work, 'fixture-repo'));
+  project.provide('builds', { seed: build('seed'), fixture: build('fixture', fixture, FIXTURE_GITHUB) });
   return () => rmSync(work, { recursive: true, force: true });
 }

@@ -48,6 +48,8 @@ export interface BuildOptions {
   base?: string;
   /** A cache folder to share with another build (PAPERSHELF_CACHE); a fresh one when omitted. */
   cache?: string;
+  /** More environment variables (the GitHub settings, say). */
+  env?: Record<string, string>;
 }
 
 /** Runs the build with its output and cache in `work` (which the caller removes). */
@@ -59,6 +61,7 @@ export function buildIn(work: string, options: BuildOptions = {}): Build {
     PAPERSHELF_CACHE: options.cache ?? path.join(work, 'cache'),
     ...(options.content ? { PAPERSHELF_CONTENT: options.content } : {}),
     ...(options.base ? { PAPERSHELF_BASE: options.base } : {}),
+    ...options.env,
   };
   const astro = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,

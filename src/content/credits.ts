@@ -1,0 +1,110 @@
+/**
+ * Who added each paper: the author of the commit that added its file, read from git history with
+ * one `git log` for the whole content folder per build (never one per paper). A file moved to
+ * another day keeps its first author; a file copied is a new paper, credited to who copied it.
+ * Outside a git checkout, in a shallow clone (where every file would look added by its one
+ * commit) or without git, there are no credits and the build says why.
+ */
+import { execFileSync } from 'node:child_process';
+import { GITHUB_LOGIN } from './paper.ts';
+
+/** Who added a paper, as the page shows it. */
+export interface Credit {
+  /** The name shown: git's author name (after .mailmap), or `submitted_by:`. */
+  name: string;
+  /** Their GitHub login, when known: a GitHub no-reply address, or `submitted_by: "@login"`. */
+  login?: string;
+  /** The commit that added the file (full hash), when the credit comes from git. */
+  commit?: string;
+}
+
+/** Credits by path inside the content folder (`2025-03-17/<id>.md`), or why there are none. */
+export interface CreditsRead {
+  credits: Map<string, Credit>;
+  /** Set when history could not be read: the reason, for the build log. */
+  unavailable?: string;
+}
+
+
+// GitHub's no-reply addresses: `12345+login@users.noreply.github.com`, or `login@…` for old accounts.
+const NOREPLY = /^(?:\d+\+)?([A-Za-z0-9-]{1,39})@users\.noreply\.github\.com$/i;
+
+/** The GitHub login of a commit author's address, when it is one of GitHub's no-reply addresses. */
+export function loginOfEmail(email: string): string | undefined {
+  const login = NOREPLY.exec(email)?.[1];
+  return login !== undefined && GITHUB_LOGIN.test(login) ? login : undefined;
+}
+
+/** `submitted_by:` as a credit: "@login" is a GitHub account, anything else a name shown as written. */
+export function creditOfSubmitter(submittedBy: string): Credit {
+  return submittedBy.startsWith('@') ? { name: submittedBy.slice(1), login: submittedBy.slice(1) } : { name: submittedBy };
+}
+
+const RECORD = '\x1e';
+const FIELD = '\x1f';
+
+/** The `git log` arguments whose output `parseAdditions` reads: oldest first, names and statuses NUL-separated. */
+export const GIT_LOG_ARGS = ['log', '--reverse', `--format=${RECORD}%H${FIELD}%aN${FIELD}%aE`, '--name-status', '-M', '-z', '--relative', '--', '.'];
+
+/** The adder of each file still present at the end of `git log` output (GIT_LOG_ARGS), following renames. */
+export function parseAdditions(output: string): Map<string, Credit> {
+  const credits = new Map<string, Credit>();
+  for (const record of output.split(RECORD)) {
+    const headerEnd = record.indexOf('\0');
+    if (headerEnd < 0) continue;
+    const [commit = '', name = '', email = ''] = record.slice(0, headerEnd).split(FIELD);
+    const login = loginOfEmail(email);
+    const author: Credit = { name: name.trim() === '' ? (login ?? 'someone') : name.trim(), commit, ...(login ? { login } : {}) };
+    const tokens = record
+      .slice(headerEnd + 1)
+      .replace(/^\n/, '')
+      .split('\0');
+    for (let i = 0; i < tokens.length; ) {
+      const status = tokens[i] ?? '';
+      if (status === '') {
+        i++;
+        continue;
+      }
+      if (status.startsWith('R') || status.startsWith('C')) {
+        const from = tokens[i + 1] ?? '';
+        const to = tokens[i + 2] ?? '';
+        const first = status.startsWith('R') ? credits.get(from) : undefined;
+        if (status.startsWith('R')) credits.delete(from);
+        credits.set(to, first ?? author);
+        i += 3;
+        continue;
+      }
+      const file = tokens[i + 1] ?? '';
+      if (status === 'A') credits.set(file, author);
+      else if (status === 'D') credits.delete(file);
+      i += 2;
+    }
+  }
+  return credits;
+}
+
+/** Reads the credits of every file under `dir` from its git history: two git commands, whatever the number of papers. */
+export function readCredits(dir: string): CreditsRead {
+  const git = (args: string[]) =>
+    execFileSync('git', ['-c', 'core.quotepath=off', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 1024 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // A user's pager, colours or log options must not change what is parsed.
+      env: { ...process.env, GIT_PAGER: 'cat', GIT_CONFIG_PARAMETERS: "'log.showSignature=false'" },
+    });
+  try {
+    if (git(['rev-parse', '--is-shallow-repository']).trim() === 'true') {
+      return { credits: new Map(), unavailable: 'the git checkout is shallow (fetch the whole history, e.g. fetch-depth: 0)' };
+    }
+    return { credits: parseAdditions(git(GIT_LOG_ARGS)) };
+  } catch (error) {
+    const err = error as { code?: string; stderr?: string; message?: string };
+    if (err.code === 'ENOENT') return { credits: new Map(), unavailable: 'git is not installed' };
+    if (/not a git repository/i.test(err.stderr ?? '')) return { credits: new Map(), unavailable: 'the content folder is not in a git checkout' };
+    // A repository without commits yet: nobody has added anything.
+    if (/does not have any commits/i.test(err.stderr ?? '')) return { credits: new Map() };
+    return { credits: new Map(), unavailable: `git failed: ${(err.stderr ?? err.message ?? '').trim().split('\n')[0]}` };
+  }
+}
