@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/{content,data,verify,client,scripts,integrations}/**/*.test.ts'],
+          include: ['tests/*.test.ts', 'tests/{content,data,verify,client,scripts,integrations}/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

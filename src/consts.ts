@@ -74,20 +74,28 @@ const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 export function githubSettings(env: NodeJS.ProcessEnv = process.env): GithubSettings {
   const repository = setting(env.PAPERSHELF_REPOSITORY, GITHUB_REPOSITORY);
   if (repository !== '' && !REPOSITORY.test(repository)) {
-    throw new Error(`PAPERSHELF_REPOSITORY (or GITHUB_REPOSITORY in src/consts.ts) must be "owner/name", not ${JSON.stringify(repository)}`);
+    throw new Error(
+      `PAPERSHELF_REPOSITORY (or GITHUB_REPOSITORY in src/consts.ts) must be "owner/name", not ${JSON.stringify(repository)}`,
+    );
   }
   const giscus = {
     repoId: setting(env.PAPERSHELF_GISCUS_REPO_ID, GISCUS.repoId),
     category: setting(env.PAPERSHELF_GISCUS_CATEGORY, GISCUS.category),
     categoryId: setting(env.PAPERSHELF_GISCUS_CATEGORY_ID, GISCUS.categoryId),
   };
-  const names = { repoId: 'PAPERSHELF_GISCUS_REPO_ID', category: 'PAPERSHELF_GISCUS_CATEGORY', categoryId: 'PAPERSHELF_GISCUS_CATEGORY_ID' };
+  const names = {
+    repoId: 'PAPERSHELF_GISCUS_REPO_ID',
+    category: 'PAPERSHELF_GISCUS_CATEGORY',
+    categoryId: 'PAPERSHELF_GISCUS_CATEGORY_ID',
+  };
   const set = Object.values(giscus).filter((value) => value !== '').length;
   if (set === 0) return repository === '' ? {} : { repository };
   const missing = (Object.keys(giscus) as (keyof typeof giscus)[]).filter((key) => giscus[key] === '').map((key) => names[key]);
   if (repository === '') missing.unshift('PAPERSHELF_REPOSITORY');
   if (missing.length > 0) {
-    throw new Error(`giscus is half configured: set ${missing.join(', ')} too (or GISCUS and GITHUB_REPOSITORY in src/consts.ts), or none of them`);
+    throw new Error(
+      `giscus is half configured: set ${missing.join(', ')} too (or GISCUS and GITHUB_REPOSITORY in src/consts.ts), or none of them`,
+    );
   }
   return { repository, giscus: { repository, ...giscus } };
 }

@@ -98,7 +98,8 @@ async function request(options: GithubApiOptions, variables: Json): Promise<unkn
     text = await response.text();
   } catch (error) {
     const err = error as { name?: string; cause?: { code?: string; message?: string }; message?: string };
-    if (err.name === 'TimeoutError') throw new GithubApiError(`GitHub's API (${options.endpoint}) did not answer within ${options.timeoutMs / 1000} s`);
+    if (err.name === 'TimeoutError')
+      throw new GithubApiError(`GitHub's API (${options.endpoint}) did not answer within ${options.timeoutMs / 1000} s`);
     throw new GithubApiError(`cannot reach GitHub's API at ${options.endpoint}: ${err.cause?.code ?? err.cause?.message ?? err.message}`);
   }
   const body = parseJson(text);

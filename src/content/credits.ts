@@ -25,7 +25,6 @@ export interface CreditsRead {
   unavailable?: string;
 }
 
-
 // GitHub's no-reply addresses: `12345+login@users.noreply.github.com`, or `login@…` for old accounts.
 const NOREPLY = /^(?:\d+\+)?([A-Za-z0-9-]{1,39})@users\.noreply\.github\.com$/i;
 
@@ -44,7 +43,17 @@ const RECORD = '\x1e';
 const FIELD = '\x1f';
 
 /** The `git log` arguments whose output `parseAdditions` reads: oldest first, names and statuses NUL-separated. */
-export const GIT_LOG_ARGS = ['log', '--reverse', `--format=${RECORD}%H${FIELD}%aN${FIELD}%aE`, '--name-status', '-M', '-z', '--relative', '--', '.'];
+export const GIT_LOG_ARGS = [
+  'log',
+  '--reverse',
+  `--format=${RECORD}%H${FIELD}%aN${FIELD}%aE`,
+  '--name-status',
+  '-M',
+  '-z',
+  '--relative',
+  '--',
+  '.',
+];
 
 /** The adder of each file still present at the end of `git log` output (GIT_LOG_ARGS), following renames. */
 export function parseAdditions(output: string): Map<string, Credit> {
@@ -102,7 +111,8 @@ export function readCredits(dir: string): CreditsRead {
   } catch (error) {
     const err = error as { code?: string; stderr?: string; message?: string };
     if (err.code === 'ENOENT') return { credits: new Map(), unavailable: 'git is not installed' };
-    if (/not a git repository/i.test(err.stderr ?? '')) return { credits: new Map(), unavailable: 'the content folder is not in a git checkout' };
+    if (/not a git repository/i.test(err.stderr ?? ''))
+      return { credits: new Map(), unavailable: 'the content folder is not in a git checkout' };
     // A repository without commits yet: nobody has added anything.
     if (/does not have any commits/i.test(err.stderr ?? '')) return { credits: new Map() };
     return { credits: new Map(), unavailable: `git failed: ${(err.stderr ?? err.message ?? '').trim().split('\n')[0]}` };

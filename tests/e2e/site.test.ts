@@ -252,3 +252,113 @@ describe('the paper page in Chromium', () => {
     await context.close();
   });
 });
+
+describe('discussion on the paper page (giscus configured on the fixture site only), under the header CSP', () => {
+  let community: StaticServer;
+  let plain: StaticServer;
+  const PAPER = 'papers/2503.01234/';
+  // giscus.app is not reachable here: Chromium is answered by a stand-in widget that, like
+  // giscus's, tells its parent page how tall it is.
+  const WIDGET = `<!doctype html><html lang="en"><head><title>giscus</title></head><body><p>Comments</p>
+<script>parent.postMessage({ giscus: { resizeHeight: 321 } }, '*');</script></body></html>`;
+  beforeAll(async () => {
+    community = await serveStatic(fixtureBuild.out, '/', true);
+    plain = await serveStatic(build.out, '/', true);
+  });
+  afterAll(async () => {
+    await community?.close();
+    await plain?.close();
+  });
+
+  /** A context that records policy violations and every request that leaves the local server. */
+  const contextFor = async (site: StaticServer, options: { javaScript?: boolean; bypassCSP?: boolean } = {}) => {
+    const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, bypassCSP: options.bypassCSP ?? false });
+    const violations: string[] = [];
+    const thirdParty: string[] = [];
+    await context.exposeFunction('reportViolation', (v: string) => violations.push(v));
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    await context.route('https://giscus.app/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: WIDGET }));
+    context.on('request', (request) => {
+      if (!request.url().startsWith(site.url)) thirdParty.push(request.url());
+    });
+    return { context, violations, thirdParty, tab: await context.newPage() };
+  };
+
+  it('links the discussion without JavaScript, and loads nothing from giscus', async () => {
+    const { context, thirdParty, tab } = await contextFor(community, { javaScript: false });
+    await tab.goto(`${community.url}${PAPER}`);
+    const link = tab.getByRole('link', { name: 'Discuss on GitHub' });
+    expect(await link.getAttribute('href')).toBe(
+      'https://github.com/papershelf/fixture-site/discussions?discussions_q=in%3Atitle+2503.01234',
+    );
+    expect(await tab.locator('.giscus-load').isVisible()).toBe(false);
+    expect(thirdParty).toEqual([]);
+    await context.close();
+  });
+
+  it("draws giscus's widget when the reader asks, within the policy, at the height it asks for", async () => {
+    const { context, violations, thirdParty, tab } = await contextFor(community);
+    const response = await tab.goto(`${community.url}${PAPER}`);
+    expect(response?.headers()['content-security-policy']).toContain('frame-src https://giscus.app;');
+    const button = tab.getByRole('button', { name: 'Show the discussion here (loads giscus.app)' });
+    await button.waitFor();
+    expect(thirdParty).toEqual([]);
+    await button.click();
+    const frame = tab.locator('iframe.giscus-frame');
+    await frame.waitFor();
+    const src = new URL((await frame.getAttribute('src')) ?? '');
+    expect(`${src.origin}${src.pathname}`).toBe('https://giscus.app/en/widget');
+    expect(Object.fromEntries(src.searchParams)).toMatchObject({
+      origin: `${community.url}${PAPER}#discussion`,
+      repo: 'papershelf/fixture-site',
+      repoId: 'R_kgDOfixture',
+      category: 'Papers',
+      categoryId: 'DIC_kwDOfixture',
+      term: '2503.01234',
+      strict: '1',
+      session: '',
+    });
+    await expect.poll(() => frame.evaluate((element) => (element as HTMLElement).style.height)).toBe('321px');
+    expect(thirdParty.map((url) => new URL(url).origin)).toEqual(['https://giscus.app']);
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps the reader's giscus session on the way back from signing in, and opens the discussion", async () => {
+    const { context, violations, tab } = await contextFor(community);
+    await tab.goto(`${community.url}${PAPER}?giscus=session-123`);
+    const frame = tab.locator('iframe.giscus-frame');
+    await frame.waitFor();
+    expect(new URL((await frame.getAttribute('src')) ?? '').searchParams.get('session')).toBe('session-123');
+    expect(tab.url()).toBe(`${community.url}${PAPER}`);
+    await tab.reload();
+    await tab.getByRole('button', { name: /Show the discussion/ }).click();
+    expect(new URL((await tab.locator('iframe.giscus-frame').getAttribute('src')) ?? '').searchParams.get('session')).toBe('session-123');
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it('is accessible with the widget drawn (axe-core, WCAG 2.2 A and AA)', async () => {
+    const { context, tab } = await contextFor(community, { bypassCSP: true });
+    await tab.goto(`${community.url}${PAPER}`);
+    await tab.getByRole('button', { name: /Show the discussion/ }).click();
+    await tab.locator('iframe.giscus-frame').waitFor();
+    expect(await runAxe(tab)).toEqual([]);
+    await context.close();
+  });
+
+  it('without giscus configured: no discussion, no frame allowed, nothing third-party', async () => {
+    const { context, thirdParty, violations, tab } = await contextFor(plain);
+    const response = await tab.goto(`${plain.url}papers/reasoning-to-attend-try-to-understand-how-seg-token-works/`);
+    expect(response?.headers()['content-security-policy']).not.toContain('frame-src');
+    await tab.waitForLoadState('load');
+    expect(await tab.locator('.discussion, .giscus, iframe').count()).toBe(0);
+    expect(thirdParty).toEqual([]);
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+});

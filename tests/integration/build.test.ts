@@ -3,13 +3,14 @@ import path from 'node:path';
 import { parseRssFeed } from 'feedsmith';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { contentSecurityPolicy, headerSecurityPolicy } from '../../src/consts.ts';
+import { contentSecurityPolicy, githubSettings, headerSecurityPolicy } from '../../src/consts.ts';
 import { RESERVED_IDS } from '../../src/content/paper.ts';
 import { type PaperFields, writePaperFile } from '../../src/content/paper-file.ts';
 import { authorShelf } from '../../src/content/slug.ts';
 import { checkPaperText } from '../../src/content/validate.ts';
 import { type Build, buildSite, listFiles, readOut, tempDir } from '../support/build.ts';
 import { launchBrowser } from '../support/chromium.ts';
+import { FIXTURE_GITHUB, fixtureRepository } from '../support/global-setup.ts';
 import { all, attr, byId, dom, type HtmlNode, select, text } from '../support/html.ts';
 import { buildIn, ROOT, runScript } from '../support/run.ts';
 import { serveStatic } from '../support/static-server.ts';
@@ -42,8 +43,9 @@ const relLink = (html: string, rel: string) => select(dom(html), `a[rel=${rel}]`
 /** The `content` of every `<meta name=…>` of a page. */
 const metas = (doc: HtmlNode, name: string) => select(doc, `meta[name=${name}]`).map((m) => attr(m, 'content'));
 
-// The fixture site, built once for the run (tests/support/global-setup.ts).
+// The fixture site, built once for the run from a git repository, with GitHub settings (tests/support/global-setup.ts).
 const build: Build = inject('builds').fixture;
+const settings = githubSettings(FIXTURE_GITHUB);
 
 describe('a fixture site built for real', () => {
   it('writes every page: home, days, weeks, months, trending, archive, papers, tags, authors, search, subscribe, 404', () => {
@@ -114,7 +116,10 @@ describe('a fixture site built for real', () => {
     const doc = dom(readOut(build, 'papers/2503.01234/index.html'));
     expect(select(doc, 'h1').map(text)).toEqual(['Sparse Mixture Routing for Long Context Transformers']);
     expect(select(doc, 'p.authors').map((p) => select(p, 'a').map(text))).toEqual([['Łukasz Kaiser', 'Ada Lovelace']]);
-    expect(select(doc, 'p.paper__listed').flatMap((p) => select(p, 'a').map((a) => attr(a, 'href')))).toEqual(['/papers/date/2025-03-10/']);
+    expect(select(doc, 'p.paper__listed').flatMap((p) => select(p, 'a').map((a) => attr(a, 'href')))).toEqual([
+      '/papers/date/2025-03-10/',
+      'https://github.com/ada-l',
+    ]);
     const links = select(doc, 'ul.paper-links').flatMap((ul) => select(ul, 'a').map((a) => [text(a), attr(a, 'href'), attr(a, 'rel')]));
     expect(links).toEqual(
       expect.arrayContaining([
@@ -239,17 +244,63 @@ describe('a fixture site built for real', () => {
     expect(related).toEqual(['/papers/zebra-vision-transformer/']);
   });
 
-  it('loads no JavaScript on listings and paper pages (only the search page does)', () => {
+  it('loads no JavaScript on listings, and on paper pages only the discussion button giscus needs', () => {
     const scripts = (file: string) => select(dom(readOut(build, file)), 'script').map((s) => [attr(s, 'type'), attr(s, 'src')]);
     for (const file of ['index.html', 'papers/date/2025-03-14/index.html', 'papers/week/2025-W11/index.html', '404.html']) {
       expect(scripts(file), file).toEqual([]);
     }
-    // Paper pages carry structured data, which is never executed, and nothing else.
-    expect(scripts('papers/2503.01234/index.html')).toEqual([['application/ld+json', undefined]]);
+    // Paper pages carry structured data, which is never executed, and with giscus configured (as
+    // here) the module that draws its widget on request; without giscus, nothing else (e2e tests).
+    const paper = scripts('papers/2503.01234/index.html');
+    expect(paper[0]).toEqual(['application/ld+json', undefined]);
+    expect(paper.slice(1)).toEqual([['module', expect.stringMatching(/^\/_astro\/PaperDiscussion[\w.-]+\.js$/)]]);
     const search = scripts('search/index.html');
     expect(search).toHaveLength(1);
     expect(search[0]?.[0]).toBe('module');
     expect(search[0]?.[1]).toMatch(/^\/_astro\/[\w.-]+\.js$/);
+  });
+
+  it('credits each paper to who added its file, submitted_by first, linked on GitHub', () => {
+    const credit = (id: string) => {
+      const span = select(dom(readOut(build, `papers/${id}/index.html`)), 'span.submitted-by')[0];
+      const link = span === undefined ? undefined : select(span, 'a')[0];
+      return span === undefined ? undefined : { text: text(span), href: link === undefined ? undefined : attr(link, 'href') };
+    };
+    // Ada's commits carry her GitHub no-reply address: her profile.
+    expect(credit('2503.01234')).toEqual({ text: ' · added by Ada Lovelace', href: 'https://github.com/ada-l' });
+    // Grace added the zebra paper under another day; Linus moved it: the credit stays hers, and
+    // with no login known it links the commit that added it.
+    const zebra = credit('zebra-vision-transformer');
+    expect(zebra?.text).toBe(' · added by Grace Hopper');
+    expect(zebra?.href).toMatch(/^https:\/\/github\.com\/papershelf\/fixture-site\/commit\/[0-9a-f]{40}$/);
+    // submitted_by: "@octocat" wins over the commit's author.
+    expect(credit('quantized-draft-models')).toEqual({ text: ' · added by octocat', href: 'https://github.com/octocat' });
+  });
+
+  it("shows a paper's votes with Hugging Face's part", () => {
+    const votes = (id: string) => text(select(dom(readOut(build, `papers/${id}/index.html`)), 'span.paper__votes')[0] ?? dom(''));
+    expect(votes('zebra-vision-transformer')).toBe(' · 12 votes (10 on Hugging Face)');
+    expect(votes('2503.01234')).toBe(' · 7 votes');
+  });
+
+  it('links each paper to its discussion on GitHub, and loads nothing from giscus by itself', () => {
+    const doc = dom(readOut(build, 'papers/2503.01234/index.html'));
+    const section = select(doc, 'section.discussion')[0];
+    expect(section).toBeDefined();
+    const link = select(section ?? doc, 'a')[0];
+    expect(text(link ?? doc)).toBe('Discuss on GitHub');
+    expect(attr(link ?? doc, 'href')).toBe('https://github.com/papershelf/fixture-site/discussions?discussions_q=in%3Atitle+2503.01234');
+    const widget = select(section ?? doc, 'div.giscus')[0] ?? doc;
+    expect([attr(widget, 'data-repo'), attr(widget, 'data-category-id'), attr(widget, 'data-term')]).toEqual([
+      'papershelf/fixture-site',
+      'DIC_kwDOfixture',
+      '2503.01234',
+    ]);
+    // No iframe, script or stylesheet from giscus.app in any page: only the reader's click loads it.
+    for (const file of listFiles(build.out).filter((f) => f.endsWith('.html'))) {
+      const external = all(dom(readOut(build, file)), (n) => ['src', 'href'].some((name) => (attr(n, name) ?? '').includes('giscus.app')));
+      expect(external, file).toEqual([]);
+    }
   });
 
   it('sends one Content-Security-Policy: the same in every page and, with frame-ancestors, in _headers', () => {
@@ -258,10 +309,17 @@ describe('a fixture site built for real', () => {
     expect(pages.length).toBeGreaterThan(20);
     for (const file of pages) {
       const policies = select(dom(readOut(build, file)), 'meta[http-equiv=content-security-policy]').map((m) => attr(m, 'content'));
-      expect(policies, file).toEqual([contentSecurityPolicy({})]);
+      expect(policies, file).toEqual([contentSecurityPolicy(settings)]);
     }
     const header = /^\s+Content-Security-Policy: (.+)$/m.exec(readOut(build, '_headers'))?.[1];
-    expect(header).toBe(headerSecurityPolicy({}));
+    expect(header).toBe(headerSecurityPolicy(settings));
+    // giscus is configured here: its frame, and only that, is allowed.
+    expect(header).toBe(
+      `${headerSecurityPolicy({}).replace("; frame-ancestors 'none'", '')}; frame-src https://giscus.app; frame-ancestors 'none'`,
+    );
+    // public/_headers holds the policy without giscus, which the build rewrites.
+    const source = /^\s+Content-Security-Policy: (.+)$/m.exec(readFileSync(path.join(ROOT, 'public/_headers'), 'utf8'))?.[1];
+    expect(source).toBe(headerSecurityPolicy({}));
   });
 
   it('marks only paper pages for the search index', () => {
@@ -412,19 +470,22 @@ describe('the build refuses bad content', () => {
 });
 
 describe('reproducible builds, and the content loader across rebuilds', () => {
-  // The fixture's papers, written to a new folder in reverse order and built from a clean cache;
-  // then one paper is edited and the same folder is built again with the same cache and output
-  // (Astro drops its content store when its configuration, output folder included, changes).
-  const copy = tempDir('papershelf-reversed-');
+  // The fixture's papers in a new repository with the same history (commits made at fixed times
+  // have the same hashes), each file then written again in reverse order, and built from a clean
+  // cache with the same settings; then one paper is edited and the same folder is built again with
+  // the same cache and output (Astro drops its content store when its configuration, output folder
+  // included, changes).
   const work = tempDir('papershelf-rebuild-');
+  const copy = fixtureRepository(path.join(tempDir('papershelf-reversed-'), 'repo'));
   const counts = (b: Build) => /(\d+) content files: (\d+) papers read and rendered, (\d+) unchanged/.exec(b.output)?.slice(1).map(Number);
   let cold: Build;
   beforeAll(() => {
-    for (const file of listFiles(FIXTURE).reverse()) {
-      mkdirSync(path.join(copy, path.dirname(file)), { recursive: true });
-      writeFileSync(path.join(copy, file), readFileSync(path.join(FIXTURE, file)));
+    for (const file of listFiles(copy).reverse()) {
+      const bytes = readFileSync(path.join(copy, file));
+      rmSync(path.join(copy, file));
+      writeFileSync(path.join(copy, file), bytes);
     }
-    cold = buildIn(work, { content: copy });
+    cold = buildIn(work, { content: copy, env: FIXTURE_GITHUB });
   });
 
   it('writes byte-identical output from the same content, whatever the file order on disk', () => {
@@ -441,7 +502,7 @@ describe('reproducible builds, and the content loader across rebuilds', () => {
     expect(counts(cold)).toEqual([6, 6, 0]);
     const file = path.join(copy, '2025-03-13', 'hyperbolic-embeddings-for-citation-graphs.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('---\n\n', 'votes: 3\n---\n\n'));
-    const edited = buildIn(work, { content: copy });
+    const edited = buildIn(work, { content: copy, env: FIXTURE_GITHUB });
     expect(edited.status, edited.output).toBe(0);
     expect(counts(edited)).toEqual([6, 1, 5]);
     // Astro's incremental build restores the pages whose cache key (src/data/page-keys.ts) is

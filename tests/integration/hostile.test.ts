@@ -46,6 +46,14 @@ describe('a site with the accepted hostile papers', () => {
     expect(build.output).toMatch(/verify: \d+ pages .*: all checks passed/);
   });
 
+  it('builds outside a git checkout, saying so, with no credit on any paper', () => {
+    expect(build.output).toContain('[papershelf] papers are shown without credits: the content folder is not in a git checkout');
+    expect(readOut(build, 'papers/hostile-title/index.html')).not.toContain('added by');
+    expect(readOut(build, 'papers/2503.01234/index.html')).not.toContain('added by');
+    // submitted_by still names its submitter; with no GitHub repository configured, unlinked.
+    expect(readOut(build, 'papers/quantized-draft-models/index.html')).toContain('<span class="submitted-by"> · added by octocat</span>');
+  });
+
   it('escapes a hostile title and authors in the page, <title> and meta tags', () => {
     const page = readOut(build, 'papers/hostile-title/index.html');
     expect(page).toContain('<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; Escaped Title Zanzibar · Papershelf</title>');

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { main as votes } from '../../scripts/votes.ts';
 import { giscusTermHash } from '../../scripts/votes/discussions.ts';
+import { main as votes } from '../../scripts/votes.ts';
 import { runMain } from '../support/run.ts';
 
 /** A discussion as the local GitHub keeps it. */
@@ -54,7 +54,11 @@ class LocalGithub {
         );
         return;
       }
-      for (const field of ['repository(owner: $owner, name: $name)', 'discussions(categoryId: $categoryId', 'reactions(content: THUMBS_UP)']) {
+      for (const field of [
+        'repository(owner: $owner, name: $name)',
+        'discussions(categoryId: $categoryId',
+        'reactions(content: THUMBS_UP)',
+      ]) {
         if (!query.includes(field)) {
           send(200, { errors: [{ message: `the local server does not know this query (no ${field})` }] });
           return;
@@ -72,7 +76,10 @@ class LocalGithub {
         data: {
           repository: {
             discussions: {
-              pageInfo: { hasNextPage: end < all.length, endCursor: page.length === 0 ? null : Buffer.from(String(end)).toString('base64') },
+              pageInfo: {
+                hasNextPage: end < all.length,
+                endCursor: page.length === 0 ? null : Buffer.from(String(end)).toString('base64'),
+              },
               nodes: page.map((d) => ({ number: d.number, title: d.title, body: d.body, reactions: { totalCount: d.thumbsUp } })),
             },
           },
@@ -161,11 +168,11 @@ describe('npm run votes -- sync', () => {
     ]);
     const after = snapshot();
     // alpha: the number changes, its comment stays; no other line moves.
-    expect(after['2025-03-17/alpha.md']).toBe(
-      (before['2025-03-17/alpha.md'] ?? '').replace('votes: 3 # counted', 'votes: 5 # counted'),
-    );
+    expect(after['2025-03-17/alpha.md']).toBe((before['2025-03-17/alpha.md'] ?? '').replace('votes: 3 # counted', 'votes: 5 # counted'));
     // beta had no votes: line: one is added before the closing ---, hf_upvotes untouched.
-    expect(after['2025-03-17/beta.md']).toBe((before['2025-03-17/beta.md'] ?? '').replace('hf_upvotes: 40\n---', 'hf_upvotes: 40\nvotes: 2\n---'));
+    expect(after['2025-03-17/beta.md']).toBe(
+      (before['2025-03-17/beta.md'] ?? '').replace('hf_upvotes: 40\n---', 'hf_upvotes: 40\nvotes: 2\n---'),
+    );
     expect(after['2025-03-18/delta.md']).toContain('\nvotes: 9\n');
     // gamma has no thread in the category; epsilon's count is already right.
     expect(after['2025-03-17/gamma.md']).toBe(before['2025-03-17/gamma.md']);
@@ -219,7 +226,9 @@ describe('npm run votes -- sync', () => {
     const before = snapshot();
     const result = await runMain(votes, ['sync'], env());
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`${path.relative(process.cwd(), path.join(dir, '2025-03-17/alpha.md'))}: votes: line 5: the votes: value is not a plain number`);
+    expect(result.stderr).toContain(
+      `${path.relative(process.cwd(), path.join(dir, '2025-03-17/alpha.md'))}: votes: line 5: the votes: value is not a plain number`,
+    );
     expect(snapshot()).toEqual(before);
   });
 
@@ -229,7 +238,12 @@ describe('npm run votes -- sync', () => {
     expect(dry.status).toBe(0);
     expect(dry.stdout).toMatch(/would change 3$/m);
     expect(snapshot()).toEqual(before);
-    const unconfigured = await runMain(votes, ['sync'], { ...env(), PAPERSHELF_GISCUS_CATEGORY_ID: '', PAPERSHELF_GISCUS_CATEGORY: '', PAPERSHELF_GISCUS_REPO_ID: '' });
+    const unconfigured = await runMain(votes, ['sync'], {
+      ...env(),
+      PAPERSHELF_GISCUS_CATEGORY_ID: '',
+      PAPERSHELF_GISCUS_CATEGORY: '',
+      PAPERSHELF_GISCUS_REPO_ID: '',
+    });
     expect(unconfigured.status).toBe(1);
     expect(unconfigured.stderr).toContain('giscus is not configured');
     expect((await runMain(votes, ['sync'], env({ GITHUB_TOKEN: '' }))).stderr).toContain('GITHUB_TOKEN is not set');

@@ -57,7 +57,7 @@ describe('GitHub workflows', () => {
       PAPERSHELF_SITE: expression('origin'),
       PAPERSHELF_BASE: `${expression('base_path')}/`,
       PAPERSHELF_CACHE: '.papershelf-cache',
-      PAPERSHELF_REPOSITORY: '${{ github.repository }}',
+      PAPERSHELF_REPOSITORY: `\${{ github.repository }}`,
       PAPERSHELF_GISCUS_REPO_ID: variable('PAPERSHELF_GISCUS_REPO_ID'),
       PAPERSHELF_GISCUS_CATEGORY: variable('PAPERSHELF_GISCUS_CATEGORY'),
       PAPERSHELF_GISCUS_CATEGORY_ID: variable('PAPERSHELF_GISCUS_CATEGORY_ID'),
@@ -101,7 +101,13 @@ describe('GitHub workflows', () => {
     expect(sync?.run).toMatch(/^npm run --silent votes -- sync \| tee /);
     expect((sync as Step & { shell?: string }).shell).toBe('bash -o pipefail {0}');
     expect(Object.keys(sync?.env ?? {}).sort()).toEqual(
-      ['GITHUB_TOKEN', 'PAPERSHELF_GISCUS_CATEGORY', 'PAPERSHELF_GISCUS_CATEGORY_ID', 'PAPERSHELF_GISCUS_REPO_ID', 'PAPERSHELF_REPOSITORY'].sort(),
+      [
+        'GITHUB_TOKEN',
+        'PAPERSHELF_GISCUS_CATEGORY',
+        'PAPERSHELF_GISCUS_CATEGORY_ID',
+        'PAPERSHELF_GISCUS_REPO_ID',
+        'PAPERSHELF_REPOSITORY',
+      ].sort(),
     );
     const pr = all.at(-1)?.run ?? '';
     expect(all.at(-1)?.name).toBe('Open or update the pull request');
