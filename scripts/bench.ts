@@ -16,6 +16,7 @@ import { HARNESS, measurePage, measureSearch, type QueryResult } from './bench/b
 import { measureBuild, type Run, sizeOf, writeCorpus } from './bench/build.ts';
 import { log, runCommand } from './bench/process.ts';
 import { formatTable, mb } from './bench/report.ts';
+import { commitCorpus } from './bench/history.ts';
 import { generateCorpus, readSourceTexts } from './bench/synthetic.ts';
 import { readArgs, runCli, usage } from './cli.ts';
 
@@ -30,7 +31,8 @@ phase wall time and peak RSS of the largest process, and the output: files, byte
 fullest folder and pages per route. Then it adds one paper
 and rebuilds (caches kept), builds a bare baseline over the same corpus (a minimal Astro site
 with one page per paper and per day, then the Pagefind CLI), and measures search and pages in
-Chromium through a local server that gzips like a CDN. Every build runs without Node's compile
+Chromium through a local server that gzips like a CDN. The corpus is committed to a git repository,
+one commit per paper, so that the build reads credits ("credits from git") as a deploy does. Every build runs without Node's compile
 cache (NODE_DISABLE_COMPILE_CACHE=1), as on a fresh CI machine, so that runs compare.
 
 Options:
@@ -41,6 +43,7 @@ Options:
   --no-baseline     skip the bare Astro + Pagefind baseline
   --no-incremental  skip the one-paper rebuild
   --no-browser      skip the Chromium measurements
+  --no-git          no git history (the build then shows no credits)
   -h, --help        show this help
 
 Needs Linux (/proc, for memory) and, for the browser part, Chromium at /usr/bin/chromium.
@@ -72,6 +75,7 @@ async function main(): Promise<number> {
         baseline: { type: 'boolean', default: true },
         incremental: { type: 'boolean', default: true },
         browser: { type: 'boolean', default: true },
+        git: { type: 'boolean', default: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }),
@@ -99,6 +103,11 @@ async function main(): Promise<number> {
   writeCorpus(content, corpus);
   const days = new Set(corpus.map((p) => p.day)).size;
   log(`generated ${papers} papers over ${days} days in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (values.git) {
+    started = Date.now();
+    const commits = commitCorpus(work, path.basename(content), corpus, seed);
+    log(`committed them as ${commits} commits (credits are read from this history) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
 
   const env = {
     ...coldNode,
