@@ -14,9 +14,9 @@ import { dayPath, paperPath } from '../src/data/routes.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 import { HARNESS, measurePage, measureSearch, type QueryResult } from './bench/browser.ts';
 import { measureBuild, type Run, sizeOf, writeCorpus } from './bench/build.ts';
+import { commitCorpus } from './bench/history.ts';
 import { log, runCommand } from './bench/process.ts';
 import { formatTable, mb } from './bench/report.ts';
-import { commitCorpus } from './bench/history.ts';
 import { generateCorpus, readSourceTexts } from './bench/synthetic.ts';
 import { readArgs, runCli, usage } from './cli.ts';
 

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,7 +34,16 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 // The build's phases as the table and the JSON name them: its commands, then astro build's parts.
-const PHASES = ['astro build', 'content sync', 'site data', 'related papers', 'pages', 'pagefind', 'verify (alongside pagefind)'];
+const PHASES = [
+  'astro build',
+  'content sync',
+  'credits from git',
+  'site data',
+  'related papers',
+  'pages',
+  'pagefind',
+  'verify (alongside pagefind)',
+];
 
 describe('npm run bench', () => {
   it('runs to completion, shows progress and prints the table', () => {
@@ -44,6 +53,20 @@ describe('npm run bench', () => {
     for (const row of [...PHASES, 'full build', 'rebuild, one paper added', 'bare astro build', 'bare pagefind CLI']) {
       expect(run.stdout).toMatch(new RegExp(`^\\s*${row.replace(/[()]/g, '\\$&')}\\s+\\d+\\.\\d s`, 'm'));
     }
+  });
+
+  it('commits the corpus one paper a commit, and the build credits each paper to its commit', () => {
+    expect(run.stderr).toMatch(/\[bench\] committed them as 40 commits/);
+    const log = execFileSync('git', ['log', '--format=%an', '--', 'content'], { cwd: work, encoding: 'utf8' }).trim().split('\n');
+    expect(log).toHaveLength(40);
+    const [first] = listPaperFiles(path.join(work, 'content'));
+    const page = readFileSync(path.join(work, 'dist/papers', first?.id ?? '', 'index.html'), 'utf8');
+    const author = execFileSync('git', ['log', '--format=%an', '--', `content/${first?.day}/${first?.id}.md`], {
+      cwd: work,
+      encoding: 'utf8',
+    }).trim();
+    expect(author).toMatch(/^Contributor \d+$/);
+    expect(page).toContain(`<span class="submitted-by"> · added by ${author}</span>`);
   });
 
   it('builds against the generated corpus in its work folder, the same corpus generateCorpus gives', () => {
