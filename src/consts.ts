@@ -100,6 +100,14 @@ export function githubSettings(env: NodeJS.ProcessEnv = process.env): GithubSett
   return { repository, giscus: { repository, ...giscus } };
 }
 
+let buildSettings: GithubSettings | undefined;
+
+/** `githubSettings()` of this process's environment, read once: pages and build hooks call it per page. */
+export function siteGithubSettings(): GithubSettings {
+  buildSettings ??= githubSettings();
+  return buildSettings;
+}
+
 /**
  * The Content-Security-Policy of every page, as a `<meta>` (BaseLayout): scripts and styles from the
  * site only, WebAssembly for Pagefind's search engine. The build inlines nothing (`npm run verify`
@@ -110,12 +118,12 @@ export function githubSettings(env: NodeJS.ProcessEnv = process.env): GithubSett
  * Written here rather than by Astro's `security.csp`, which adds the hashes of six inline scripts
  * and styles this site never uses to every page (300 bytes a page).
  */
-export function contentSecurityPolicy(settings: GithubSettings = githubSettings()): string {
+export function contentSecurityPolicy(settings: GithubSettings = siteGithubSettings()): string {
   const frames = settings.giscus === undefined ? '' : `; frame-src ${GISCUS_ORIGIN}`;
   return `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'${frames}`;
 }
 /** The header form of the policy (`dist/_headers`): the page policy plus `frame-ancestors 'none'`. */
-export function headerSecurityPolicy(settings: GithubSettings = githubSettings()): string {
+export function headerSecurityPolicy(settings: GithubSettings = siteGithubSettings()): string {
   return `${contentSecurityPolicy(settings)}; frame-ancestors 'none'`;
 }
 /**

@@ -7,7 +7,7 @@
  * counts by a hash of the whole paper, computed once per build, so that a day page's key costs
  * 50 short hashes rather than 50 papers' worth of JSON.
  */
-import { githubSettings } from '../consts.ts';
+import { siteGithubSettings } from '../consts.ts';
 import { contentHash } from '../content/hash.ts';
 import type { Paper } from '../content/paper.ts';
 
@@ -37,15 +37,12 @@ function serialise(entry: unknown): string {
   });
 }
 
-let settingsKey: string | undefined;
-
 /**
  * The entries with a `cacheKey` each: a hash of their params and props, and of the site's GitHub
  * settings, which pages read as they render (the policy, credit links, giscus): turning giscus on
  * renders every page again.
  */
 export function withCacheKeys<T extends { params: unknown; props?: unknown }>(entries: T[]): (T & { cacheKey: string })[] {
-  settingsKey ??= JSON.stringify(githubSettings());
-  const settings = settingsKey;
+  const settings = JSON.stringify(siteGithubSettings());
   return entries.map((entry) => ({ ...entry, cacheKey: contentHash(settings, serialise({ params: entry.params, props: entry.props })) }));
 }

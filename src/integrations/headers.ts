@@ -8,13 +8,14 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { headerSecurityPolicy } from '../consts.ts';
 
-const POLICY_LINE = /^([ \t]+Content-Security-Policy:[ \t]*).*$/gm;
-
 /** `text` (a `_headers` file) with every Content-Security-Policy value set to `policy`; undefined when it has none. */
 export function withPolicy(text: string, policy: string): string | undefined {
-  if (!POLICY_LINE.test(text)) return undefined;
-  POLICY_LINE.lastIndex = 0;
-  return text.replace(POLICY_LINE, (_line, name: string) => `${name}${policy}`);
+  let found = false;
+  const replaced = text.replace(/^([ \t]+Content-Security-Policy:[ \t]*).*$/gm, (_line, name: string) => {
+    found = true;
+    return `${name}${policy}`;
+  });
+  return found ? replaced : undefined;
 }
 
 /** The Astro integration. */
