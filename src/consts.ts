@@ -130,7 +130,7 @@ export function headerSecurityPolicy(settings: GithubSettings = siteGithubSettin
  * Authors named on a listing card; the rest are counted ("and 5 more") and listed on the paper's
  * page. A consortium paper (thousands of names) would otherwise outweigh its whole listing day.
  */
-export const CARD_AUTHORS = 6;
+export { CARD_AUTHORS } from './lib/authors.ts';
 /** Characters of the abstract shown on a listing card. */
 export const CARD_EXCERPT_CHARS = 320;
 /** Characters of the abstract used as a page's meta description. */

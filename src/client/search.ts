@@ -35,8 +35,6 @@ interface Pagefind {
 const PAGE_SIZE = 10;
 /** Tags offered as checkboxes (the selected ones always are). */
 const TAG_CHOICES = 24;
-/** Authors shown on a result before "et al.". */
-const AUTHORS_SHOWN = 6;
 
 /** Starts the search page; does nothing on pages without #search-form. */
 export async function startSearch(): Promise<void> {
@@ -186,9 +184,16 @@ function resultItem(data: { url: string; excerpt: string; meta: Record<string, s
     meta.append(time);
   }
   if (data.meta.authors !== undefined) {
-    const names = data.meta.authors.split(', ');
-    const shown = names.length > AUTHORS_SHOWN ? `${names.slice(0, AUTHORS_SHOWN).join(', ')} et al.` : data.meta.authors;
-    meta.append(`${meta.childNodes.length > 0 ? ' · ' : ''}${shown}`);
+    // The paper page's meta holds the names a card shows (shownAuthors) and how many more there are.
+    if (meta.childNodes.length > 0) meta.append(' · ');
+    data.meta.authors.split(', ').forEach((name, i) => {
+      // Each name isolated, as on the site's pages: a right-to-left name cannot reorder the others.
+      const bdi = document.createElement('bdi');
+      bdi.textContent = name;
+      meta.append(...(i > 0 ? [', ', bdi] : [bdi]));
+    });
+    const more = Number(data.meta.authors_more ?? 0);
+    if (more > 0) meta.append(` and ${more} more`);
   }
   const excerpt = document.createElement('p');
   excerpt.className = 'search-result__excerpt';

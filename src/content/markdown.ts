@@ -9,7 +9,7 @@ import { remark } from 'remark';
 import remarkMath from 'remark-math';
 import { escapeHtml } from './html.ts';
 import type { MathStyles } from './math.ts';
-import { isMathSpan, renderTex, texToText } from './math.ts';
+import { checkTex, isMathSpan, renderTex, texToText } from './math.ts';
 import { memoizeString } from './memo.ts';
 import { isHttpUrl } from './paper.ts';
 import { findUrls } from './urls.ts';
@@ -58,8 +58,8 @@ export function parseAbstract(markdown: string): Root {
 }
 
 /**
- * Lists what the site refuses in an abstract: raw HTML, images, non-http(s) links, and an empty
- * body. An empty list means `renderAbstract` will render every part of the text.
+ * Lists what the site refuses in an abstract: raw HTML, images, non-http(s) links, math that could
+ * draw outside its box (`checkTex`), and an empty body. An empty list means `renderAbstract` will render every part of the text.
  */
 export function checkAbstract(tree: Root): BodyProblem[] {
   const problems: BodyProblem[] = [];
@@ -74,6 +74,8 @@ export function checkAbstract(tree: Root): BodyProblem[] {
       at(node, `link ${JSON.stringify(truncate(node.url, 60))} must be an absolute http(s) URL`);
     } else if (node.type === 'definition' && !isHttpUrl(node.url)) {
       at(node, `link definition ${JSON.stringify(truncate(node.url, 60))} must be an absolute http(s) URL`);
+    } else if (node.type === 'inlineMath' || node.type === 'math') {
+      for (const message of checkTex(node.value)) at(node, message);
     }
   });
   const length = toPlainText(tree).trim().length;
@@ -90,9 +92,34 @@ export function checkAbstract(tree: Root): BodyProblem[] {
 }
 
 /**
- * Renders an abstract to HTML using only p, em, strong, code, pre, a, ul, ol, li, blockquote, br,
- * hr, and KaTeX's math markup (whose positioning classes are added to `styles`). A bare http(s)
- * URL in the text becomes a link to itself, as readers expect of an abstract that names its code.
+ * The elements `renderAbstract` writes outside math, each with the only attributes it may carry.
+ * Inside `span.math` is KaTeX's markup (spans with classes, MathML, an SVG path for tall radicals and
+ * arrows): no `style` (KaTeX's styles become classes), no handler, no link.
+ */
+export const ABSTRACT_ELEMENTS: Record<string, readonly string[]> = {
+  p: [],
+  em: [],
+  strong: [],
+  del: [],
+  code: [],
+  pre: [],
+  a: ['href', 'rel'],
+  ul: [],
+  ol: ['start'],
+  li: [],
+  blockquote: [],
+  br: [],
+  hr: [],
+  /** A display formula's box: `class="math-display"` only. */
+  div: ['class'],
+  /** A formula: `class="math"` and `data-pagefind-ignore`; KaTeX's markup inside. */
+  span: ['class', 'data-pagefind-ignore'],
+};
+
+/**
+ * Renders an abstract to HTML using only the elements of `ABSTRACT_ELEMENTS` and KaTeX's math
+ * markup (whose positioning classes are added to `styles`). A bare http(s) URL in the text becomes
+ * a link to itself, as readers expect of an abstract that names its code.
  */
 export function renderAbstract(tree: Root, styles: MathStyles = new Map()): string {
   const definitions = new Map<string, string>();

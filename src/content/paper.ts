@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ARXIV_ID, arxivBaseId } from './arxiv-id.ts';
 import type { Credit } from './credits.ts';
 import { isDayKey } from './dates.ts';
-import { compareText } from './text.ts';
+import { compareText, describeInvisible } from './text.ts';
 
 export { ARXIV_ID, arxivBaseId };
 
@@ -70,6 +70,17 @@ export const HttpUrlSchema = z
   .string({ error: (issue) => `must be a quoted http(s) URL, but YAML read ${describe(issue.input)}` })
   .refine((value) => isHttpUrl(value), { message: 'must be an absolute http:// or https:// URL' });
 
+/**
+ * Refuses invisible characters that reorder or hide text (bidirectional controls, zero-width
+ * spaces: see `describeInvisible`), naming the character, so a reader sees what the file says.
+ */
+function visible<T extends z.ZodType<string>>(schema: T) {
+  return schema.superRefine((value, ctx) => {
+    const found = describeInvisible(value);
+    if (found !== undefined) ctx.addIssue({ code: 'custom', message: `contains an invisible character, ${found}: delete it` });
+  });
+}
+
 /** True when `value` has no leading or trailing white space (values are checked, never trimmed). */
 function isTrimmed(value: string): boolean {
   return value.trim() === value;
@@ -90,17 +101,21 @@ export function isHttpUrl(value: string): boolean {
 export const PaperSchema = z.strictObject(
   {
     /** The paper's title as plain text (never HTML); required. */
-    title: quoted('A Paper Title')
-      .min(1, 'must not be empty')
-      .refine(isTrimmed, { message: 'must not start or end with spaces' })
-      .max(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`),
+    title: visible(
+      quoted('A Paper Title')
+        .min(1, 'must not be empty')
+        .refine(isTrimmed, { message: 'must not start or end with spaces' })
+        .max(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`),
+    ),
     /** Author names in the paper's order, each written as the author writes it. */
     authors: z
       .array(
-        quoted('Ada Lovelace')
-          .min(1, 'must not be empty')
-          .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`)
-          .refine(isTrimmed, { message: 'must not start or end with spaces' }),
+        visible(
+          quoted('Ada Lovelace')
+            .min(1, 'must not be empty')
+            .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`)
+            .refine(isTrimmed, { message: 'must not start or end with spaces' }),
+        ),
         { error: (issue) => `must be a list of names, but YAML read ${describe(issue.input)}` },
       )
       .max(MAX_AUTHORS, `must list at most ${MAX_AUTHORS} authors`)
@@ -147,28 +162,31 @@ export const PaperSchema = z.strictObject(
      * Who added the paper, shown instead of the author of the commit that added its file:
      * "@login" for a GitHub account (linked to its profile), or a name shown as written.
      */
-    submitted_by: quoted('@octocat')
-      .min(1, 'must not be empty')
-      .max(MAX_SUBMITTER_LENGTH, `must be at most ${MAX_SUBMITTER_LENGTH} characters`)
-      .refine(isTrimmed, { message: 'must not start or end with spaces' })
-      .refine((value) => !value.startsWith('@') || GITHUB_LOGIN.test(value.slice(1)), {
-        message: 'must be a GitHub login after the @, such as "@octocat" (letters, digits and single hyphens)',
-      })
-      .optional(),
+    submitted_by: visible(
+      quoted('@octocat')
+        .min(1, 'must not be empty')
+        .max(MAX_SUBMITTER_LENGTH, `must be at most ${MAX_SUBMITTER_LENGTH} characters`)
+        .refine(isTrimmed, { message: 'must not start or end with spaces' })
+        .refine((value) => !value.startsWith('@') || GITHUB_LOGIN.test(value.slice(1)), {
+          message: 'must be a GitHub login after the @, such as "@octocat" (letters, digits and single hyphens)',
+        }),
+    ).optional(),
     /** The day the paper appeared on arXiv, a quoted "YYYY-MM-DD" that exists on the calendar. */
     published: quoted('2025-03-17').refine(isDayKey, { message: 'must be a calendar day written "YYYY-MM-DD"' }).optional(),
     /** The arXiv primary category, e.g. "cs.CL" (BibTeX `primaryClass`). */
     category: quoted('cs.CL').regex(ARXIV_CATEGORY, 'must be an arXiv category such as "cs.CL" or "hep-ex"').optional(),
     /** The authors' comment on arXiv, e.g. "18 pages, 6 figures; accepted at ICLR 2025". */
-    comment: quoted('18 pages, 6 figures')
-      .min(1, 'must not be empty')
-      .max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`)
-      .optional(),
+    comment: visible(
+      quoted('18 pages, 6 figures')
+        .min(1, 'must not be empty')
+        .max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`),
+    ).optional(),
     /** The journal reference, when published, e.g. "Phys. Rev. D 76, 013009 (2007)". */
-    journal: quoted('Phys. Rev. D 76, 013009 (2007)')
-      .min(1, 'must not be empty')
-      .max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`)
-      .optional(),
+    journal: visible(
+      quoted('Phys. Rev. D 76, 013009 (2007)')
+        .min(1, 'must not be empty')
+        .max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`),
+    ).optional(),
   },
   {
     error: (issue) =>

@@ -6,6 +6,7 @@ import type { Root } from 'mdast';
 import type { z } from 'zod';
 import { isDayKey } from './dates.ts';
 import { checkAbstract, parseAbstract } from './markdown.ts';
+import { checkTex, splitMath } from './math.ts';
 import type { PaperData } from './paper.ts';
 import { arxivBaseId, isDistinctArxiv, isPaperId, PaperSchema, RESERVED_IDS } from './paper.ts';
 import { readPaperFile } from './paper-file.ts';
@@ -136,6 +137,14 @@ export function inspectPaperText(source: string, path: string, day?: string): In
       field: 'published',
       message: `${published} is after the listing day ${day} (the folder): a paper cannot be listed before it is published`,
     });
+  }
+  if (result.data !== undefined) {
+    for (const segment of splitMath(result.data.title)) {
+      if (segment.kind !== 'math') continue;
+      for (const message of checkTex(segment.tex)) {
+        problems.push({ path, ...locate(frontMatterLines(source), ['title']), field: 'title', message });
+      }
+    }
   }
   const tree = parseAbstract(parts.body);
   for (const p of checkAbstract(tree)) {

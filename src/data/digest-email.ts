@@ -7,6 +7,7 @@ import type { DayKey } from '../content/dates.ts';
 import { formatDayLong } from '../content/dates.ts';
 import { escapeHtml } from '../content/html.ts';
 import { excerpt } from '../content/markdown.ts';
+import { shownAuthors } from '../lib/authors.ts';
 
 /** A paper as the digest shows it; URLs are absolute. */
 export interface DigestPaper {
@@ -31,7 +32,11 @@ export interface Digest {
 }
 
 const EXCERPT = 400;
-const authorsLine = (authors: string[]) => (authors.length > 6 ? `${authors.slice(0, 6).join(', ')} et al.` : authors.join(', '));
+/** The authors as a card names them (`shownAuthors`), each through `name` (escaped and isolated in HTML). */
+const authorsLine = (authors: string[], name: (n: string) => string = (n) => n) => {
+  const { shown, more } = shownAuthors(authors);
+  return `${shown.map(name).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+};
 
 /** The digest as a complete HTML email document. */
 export function digestHtml(d: Digest): string {
@@ -41,7 +46,7 @@ export function digestHtml(d: Digest): string {
       (p, i) => `<tr><td style="padding:16px 0;border-top:1px solid #d5d9df;font-family:Arial,Helvetica,sans-serif;">
 <p style="margin:0 0 4px;font-size:13px;color:#4d5560;">#${i + 1}${p.votes > 0 ? ` · ${p.votes} ${p.votes === 1 ? 'vote' : 'votes'}` : ''}</p>
 <p style="margin:0 0 6px;font-size:18px;line-height:24px;"><a href="${escapeHtml(p.url)}" style="color:#0b57d0;text-decoration:none;font-weight:bold;">${escapeHtml(p.title)}</a></p>
-${p.authors.length > 0 ? `<p style="margin:0 0 6px;font-size:14px;color:#4d5560;">${escapeHtml(authorsLine(p.authors))}</p>\n` : ''}<p style="margin:0 0 6px;font-size:15px;line-height:22px;color:#1b1f24;">${escapeHtml(excerpt(p.abstract, EXCERPT))}</p>
+${p.authors.length > 0 ? `<p style="margin:0 0 6px;font-size:14px;color:#4d5560;">${authorsLine(p.authors, (n) => `<bdi>${escapeHtml(n)}</bdi>`)}</p>\n` : ''}<p style="margin:0 0 6px;font-size:15px;line-height:22px;color:#1b1f24;">${escapeHtml(excerpt(p.abstract, EXCERPT))}</p>
 <p style="margin:0;font-size:14px;"><a href="${escapeHtml(p.url)}" style="color:#0b57d0;">Read more</a>${p.code ? ` · <a href="${escapeHtml(p.code)}" style="color:#0b57d0;">Code</a>` : ''}</p>
 </td></tr>`,
     )

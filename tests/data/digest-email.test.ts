@@ -10,7 +10,7 @@ const DIGEST: Digest = {
   papers: [
     {
       title: '</a><script>alert(1)</script> Sparse <Routing>',
-      authors: ['A', 'B', 'C', 'D', 'E', 'F', 'G'],
+      authors: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'],
       abstract: 'We route tokens. '.repeat(60),
       votes: 7,
       url: 'https://example.org/papers/x/',
@@ -49,7 +49,7 @@ describe('digestText', () => {
     expect(lines[0]).toBe('Papershelf: top papers of Wednesday, 8 January 2025');
     expect(lines).toContain('The top 2 of 12 papers. All of them: https://example.org/papers/date/2025-01-08/');
     expect(lines).toContain('1. </a><script>alert(1)</script> Sparse <Routing> (7 votes)');
-    expect(lines).toContain('   A, B, C, D, E, F et al.');
+    expect(lines).toContain('   A, B, C, D, E, F and 3 more');
     expect(lines).toContain('   Code: https://github.com/a/b');
     const excerpt = lines.find((l) => l.startsWith('   We route tokens.')) ?? '';
     expect(excerpt.endsWith('…')).toBe(true);
