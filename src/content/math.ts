@@ -157,7 +157,13 @@ export function checkTex(tex: string): string[] {
 export function renderTex(tex: string, display: boolean, styles: MathStyles): string | undefined {
   let html: string;
   try {
-    html = katex.renderToString(tex, { ...KATEX_LIMITS, displayMode: display, output: 'htmlAndMathml', throwOnError: true, strict: 'ignore' });
+    html = katex.renderToString(tex, {
+      ...KATEX_LIMITS,
+      displayMode: display,
+      output: 'htmlAndMathml',
+      throwOnError: true,
+      strict: 'ignore',
+    });
   } catch {
     return undefined;
   }

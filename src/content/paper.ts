@@ -177,9 +177,7 @@ export const PaperSchema = z.strictObject(
     category: quoted('cs.CL').regex(ARXIV_CATEGORY, 'must be an arXiv category such as "cs.CL" or "hep-ex"').optional(),
     /** The authors' comment on arXiv, e.g. "18 pages, 6 figures; accepted at ICLR 2025". */
     comment: visible(
-      quoted('18 pages, 6 figures')
-        .min(1, 'must not be empty')
-        .max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`),
+      quoted('18 pages, 6 figures').min(1, 'must not be empty').max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`),
     ).optional(),
     /** The journal reference, when published, e.g. "Phys. Rev. D 76, 013009 (2007)". */
     journal: visible(

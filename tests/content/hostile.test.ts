@@ -5,10 +5,54 @@ import { readPaperFile } from '../../src/content/paper-file.ts';
 import { checkPaperText, decodePaperFile, formatProblem } from '../../src/content/validate.ts';
 import { scanPage } from '../../src/verify/checks.ts';
 import { acceptedHostile, HOSTILE_DIR, hostileBytes, REFUSED } from '../support/hostile.ts';
-import { all, attr, type HtmlNode, dom } from '../support/html.ts';
+import { all, attr, dom, type HtmlNode } from '../support/html.ts';
 
 /** KaTeX's own markup, allowed inside `span.math` only: MathML, SVG paths, spans with classes. */
-const KATEX_ATTRIBUTES = new Set(['class', 'aria-hidden', 'xmlns', 'encoding', 'mathvariant', 'stretchy', 'fence', 'separator', 'lspace', 'rspace', 'width', 'height', 'viewbox', 'preserveaspectratio', 'd', 'display', 'accent', 'accentunder', 'linethickness', 'columnalign', 'columnspacing', 'rowspacing', 'scriptlevel', 'displaystyle', 'minsize', 'maxsize', 'mathcolor', 'movablelimits', 'symmetric', 'largeop', 'notation', 'rowalign', 'columnlines', 'rowlines', 'frame', 'framespacing', 'equalrows', 'equalcolumns', 'side', 'mathsize', 'voffset', 'depth', 'form']);
+const KATEX_ATTRIBUTES = new Set([
+  'class',
+  'aria-hidden',
+  'xmlns',
+  'encoding',
+  'mathvariant',
+  'stretchy',
+  'fence',
+  'separator',
+  'lspace',
+  'rspace',
+  'width',
+  'height',
+  'viewbox',
+  'preserveaspectratio',
+  'd',
+  'display',
+  'accent',
+  'accentunder',
+  'linethickness',
+  'columnalign',
+  'columnspacing',
+  'rowspacing',
+  'scriptlevel',
+  'displaystyle',
+  'minsize',
+  'maxsize',
+  'mathcolor',
+  'movablelimits',
+  'symmetric',
+  'largeop',
+  'notation',
+  'rowalign',
+  'columnlines',
+  'rowlines',
+  'frame',
+  'framespacing',
+  'equalrows',
+  'equalcolumns',
+  'side',
+  'mathsize',
+  'voffset',
+  'depth',
+  'form',
+]);
 
 /**
  * Every element and attribute of `html` (an abstract, parsed as a browser parses it) that is outside

@@ -1,24 +1,18 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'parse5';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorPath } from '../../src/data/routes.ts';
 import { scanPage } from '../../src/verify/checks.ts';
 import { type Build, buildSite, readOut, tempDir } from '../support/build.ts';
 import { launchBrowser } from '../support/chromium.ts';
 import { acceptedHostile, HOSTILE_DIR } from '../support/hostile.ts';
-import { ROOT } from '../support/run.ts';
+import { all, attr, byId, dom, type HtmlNode, select, text } from '../support/html.ts';
+import { ROOT, runScript } from '../support/run.ts';
 import { type StaticServer, serveStatic } from '../support/static-server.ts';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/site/papers');
 
-/** How many elements named `tag` a browser would build from `html`. */
-function elementsNamed(html: string, tag: string): number {
-  const count = (node: { nodeName: string; childNodes?: unknown[] }): number =>
-    (node.nodeName === tag ? 1 : 0) + (node.childNodes ?? []).reduce<number>((sum, child) => sum + count(child as { nodeName: string }), 0);
-  return count(parse(html) as unknown as { nodeName: string; childNodes?: unknown[] });
-}
 const withHostile = (names: string[]) => {
   const dir = tempDir('papershelf-hostile-');
   cpSync(FIXTURE, dir, { recursive: true });
@@ -55,24 +49,61 @@ describe('a site with the accepted hostile papers', () => {
   });
 
   it('escapes a hostile title and authors in the page, <title> and meta tags', () => {
-    const page = readOut(build, 'papers/hostile-title/index.html');
-    expect(page).toContain('<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; Escaped Title Zanzibar · Papershelf</title>');
-    expect(page).toContain('<h1>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; Escaped Title Zanzibar</h1>');
-    expect(page).toContain(
-      `<a href="${authorPath('img-src-x-onerror-alert-1')}">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</a>, <a href="${authorPath('obrien-sons')}">O&#39;Brien &amp; &lt;Sons&gt;</a>`,
-    );
-    expect(page).toContain('\\<b>bold\\</b>'.replace(/\\/g, '').replace('<b>', '&lt;b&gt;').replace('</b>', '&lt;/b&gt;'));
-    // Inside quoted attributes (meta tags, search metadata) only the quote and & need escaping.
-    expect(page).toContain('<meta property="og:title" content="</title><script>alert(1)</script> Escaped Title Zanzibar">');
-    expect(scanPage('page.html', page, '/', /^\/_astro\//).problems).toEqual([]);
-    // The JSON-LD block escapes < and >, so the hostile title cannot close it.
-    expect(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(page)?.[1]).toContain('\\u003c/title\\u003e\\u003cscript\\u003e');
-    // Inside a quoted attribute only the quote and & need escaping: this is text, not an element.
-    expect(page).toContain('data-authors="&quot;><img src=x onerror=alert(1)>, O\'Brien &amp; <Sons>"');
-    // Parsed as a browser parses it, the page has no img or script element from the paper.
-    expect(elementsNamed(page, 'img')).toBe(0);
-    expect(elementsNamed(page, 'script')).toBe(1); // the JSON-LD block
+    const html = readOut(build, 'papers/hostile-title/index.html');
+    const page = dom(html);
+    const title = '</title><script>alert(1)</script> Escaped Title Zanzibar';
+    // Parsed as a browser parses it, every hostile string is text or an attribute value, never markup.
+    expect(select(page, 'title').map(text)).toEqual([`${title} · Papershelf`]);
+    expect(select(page, 'h1').map(text)).toEqual([title]);
+    const authors = select(page, 'p.authors').flatMap((p) => all(p, (n) => n.nodeName === 'a'));
+    expect(authors.map((a) => [attr(a, 'href'), text(a)])).toEqual([
+      [authorPath('img-src-x-onerror-alert-1'), '"><img src=x onerror=alert(1)>'],
+      [authorPath('obrien-sons'), "O'Brien & <Sons>"],
+    ]);
+    expect(select(page, 'div.abstract__text').map(text)[0]).toContain('<b>bold</b>');
+    expect(select(page, 'meta[property=og:title]').map((m) => attr(m, 'content'))).toEqual([title]);
+    expect(select(page, 'article[data-authors]').map((a) => attr(a, 'data-authors'))).toEqual([
+      '"><img src=x onerror=alert(1)>, O\'Brien & <Sons>',
+    ]);
+    expect(scanPage('page.html', html, '/', /^\/_astro\//).problems).toEqual([]);
+    // The JSON-LD block escapes < and >, so the hostile title cannot close it: it parses back to the title.
+    const ld = select(page, 'script[type=application/ld+json]');
+    expect(ld.length).toBe(1);
+    expect(JSON.parse(text(ld[0] as HtmlNode)).headline).toBe(title);
+    // The page has no img element, and no script but the JSON-LD block.
+    expect(select(page, 'img')).toEqual([]);
+    expect(select(page, 'script').length).toBe(1);
   });
+
+  it('isolates every author name in <bdi>, Hebrew, Arabic and Persian names as written', () => {
+    const page = dom(readOut(build, 'papers/hebrew/index.html'));
+    const links = select(page, 'p.authors').flatMap((p) => all(p, (n) => n.nodeName === 'a'));
+    expect(links.map((a) => (a.childNodes ?? []).filter((c) => c.attrs !== undefined).map((c) => `${c.nodeName}:${text(c)}`))).toEqual([
+      ['bdi:דוד כהן'],
+      ['bdi:رضا محمدی'],
+      ['bdi:مهدی\u200cزاده'],
+      ['bdi:Ada Lovelace'],
+    ]);
+    // The author page's heading isolates the name too.
+    const href = attr(links[0] as HtmlNode, 'href') ?? '';
+    const shelf = dom(readOut(build, `${href.slice(1).split('#')[0]}index.html`));
+    const section = byId(shelf, decodeURIComponent(href.split('#')[1] ?? '')) as HtmlNode;
+    expect(select(section, 'h2').map((h) => (h.childNodes ?? []).map((c) => c.nodeName))).toEqual([['bdi']]);
+  });
+
+  for (const width of [360, 1280]) {
+    it(`keeps every math box inside the abstract's column and the title at ${width} px, and the page from scrolling sideways`, async () => {
+      const tab = await browser.newPage({ viewport: { width, height: 800 } });
+      await tab.goto(`${server.url}papers/math-stress/`);
+      await tab.evaluate(() => document.fonts.ready);
+      expect(await tab.locator('.abstract__text .katex').count()).toBeGreaterThanOrEqual(6);
+      expect(await tab.locator('.paper h1 .katex').count()).toBe(1);
+      expect(await mathOutside(tab, '.abstract__text')).toEqual([]);
+      expect(await mathOutside(tab, '.paper h1')).toEqual([]);
+      expect(await tab.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await tab.close();
+    });
+  }
 
   it('finds hostile, stuffed and non-Latin papers by search, showing titles as text', async () => {
     const context = await browser.newContext();
@@ -99,17 +130,55 @@ describe('a site with the accepted hostile papers', () => {
   });
 });
 
+/**
+ * Every box KaTeX drew inside `column` (a selector), as the reader sees it: each element's rectangle
+ * clipped by the ancestors that clip (overflow other than visible), up to the column itself. Returns
+ * those that still reach outside the column, by more than half a pixel.
+ */
+async function mathOutside(tab: Page, column: string): Promise<string[]> {
+  return tab.evaluate((selector) => {
+    const outside: string[] = [];
+    for (const box of document.querySelectorAll<HTMLElement>(selector)) {
+      const limit = box.getBoundingClientRect();
+      for (const element of box.querySelectorAll('.katex, .katex *')) {
+        let rect = element.getBoundingClientRect();
+        if (rect.width === 0 && rect.height === 0) continue;
+        let left = rect.left;
+        let right = rect.right;
+        let top = rect.top;
+        let bottom = rect.bottom;
+        for (let up = element.parentElement; up !== null && up !== box.parentElement; up = up.parentElement) {
+          const style = getComputedStyle(up);
+          if (style.overflowX === 'visible' && style.overflowY === 'visible' && style.clip === 'auto') continue;
+          rect = up.getBoundingClientRect();
+          left = Math.max(left, rect.left);
+          right = Math.min(right, rect.right);
+          top = Math.max(top, rect.top);
+          bottom = Math.min(bottom, rect.bottom);
+        }
+        if (right - left <= 0 || bottom - top <= 0) continue;
+        if (left < limit.left - 0.5 || right > limit.right + 0.5 || top < limit.top - 0.5 || bottom > limit.bottom + 0.5) {
+          outside.push(
+            `${selector} ${element.className}: ${left},${top} → ${right},${bottom} outside ${limit.left},${limit.top} → ${limit.right},${limit.bottom}`,
+          );
+        }
+      }
+    }
+    return outside;
+  }, column);
+}
+
 describe('JavaScript front matter', () => {
-  it('is never run, by the check or by astro build alone', () => {
+  it('is never run, by npm run check or by astro build alone', () => {
     const marker = '/tmp/papershelf-pwned';
     rmSync(marker, { force: true });
     const dir = withHostile(['js-front-matter.md']);
-    const checked = buildSite({ content: dir });
+    const checked = runScript('check.ts', ['--no-cache'], { PAPERSHELF_CONTENT: dir });
     expect(checked.status).toBe(1);
-    expect(checked.output).toContain('js-front-matter.md:1:1 front matter: front matter must be YAML: "---js" is not allowed');
+    expect(checked.stderr).toContain('js-front-matter.md:1:1 front matter: front matter must be YAML: "---js" is not allowed');
     const astroOnly = buildSite({ content: dir });
     expect(astroOnly.status).not.toBe(0);
-    expect(astroOnly.output).toContain('js-front-matter.md');
+    expect(astroOnly.output).toContain('js-front-matter.md:1:1 front matter: front matter must be YAML: "---js" is not allowed');
     expect(existsSync(marker)).toBe(false);
   });
 });

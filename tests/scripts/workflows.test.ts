@@ -32,6 +32,9 @@ const load = (name: string) => parse(source(name)) as Workflow;
 // which GitHub has had since 2023): its one false positive, filtered by its exact message.
 const KNOWN_FALSE_POSITIVE = /^undefined variable "vars"\./;
 
+/** A GitHub expression, spelt as a workflow file spells it. */
+const expression = (body: string) => `$\{{ ${body} }}`;
+
 /** True when a step runs project or dependency code: npm (install scripts, project scripts) or node. */
 const runsProjectCode = (step: Step) =>
   /(^|[;&|(]\s*)(npm|npx|node)\s/m.test(step.run ?? '') || (step.uses ?? '').startsWith('actions/setup-node@');
@@ -61,8 +64,8 @@ describe('GitHub workflows', () => {
       '    permissions:',
       '      contents: writ',
       '    steps:',
-      '      - run: echo "${{ github.event.issue.title }}"',
-      '      - run: echo "${{ steps.nothing.outputs.x }}"',
+      `      - run: echo "${expression('github.event.issue.title')}"`,
+      `      - run: echo "${expression('steps.nothing.outputs.x')}"`,
     ].join('\n');
     const kinds = lint(bad, 'bad.yml').map((p) => `${p.line} ${p.kind}`);
     expect(kinds).toEqual(expect.arrayContaining(['6 permissions', '8 expression', '9 expression']));

@@ -9,7 +9,9 @@ export const HOSTILE_DIR = path.join(ROOT, 'tests/fixtures/hostile');
 /** Files that must be refused, with every error line `npm run check` prints (listing day 2025-03-20). */
 export const REFUSED: Record<string, string[]> = {
   'autolink-js.md': ['autolink-js.md:5:7 body: link "javascript:alert(1)" must be an absolute http(s) URL'],
-  'bidi-override.md': ['bidi-override.md:2:1 title: contains an invisible character, U+202E RIGHT-TO-LEFT OVERRIDE at character 6: delete it'],
+  'bidi-override.md': [
+    'bidi-override.md:2:1 title: contains an invisible character, U+202E RIGHT-TO-LEFT OVERRIDE at character 6: delete it',
+  ],
   'bom.md': ['bom.md:1:1 file: starts with a byte-order mark: save as UTF-8 without BOM'],
   'constructor-key.md': [
     'constructor-key.md:4:3 links.constructor: unknown link kind "constructor": use one of pdf, html, code, mirror, project, dataset, demo, video, slides, blog',
