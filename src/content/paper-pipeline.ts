@@ -63,7 +63,7 @@ function renderPaper({ data, tree, body }: NonNullable<InspectedPaper['parsed']>
   const styles: MathStyles = new Map();
   return {
     ...data,
-    votes: data.votes + data.hf_upvotes,
+    totalVotes: data.votes + data.hf_upvotes,
     id,
     day,
     titleText: mathToText(data.title),

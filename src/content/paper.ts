@@ -197,10 +197,25 @@ export const PaperSchema = z.strictObject(
 /** Validated front matter, with defaults applied. */
 export type PaperData = z.output<typeof PaperSchema>;
 
+/** The front-matter fields, in the schema's order. */
+export const PAPER_FIELDS = Object.keys(PaperSchema.shape) as (keyof PaperData)[];
+
+/**
+ * The front matter a paper's file holds, field for field, and nothing the build derived from it
+ * (`totalVotes`, rendered text, credit): what a data file offers as "the content file's data".
+ * Optional fields the file leaves out stay out.
+ */
+export function frontMatterOf(paper: PaperData): Partial<PaperData> {
+  return Object.fromEntries(PAPER_FIELDS.flatMap((key) => (paper[key] === undefined ? [] : [[key, paper[key]]])));
+}
+
 /** A paper as the site uses it: validated data plus where it came from and its rendered abstract. */
-export interface Paper extends Omit<PaperData, 'votes'> {
-  /** All its votes: the site's own (`votes:` in the file) plus Hugging Face's (`hf_upvotes`). Listings rank by it. */
-  votes: number;
+export interface Paper extends PaperData {
+  /**
+   * All its votes: the site's own (`votes`, as in the file) plus Hugging Face's (`hf_upvotes`).
+   * Listings rank by it and show it; files and data files keep the two apart.
+   */
+  totalVotes: number;
   /** The file name without `.md`; unique across the site, used in `/papers/<id>/`. */
   id: string;
   /** The listing day: the name of the folder that holds the file. */
@@ -233,8 +248,8 @@ export function isPaperId(id: string): boolean {
 export const RESERVED_IDS = new Set(['date', 'week', 'month', 'archive', 'trending']);
 
 /** Order for listings: most votes first, then title, then id (ties are always broken). */
-export function compareByVotes(a: Pick<Paper, 'votes' | 'title' | 'id'>, b: Pick<Paper, 'votes' | 'title' | 'id'>): number {
-  return b.votes - a.votes || compareText(a.title, b.title) || compareText(a.id, b.id);
+export function compareByVotes(a: Pick<Paper, 'totalVotes' | 'title' | 'id'>, b: Pick<Paper, 'totalVotes' | 'title' | 'id'>): number {
+  return b.totalVotes - a.totalVotes || compareText(a.title, b.title) || compareText(a.id, b.id);
 }
 
 /** True when both papers carry arXiv ids and they differ (ids compared without version). */

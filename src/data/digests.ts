@@ -22,7 +22,7 @@ export function digestOf(listing: ListingDay): Digest {
       title: p.titleText,
       authors: p.authors,
       abstract: p.abstractText,
-      votes: p.votes,
+      votes: p.totalVotes,
       url: absoluteUrl(paperPath(p.id)),
       code: p.links.code,
     })),

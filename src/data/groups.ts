@@ -9,7 +9,7 @@ import { authorShelf, authorSlug } from '../content/slug.ts';
 import { compareText } from '../content/text.ts';
 
 /** The fields grouping needs. */
-export type GroupedPaper = Pick<Paper, 'id' | 'day' | 'title' | 'votes' | 'tags' | 'authors'>;
+export type GroupedPaper = Pick<Paper, 'id' | 'day' | 'title' | 'totalVotes' | 'tags' | 'authors'>;
 
 /** One listing day and its papers, ordered by votes then title. */
 export interface DayGroup<P extends GroupedPaper = Paper> {

@@ -33,8 +33,8 @@ export function rankTrending<P extends GroupedPaper>(
   const from = newest;
   const scored = papers
     .map((paper) => ({ paper, age: daysBetween(paper.day, from) }))
-    .filter(({ paper, age }) => paper.votes > 0 && age < options.windowDays)
-    .map(({ paper, age }) => ({ paper, score: trendingScore(paper.votes, age) }));
+    .filter(({ paper, age }) => paper.totalVotes > 0 && age < options.windowDays)
+    .map(({ paper, age }) => ({ paper, score: trendingScore(paper.totalVotes, age) }));
   scored.sort((a, b) => b.score - a.score || compareByVotes(a.paper, b.paper));
   return { newest, papers: scored.slice(0, options.count).map((s) => s.paper) };
 }

@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { getSiteData } from '../data/papers.ts';
 import { absoluteUrl, paperPath } from '../data/routes.ts';
 
-/** Every paper, newest first, for scripts and other tools. */
+/** Every paper, newest first, for scripts and other tools: `votes` and `hf_upvotes` as the files have them. */
 export const GET: APIRoute = async () => {
   const { papers } = await getSiteData();
   const index = papers.map((p) => ({
@@ -15,6 +15,7 @@ export const GET: APIRoute = async () => {
     links: p.links,
     tags: p.tags,
     votes: p.votes,
+    hf_upvotes: p.hf_upvotes,
   }));
   return new Response(`${JSON.stringify({ version: 1, count: index.length, papers: index })}\n`, {
     headers: { 'content-type': 'application/json; charset=utf-8' },

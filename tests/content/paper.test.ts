@@ -59,10 +59,10 @@ describe('isPaperId', () => {
 describe('compareByVotes', () => {
   it('orders by votes, then title, then id', () => {
     const papers = [
-      { id: 'c', title: 'Beta', votes: 1 },
-      { id: 'b', title: 'Alpha', votes: 1 },
-      { id: 'a', title: 'Alpha', votes: 1 },
-      { id: 'd', title: 'Zeta', votes: 9 },
+      { id: 'c', title: 'Beta', totalVotes: 1 },
+      { id: 'b', title: 'Alpha', totalVotes: 1 },
+      { id: 'a', title: 'Alpha', totalVotes: 1 },
+      { id: 'd', title: 'Zeta', totalVotes: 9 },
     ];
     expect(papers.sort(compareByVotes).map((p) => p.id)).toEqual(['d', 'a', 'b', 'c']);
   });

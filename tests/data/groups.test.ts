@@ -16,7 +16,7 @@ const paper = (id: string, day: string, votes = 0, extra: Partial<GroupedPaper> 
   id,
   day,
   title: extra.title ?? id.toUpperCase(),
-  votes,
+  totalVotes: votes,
   tags: extra.tags ?? [],
   authors: extra.authors ?? [],
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rankTrending, trendingScore } from '../../src/data/trending.ts';
 
-const paper = (id: string, day: string, votes: number) => ({ id, day, votes, title: `Paper ${id}`, tags: [], authors: [] });
+const paper = (id: string, day: string, votes: number) => ({ id, day, totalVotes: votes, title: `Paper ${id}`, tags: [], authors: [] });
 
 describe('trendingScore', () => {
   it('divides votes by (age + 2)^1.5', () => {

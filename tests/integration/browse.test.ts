@@ -136,9 +136,9 @@ describe('a multi-month corpus', () => {
         .sort()
         .at(-1) ?? '';
     const age = (day: string) => Math.round((Date.parse(newest) - Date.parse(day)) / 86_400_000);
-    const score = (p: CorpusPaper) => p.votes / (age(p.day) + 2) ** 1.5;
+    const score = (p: CorpusPaper) => p.totalVotes / (age(p.day) + 2) ** 1.5;
     const expected = papers
-      .filter((p) => p.votes > 0 && age(p.day) < TRENDING_WINDOW_DAYS)
+      .filter((p) => p.totalVotes > 0 && age(p.day) < TRENDING_WINDOW_DAYS)
       .sort((a, b) => score(b) - score(a) || compareByVotes(a, b))
       .slice(0, TRENDING_COUNT)
       .map((p) => p.title);
@@ -262,7 +262,7 @@ describe('email digests', () => {
     expect([...select(html, 'script'), ...select(html, 'link'), ...select(html, 'img'), ...select(html, '[src]')]).toEqual([]);
     const plain = readOut(build, `digest/${day}.txt`).split('\n');
     expect(plain[0]).toBe('Papershelf: top papers of Wednesday, 8 January 2025');
-    expect(plain).toContain(`1. ${expected[0]} (${byDay(day).sort(compareByVotes)[0]?.votes} votes)`);
+    expect(plain).toContain(`1. ${expected[0]} (${byDay(day).sort(compareByVotes)[0]?.totalVotes} votes)`);
     expect(plain.filter((l) => l.trim().startsWith(`${SITE}/papers/`))).toHaveLength(Math.min(10, expected.length));
   });
 });

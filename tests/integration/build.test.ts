@@ -4,8 +4,8 @@ import { parseRssFeed } from 'feedsmith';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contentSecurityPolicy, githubSettings, headerSecurityPolicy } from '../../src/consts.ts';
-import { RESERVED_IDS } from '../../src/content/paper.ts';
-import { type PaperFields, writePaperFile } from '../../src/content/paper-file.ts';
+import { PaperSchema, RESERVED_IDS } from '../../src/content/paper.ts';
+import { type PaperFields, readPaperFile, writePaperFile } from '../../src/content/paper-file.ts';
 import { authorShelf } from '../../src/content/slug.ts';
 import { checkPaperText } from '../../src/content/validate.ts';
 import { type Build, buildSite, listFiles, readOut, tempDir } from '../support/build.ts';
@@ -198,21 +198,32 @@ describe('a fixture site built for real', () => {
   });
 
   it("offers each day's papers as content-file data, and every paper in /papers.json", () => {
-    const day = JSON.parse(readOut(build, 'papers/date/2025-03-10/papers.json')) as {
-      day: string;
-      count: number;
-      papers: (PaperFields & { id: string; url: string; abstract: string })[];
-    };
+    const day = JSON.parse(readOut(build, 'papers/date/2025-03-10/papers.json')) as { day: string; count: number };
     expect(day).toMatchObject({ day: '2025-03-10', count: 2 });
-    const paper = day.papers.find((p) => p.id === '2503.01234');
-    if (paper === undefined) throw new Error('2503.01234 is missing from its day');
-    const { id, url, abstract, ...fields } = paper;
-    expect(url).toBe('https://papershelf.example.org/papers/2503.01234/');
-    // Written back as a content file (the abstract is markdown as written), it passes npm run check.
-    const md = `${writePaperFile(fields, '').trimEnd()}\n\n${abstract}\n`;
-    expect(checkPaperText(md, `${id}.md`, '2025-03-10')).toEqual([]);
-    expect(md).toContain('title: "Sparse Mixture Routing for Long Context Transformers"');
-    expect(md).toContain('keeps \\<MASK> tokens as text');
+    // Every entry of every day file, written back as a content file, gives its file's front matter,
+    // field for field (hf_upvotes and submitted_by included: the fixture has both), and its abstract.
+    const dayFiles = listFiles(build.out).filter((f) => /^papers\/date\/[^/]+\/papers\.json$/.test(f));
+    expect(dayFiles.length).toBe(3);
+    const seen = { hf: 0, submitter: 0, entries: 0 };
+    for (const file of dayFiles) {
+      const data = JSON.parse(readOut(build, file)) as {
+        day: string;
+        papers: (PaperFields & { id: string; url: string; abstract: string })[];
+      };
+      for (const { id, url, abstract, ...fields } of data.papers) {
+        expect(url).toBe(`https://papershelf.example.org/papers/${id}/`);
+        const written = `${writePaperFile(fields, '').trimEnd()}\n\n${abstract}\n`;
+        expect(checkPaperText(written, `${id}.md`, data.day)).toEqual([]);
+        const original = readPaperFile(readFileSync(path.join(FIXTURE, data.day, `${id}.md`), 'utf8'));
+        const back = readPaperFile(written);
+        expect(PaperSchema.parse(back.data), `${data.day}/${id}`).toEqual(PaperSchema.parse(original.data));
+        expect(back.body.trim()).toBe(original.body.trim());
+        seen.entries++;
+        if ((fields.hf_upvotes ?? 0) > 0) seen.hf++;
+        if (fields.submitted_by !== undefined) seen.submitter++;
+      }
+    }
+    expect(seen).toEqual({ hf: 1, submitter: 1, entries: IDS.length });
     const index = JSON.parse(readOut(build, 'papers.json')) as {
       count: number;
       papers: { id: string; day: string; url: string; authors: string[] }[];

@@ -40,7 +40,8 @@ export interface CorpusPaper {
   id: string;
   day: string;
   title: string;
-  votes: number;
+  /** Its votes as listings rank them (the corpus has no Hugging Face upvotes: the file's votes). */
+  totalVotes: number;
   tags: string[];
   authors: string[];
 }
@@ -79,7 +80,7 @@ export function writeCorpus(dir: string): CorpusPaper[] {
           abstract,
         ),
       );
-      papers.push({ id, day, title, votes, tags, authors });
+      papers.push({ id, day, title, totalVotes: votes, tags, authors });
     }
   }
   return papers;
