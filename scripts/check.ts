@@ -1,17 +1,16 @@
 /**
  * `npm run check [-- --format github]`: validates every paper file and reports every problem at
- * once as `path:line:col field: message`; exits 1 if there is any. It runs each file through the
- * pipeline of the build's content loader (src/content/paper-pipeline.ts): the same verdicts.
+ * once as `path:line:col field: message`; exits 1 if there is any. It runs the folder check the
+ * build's content loader runs (src/content/content-check.ts): the same verdicts.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cacheFolder } from '../src/consts.ts';
-import { contentDir, listContentFiles } from '../src/content/content-files.ts';
-import { contentHash } from '../src/content/hash.ts';
-import { pipelineVersion, processPaperFile } from '../src/content/paper-pipeline.ts';
-import type { PaperIdentity, Problem } from '../src/content/validate.ts';
-import { checkDuplicates, formatProblem } from '../src/content/validate.ts';
+import { checkContentFolder, type FileVerdict, type PendingFile, problemsOf, resultVerdictCache } from '../src/content/content-check.ts';
+import { contentDir } from '../src/content/content-files.ts';
+import { pipelineVersion } from '../src/content/paper-pipeline.ts';
+import type { Problem } from '../src/content/validate.ts';
+import { formatProblem } from '../src/content/validate.ts';
 import { ResultCache } from '../src/verify/result-cache.ts';
 import { readArgs, runCli, usage } from './cli.ts';
 
@@ -58,26 +57,12 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): number {
   if (values.format !== 'text' && values.format !== 'github') return usage('check', HELP, '--format must be text or github');
   const dir = contentDir(env);
   // Every file, not only `*.md`: a paper saved as `.MD` or `.markdown` must not vanish silently.
-  const files = listContentFiles(dir);
-  const problems: Problem[] = [];
-  const identities: PaperIdentity[] = [];
-  // One file's outcome depends only on its bytes, its place and the checking code.
-  const cache = new ResultCache<Outcome>(path.join(cacheFolder(env), 'papershelf', 'check.json'), pipelineVersion(ROOT));
-  for (const file of files) {
-    const shown = path.relative(process.cwd(), file);
-    const relative = path.relative(dir, file).split(path.sep).join('/');
-    const bytes = readFileSync(file);
-    const key = contentHash(shown, relative, bytes);
-    const outcome = (values.cache ? cache.get(key) : undefined) ?? checkFile(bytes, relative, shown);
-    if (values.cache) cache.set(key, outcome);
-    problems.push(...outcome.problems);
-    if (outcome.identity) identities.push({ path: shown, id: path.basename(file, '.md'), ...outcome.identity });
-  }
-  if (values.cache) cache.save();
-  problems.push(...checkDuplicates(identities));
-  for (const p of problems) console.error(values.format === 'github' ? githubAnnotation(p) : formatProblem(p));
-  const summary = `${files.length} files checked, ${problems.length} problem${problems.length === 1 ? '' : 's'}`;
-  if (problems.length > 0) {
+  const results = values.cache ? openVerdictCache(env) : undefined;
+  const check = checkContentFolder(dir, pipelineVersion(ROOT), results && resultVerdictCache(results));
+  results?.save();
+  for (const p of check.problems) console.error(values.format === 'github' ? githubAnnotation(p) : formatProblem(p));
+  const summary = `${check.files} files checked, ${check.problems.length} problem${check.problems.length === 1 ? '' : 's'}`;
+  if (check.problems.length > 0) {
     console.error(summary);
     return 1;
   }
@@ -85,16 +70,25 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): number {
   return 0;
 }
 
-/** What checking one file found: its problems, and its title and arXiv id when it could be read. */
-interface Outcome {
-  problems: Problem[];
-  identity?: { title?: string; arxiv?: string };
+/**
+ * The verdicts of earlier checks, in PAPERSHELF_CACHE: one file shared by `check`, `new` and
+ * `import`, since each runs the same folder check. A verdict depends only on a file's bytes, its
+ * place and the checking code (the cache's version).
+ */
+export function openVerdictCache(env: NodeJS.ProcessEnv): ResultCache<FileVerdict> {
+  return new ResultCache<FileVerdict>(path.join(cacheFolder(env), 'papershelf', 'check.json'), pipelineVersion(ROOT));
 }
 
-/** One file through the build's own pipeline (the rendered paper is not kept: check only judges). */
-function checkFile(bytes: Uint8Array, relative: string, shown: string): Outcome {
-  const { problems, identity } = processPaperFile(bytes, relative, shown);
-  return identity === undefined ? { problems } : { problems, identity };
+/**
+ * What `npm run check` would print about each of `pending` (files `new` and `import` are about to
+ * write) once written, from the same folder check with the same cache: relative path → its lines
+ * (empty when it would pass).
+ */
+export function linesBeforeWriting(dir: string, env: NodeJS.ProcessEnv, pending: PendingFile[]): Map<string, string[]> {
+  const results = openVerdictCache(env);
+  const check = checkContentFolder(dir, pipelineVersion(ROOT), resultVerdictCache(results), pending);
+  results.save();
+  return new Map(pending.map((file) => [file.relative, problemsOf(check, dir, file.relative).map(formatProblem)]));
 }
 
 /** A GitHub Actions `::error` workflow command (properties and message escaped as documented). */

@@ -7,12 +7,13 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { parseArxivRef } from '../src/content/arxiv-id.ts';
+import { shownPath } from '../src/content/content-check.ts';
 import { contentDir } from '../src/content/content-files.ts';
 import { isDayKey, utcDayKey } from '../src/content/dates.ts';
 import { arxivFileId } from '../src/content/paper.ts';
 import type { PaperFields } from '../src/content/paper-file.ts';
 import { squash } from '../src/content/text.ts';
-import { checkPaperSource } from '../src/content/validate.ts';
+import { linesBeforeWriting } from './check.ts';
 import { readArgs, runCli, usage } from './cli.ts';
 import { ARXIV_API_DEFAULTS, ArxivApiError, fetchArxivEntry } from './import/arxiv-api.ts';
 import { readExistingPapers } from './import/existing-papers.ts';
@@ -99,8 +100,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: PromptIo 
     console.error(`new: refused: ${reason}${where ? ` (${where})` : ''}`);
     return 1;
   }
-  const target = path.relative(process.cwd(), path.join(dir, action.day, `${action.id}.md`));
-  const problems = checkPaperSource(action.content, target);
+  const relative = `${action.day}/${action.id}.md`;
+  const target = shownPath(dir, relative);
+  // The folder check npm run check runs, with this file as if written: the same verdict, the same lines.
+  const problems = linesBeforeWriting(dir, env, [{ relative, bytes: Buffer.from(action.content) }]).get(relative) ?? [];
   if (problems.length > 0) {
     for (const problem of problems) console.error(problem);
     console.error('new: refused: the paper would not pass npm run check');

@@ -159,11 +159,6 @@ export function inspectPaperText(source: string, path: string, day?: string): In
   };
 }
 
-/** `checkPaperText` as formatted lines, for scripts that only print. */
-export function checkPaperSource(source: string, path: string): string[] {
-  return checkPaperText(source, path).map(formatProblem);
-}
-
 /** What the cross-file checks need to know of each paper. */
 export interface PaperIdentity {
   path: string;

@@ -1,13 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  checkDuplicates,
-  checkPaperPath,
-  checkPaperSource,
-  checkPaperText,
-  decodePaperFile,
-  formatProblem,
-} from '../../src/content/validate.ts';
+import { checkDuplicates, checkPaperPath, checkPaperText, decodePaperFile, formatProblem } from '../../src/content/validate.ts';
+
+/** The lines `npm run check` prints for one file's text. */
+const lines = (source: string, path: string) => checkPaperText(source, path).map(formatProblem);
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 /** Checks a fixture as `npm run check` does, as if it sat in the folder 2025-03-17. */
@@ -67,7 +63,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
 };
 
-describe('checkPaperSource', () => {
+describe('checkPaperText, formatted', () => {
   it('has an expectation for every invalid fixture', () => {
     expect(readdirSync(new URL('../fixtures/invalid/', import.meta.url)).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
@@ -80,12 +76,12 @@ describe('checkPaperSource', () => {
 
   it('never evaluates JavaScript front matter', () => {
     // The fixture's front matter throws "evaluated" if run; the message must be the refusal.
-    expect(checkPaperSource(fixture('invalid/js-front-matter.md'), 'x.md').join('\n')).not.toContain('evaluated');
+    expect(lines(fixture('invalid/js-front-matter.md'), 'x.md').join('\n')).not.toContain('evaluated');
   });
 
   it('reports every problem of a file at once, in line order', () => {
     const source = '---\ntitel: "x"\narxiv: 2401.10000\nvotes: -1\n---\n\nA <b>bold</b> claim.\n';
-    expect(checkPaperSource(source, 'p.md')).toEqual([
+    expect(lines(source, 'p.md')).toEqual([
       'p.md:2:1 title: is required',
       'p.md:2:1 titel: unknown field "titel"',
       'p.md:3:1 arxiv: must be a quoted string such as "2503.01234", but YAML read the number 2401.1: put the value in quotes',
@@ -96,12 +92,12 @@ describe('checkPaperSource', () => {
   });
 
   it('accepts valid papers', () => {
-    expect(checkPaperSource(fixture('valid/full.md'), 'full.md')).toEqual([]);
-    expect(checkPaperSource(fixture('valid/minimal.md'), 'minimal.md')).toEqual([]);
+    expect(lines(fixture('valid/full.md'), 'full.md')).toEqual([]);
+    expect(lines(fixture('valid/minimal.md'), 'minimal.md')).toEqual([]);
   });
 
   it('refuses prototype keys smuggled through a YAML merge key', () => {
-    expect(checkPaperSource('---\ntitle: "x"\n<<: {__proto__: {polluted: 1}}\n---\n\nA.\n', 'm.md')).toEqual([
+    expect(lines('---\ntitle: "x"\n<<: {__proto__: {polluted: 1}}\n---\n\nA.\n', 'm.md')).toEqual([
       'm.md:2:1 __proto__: unknown field "__proto__"',
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main as checkMain } from '../../scripts/check.ts';
 import { main as importMain } from '../../scripts/import.ts';
 import { ROOT, runMain, runScript } from '../support/run.ts';
 
@@ -58,6 +59,10 @@ describe('npm run import -- listing', () => {
     expect(readFileSync(file, 'utf8')).not.toContain('votes: 12');
   });
 
+  it('leaves a content folder that npm run check passes', async () => {
+    expect(await runMain(checkMain, ['--no-cache'], { PAPERSHELF_CONTENT: dir })).toMatchObject({ status: 0, stderr: '' });
+  });
+
   it('refuses a --date that disagrees with the listing', async () => {
     const result = await importSeed('--date', '2025-03-18');
     expect(result.status).toBe(1);
@@ -79,6 +84,31 @@ describe('npm run import -- listing', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${broken}:7: title "A title with no abstract" has no abstract line after it`);
     expect(readFileSync(path.join(dayDir(), 'a-good-paper.md'), 'utf8')).toBe('---\ntitle: "A Good Paper"\n---\n\nIts abstract.\n');
+  });
+
+  it('writes only what npm run check passes, and refuses with the line npm run check prints', async () => {
+    const arxivDir = mkdtempSync(path.join(tmpdir(), 'papershelf-import-arxiv-'));
+    const feed = 'tests/fixtures/arxiv/tidaldecode.xml';
+    const run = (...args: string[]) => runMain(importMain, ['arxiv', feed, ...args], { PAPERSHELF_CONTENT: arxivDir });
+    const check = () => runMain(checkMain, ['--no-cache'], { PAPERSHELF_CONTENT: arxivDir });
+    try {
+      // Listed before arXiv published it (2024-10-07): npm run check would refuse the file, so import writes nothing.
+      const early = await run('--date', '2024-10-01');
+      expect(early.status).toBe(1);
+      const refusal = path.relative(process.cwd(), path.join(arxivDir, '2024-10-01/2410.05076.md'));
+      const line = `${refusal}:10:1 published: 2024-10-07 is after the listing day 2024-10-01 (the folder): a paper cannot be listed before it is published`;
+      expect(early.stderr).toContain(line);
+      expect(readdirSync(arxivDir)).toEqual([]);
+      // On a day it may be listed, the file is written and passes the check.
+      expect((await run('--date', '2024-10-08')).status).toBe(0);
+      expect(await check()).toMatchObject({ status: 0, stderr: '' });
+      // The same file moved to the refused day: npm run check prints the very line import printed.
+      mkdirSync(path.join(arxivDir, '2024-10-01'));
+      renameSync(path.join(arxivDir, '2024-10-08/2410.05076.md'), path.join(arxivDir, '2024-10-01/2410.05076.md'));
+      expect((await check()).stderr.split('\n')).toContain(line);
+    } finally {
+      rmSync(arxivDir, { recursive: true, force: true });
+    }
   });
 
   it('explains its usage', async () => {

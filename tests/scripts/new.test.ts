@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -97,6 +97,21 @@ describe('npm run new -- <arXiv id>', () => {
     expect(text).toContain('tags: ["decoding"]');
     expect(requests).toEqual(['2410.05076']);
     expect((await runMain(checkMain, ['--no-cache'], { PAPERSHELF_CONTENT: dir })).status).toBe(0);
+  });
+
+  it('refuses a listing day before arXiv published the paper with the line npm run check prints', async () => {
+    const early = await runNew(['2410.05076', '--date', '2024-10-01']);
+    expect(early.status).toBe(1);
+    const line = `${path.relative(process.cwd(), path.join(dir, '2024-10-01/2410.05076.md'))}:10:1 published: 2024-10-07 is after the listing day 2024-10-01 (the folder): a paper cannot be listed before it is published`;
+    expect(early.stderr.split('\n')).toContain(line);
+    expect(written()).toEqual([]);
+    // The file it would have written, put there by hand: npm run check refuses it with the same line.
+    expect((await runNew(['2410.05076', '--date', '2024-10-08'])).status).toBe(0);
+    mkdirSync(path.join(dir, '2024-10-01'));
+    renameSync(path.join(dir, '2024-10-08/2410.05076.md'), path.join(dir, '2024-10-01/2410.05076.md'));
+    const checked = await runMain(checkMain, ['--no-cache'], { PAPERSHELF_CONTENT: dir });
+    expect(checked.status).toBe(1);
+    expect(checked.stderr.split('\n')).toContain(line);
   });
 
   it('handles old-style ids', async () => {
