@@ -109,22 +109,32 @@ export function siteGithubSettings(): GithubSettings {
 }
 
 /**
- * The Content-Security-Policy of every page, as a `<meta>` (BaseLayout): scripts and styles from the
- * site only, WebAssembly for Pagefind's search engine. The build inlines nothing (`npm run verify`
- * proves it), so no hashes are needed and the same policy works as a header: the build writes it
- * into `dist/_headers` (from `public/_headers`) with `frame-ancestors 'none'`, which a `<meta>`
- * cannot carry (a build test compares them). With giscus configured, and only then, pages may frame
+ * Which Content-Security-Policy a document is under: `page` for the site's pages; `search` for the
+ * search page, the one page that runs Pagefind's WebAssembly; `digest` for the email digests
+ * (`/digest/*.html`), styled inline for mail clients, which run no script at all.
+ */
+export type PolicyKind = 'page' | 'search' | 'digest';
+
+/**
+ * The Content-Security-Policy of a page of `kind`, as a `<meta>` (BaseLayout, the digests): scripts
+ * and styles from the site only, WebAssembly only where search runs. The build inlines nothing
+ * (`npm run verify` proves it), so no hashes are needed and the same policies work as headers: the
+ * build writes them into `dist/_headers` with `frame-ancestors 'none'`, which a `<meta>` cannot
+ * carry (a build test compares them). With giscus configured, and only then, pages may frame
  * giscus's widget (`frame-src`); our own script draws it, so nothing else of giscus's is allowed.
+ * A digest may style itself inline and nothing more: no script, no frame, no form, no other origin.
  * Written here rather than by Astro's `security.csp`, which adds the hashes of six inline scripts
  * and styles this site never uses to every page (300 bytes a page).
  */
-export function contentSecurityPolicy(settings: GithubSettings = siteGithubSettings()): string {
+export function contentSecurityPolicy(settings: GithubSettings = siteGithubSettings(), kind: PolicyKind = 'page'): string {
+  if (kind === 'digest') return "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+  const wasm = kind === 'search' ? " 'wasm-unsafe-eval'" : '';
   const frames = settings.giscus === undefined ? '' : `; frame-src ${GISCUS_ORIGIN}`;
-  return `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'${frames}`;
+  return `default-src 'self'; script-src 'self'${wasm}; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'${frames}`;
 }
-/** The header form of the policy (`dist/_headers`): the page policy plus `frame-ancestors 'none'`. */
-export function headerSecurityPolicy(settings: GithubSettings = siteGithubSettings()): string {
-  return `${contentSecurityPolicy(settings)}; frame-ancestors 'none'`;
+/** The header form of a policy (`dist/_headers`): the page's policy plus `frame-ancestors 'none'`. */
+export function headerSecurityPolicy(settings: GithubSettings = siteGithubSettings(), kind: PolicyKind = 'page'): string {
+  return `${contentSecurityPolicy(settings, kind)}; frame-ancestors 'none'`;
 }
 /**
  * Authors named on a listing card; the rest are counted ("and 5 more") and listed on the paper's

@@ -3,6 +3,8 @@
  * feed-to-email service to send. The HTML uses a table layout and inline styles only (mail clients
  * ignore stylesheets), no scripts and no external assets; every text is escaped.
  */
+
+import { contentSecurityPolicy } from '../consts.ts';
 import type { DayKey } from '../content/dates.ts';
 import { formatDayLong } from '../content/dates.ts';
 import { escapeHtml } from '../content/html.ts';
@@ -55,6 +57,7 @@ ${p.authors.length > 0 ? `<p style="margin:0 0 6px;font-size:14px;color:#4d5560;
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="content-security-policy" content="${escapeHtml(contentSecurityPolicy({}, 'digest'))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 </head>

@@ -146,6 +146,41 @@ describe('Content Security Policy, as a host sends it from public/_headers', () 
     await context.close();
   });
 
+  it('lets a digest’s inline styles apply and still runs no script in it', async () => {
+    const digest = path.join(build.out, 'digest/2025-03-17.html');
+    const injected = path.join(build.out, 'digest/injected.html');
+    writeFileSync(injected, readFileSync(digest, 'utf8').replace('</body>', '<script>window.pwned = true</script></body>'));
+    const context = await browser.newContext();
+    const violations = await watch(context);
+    const tab = await context.newPage();
+    const response = await tab.goto(`${strict.url}digest/2025-03-17.html`);
+    expect(response?.headers()['content-security-policy']).toMatch(
+      /^default-src 'none'; style-src 'unsafe-inline';.*frame-ancestors 'none'$/,
+    );
+    // The first paper's link, styled by its style attribute (#0b57d0), as a mail client shows it.
+    expect(
+      await tab
+        .locator('a')
+        .first()
+        .evaluate((a) => getComputedStyle(a).color),
+    ).toBe('rgb(11, 87, 208)');
+    expect(violations).toEqual([]);
+    await tab.goto(`${strict.url}digest/injected.html`);
+    await expect.poll(() => violations.length).toBeGreaterThanOrEqual(1);
+    expect(await tab.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).toBeUndefined();
+    expect(violations.every((v) => v.startsWith('script-src'))).toBe(true);
+    await context.close();
+    rmSync(injected, { force: true });
+  });
+
+  it('lets WebAssembly run on the search page only', async () => {
+    const policy = async (page: string) => (await fetch(`${strict.url}${page}`)).headers.get('content-security-policy') ?? '';
+    expect(await policy('search/')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    for (const page of ['', 'papers/date/2025-03-17/', 'papers/reasoning-to-attend-try-to-understand-how-seg-token-works/', 'subscribe/']) {
+      expect(await policy(page), page).toContain("script-src 'self';");
+    }
+  });
+
   it('blocks a handler and a script injected into a page', async () => {
     const page404 = path.join(build.out, 'injected', 'index.html');
     mkdirSync(path.dirname(page404), { recursive: true });
