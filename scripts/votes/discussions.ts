@@ -5,15 +5,13 @@
  * person running the sync, before anything is written: a failed request never costs a paper votes.
  */
 import { createHash } from 'node:crypto';
+import { GithubApiError, type GithubRequestOptions, githubRequest, isObject, type Json, rateLimitMessage } from '../github/api.ts';
 
-/** Where and as whom to ask. */
-export interface GithubApiOptions {
-  /** The GraphQL endpoint (`PAPERSHELF_GITHUB_API`). */
+export { GithubApiError };
+
+/** Where and as whom to ask: the GraphQL endpoint (`PAPERSHELF_GITHUB_API`), a token that can read the discussions. */
+export interface GithubApiOptions extends GithubRequestOptions {
   endpoint: string;
-  /** A token that can read the repository's discussions (`GITHUB_TOKEN`). */
-  token: string;
-  /** Milliseconds to wait for each page. */
-  timeoutMs: number;
 }
 
 /** GitHub's public endpoint. */
@@ -27,11 +25,6 @@ export interface DiscussionVotes {
   termHash?: string;
   /** 👍 reactions on the discussion itself: its votes. */
   thumbsUp: number;
-}
-
-/** A failure with a message written for the person running the command. */
-export class GithubApiError extends Error {
-  override name = 'GithubApiError';
 }
 
 /** Discussions per page: the most GitHub allows. */
@@ -79,54 +72,19 @@ export async function fetchDiscussionVotes(
   }
 }
 
-type Json = Record<string, unknown>;
-
 async function request(options: GithubApiOptions, variables: Json): Promise<unknown> {
-  let response: Response;
-  let text: string;
-  try {
-    response = await fetch(options.endpoint, {
-      method: 'POST',
-      headers: {
-        authorization: `bearer ${options.token}`,
-        'content-type': 'application/json',
-        'user-agent': 'papershelf-votes',
-      },
-      body: JSON.stringify({ query: DISCUSSIONS_QUERY, variables }),
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-    text = await response.text();
-  } catch (error) {
-    const err = error as { name?: string; cause?: { code?: string; message?: string }; message?: string };
-    if (err.name === 'TimeoutError')
-      throw new GithubApiError(`GitHub's API (${options.endpoint}) did not answer within ${options.timeoutMs / 1000} s`);
-    throw new GithubApiError(`cannot reach GitHub's API at ${options.endpoint}: ${err.cause?.code ?? err.cause?.message ?? err.message}`);
-  }
-  const body = parseJson(text);
-  const message = isObject(body) && typeof body.message === 'string' ? body.message : undefined;
-  if (response.status === 401) {
-    throw new GithubApiError(`GitHub refused the token (HTTP 401${message ? `: ${message}` : ''}): check GITHUB_TOKEN`);
-  }
-  if (isRateLimited(response, message)) throw new GithubApiError(rateLimitMessage(response.headers.get('x-ratelimit-reset')));
-  if (!response.ok) throw new GithubApiError(`GitHub's API answered HTTP ${response.status}${message ? `: ${message}` : ''}`);
-  if (!isObject(body)) throw new GithubApiError(`GitHub's API answered something that is not JSON: ${JSON.stringify(text.slice(0, 80))}`);
+  const { response, body } = await githubRequest(options.endpoint, options, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: DISCUSSIONS_QUERY, variables }),
+  });
+  if (!isObject(body)) throw new GithubApiError(`GitHub's API answered something that is not JSON`);
   const errors = Array.isArray(body.errors) ? body.errors.filter(isObject) : [];
   if (errors.some((e) => e.type === 'RATE_LIMITED')) throw new GithubApiError(rateLimitMessage(response.headers.get('x-ratelimit-reset')));
   if (errors.length > 0) {
     throw new GithubApiError(`GitHub's API answered with errors: ${errors.map((e) => String(e.message ?? e.type)).join('; ')}`);
   }
   return body.data;
-}
-
-function isRateLimited(response: Response, message: string | undefined): boolean {
-  if (response.status !== 403 && response.status !== 429) return false;
-  return response.headers.get('x-ratelimit-remaining') === '0' || /rate limit/i.test(message ?? '');
-}
-
-function rateLimitMessage(reset: string | null): string {
-  const seconds = Number(reset);
-  const when = reset !== null && Number.isFinite(seconds) ? ` until ${new Date(seconds * 1000).toISOString()}` : '';
-  return `GitHub's API rate limit is used up${when}: run the sync again after that`;
 }
 
 function readPage(data: unknown, repository: string): { discussions: DiscussionVotes[]; hasNextPage: boolean; endCursor: string | null } {
@@ -146,16 +104,4 @@ function readPage(data: unknown, repository: string): { discussions: DiscussionV
   });
   const { hasNextPage, endCursor } = connection.pageInfo;
   return { discussions, hasNextPage: hasNextPage === true, endCursor: typeof endCursor === 'string' ? endCursor : null };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

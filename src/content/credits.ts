@@ -4,15 +4,22 @@
  * another day keeps its first author; a file copied is a new paper, credited to who copied it.
  * Outside a git checkout, in a shallow clone (where every file would look added by its one
  * commit) or without git, there are no credits and the build says why.
+ *
+ * A commit's author name and e-mail are the committer's word, so they are shown as a name linking
+ * the commit, never as a GitHub account. A GitHub account is credited only when GitHub says so:
+ * the account that opened the merged pull request whose merge commit added the file, as
+ * `npm run credits` read it from GitHub's API into the build cache (`PULL_AUTHORS_FILE`).
  */
 import { execFileSync } from 'node:child_process';
-import { GITHUB_LOGIN } from './paper.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cacheFolder } from '../consts.ts';
 
 /** Who added a paper, as the page shows it. */
 export interface Credit {
   /** The name shown: git's author name (after .mailmap), or `submitted_by:`. */
   name: string;
-  /** Their GitHub login, when known: a GitHub no-reply address, or `submitted_by: "@login"`. */
+  /** Their GitHub login, when GitHub vouches for it (the pull request's author), or `submitted_by: "@login"`. */
   login?: string;
   /** The commit that added the file (full hash), when the credit comes from git. */
   commit?: string;
@@ -25,13 +32,32 @@ export interface CreditsRead {
   unavailable?: string;
 }
 
-// GitHub's no-reply addresses: `12345+login@users.noreply.github.com`, or `login@…` for old accounts.
-const NOREPLY = /^(?:\d+\+)?([A-Za-z0-9-]{1,39})@users\.noreply\.github\.com$/i;
+/** Where `npm run credits` keeps the pull requests' authors, and the build reads them: in the build cache. */
+export function pullAuthorsFile(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(cacheFolder(env), 'papershelf', 'pull-authors.json');
+}
 
-/** The GitHub login of a commit author's address, when it is one of GitHub's no-reply addresses. */
-export function loginOfEmail(email: string): string | undefined {
-  const login = NOREPLY.exec(email)?.[1];
-  return login !== undefined && GITHUB_LOGIN.test(login) ? login : undefined;
+/** Merge commit → the login of who opened the pull request, from `pullAuthorsFile()`; empty when there is none. */
+export function readPullAuthors(file: string): Map<string, string> {
+  if (!existsSync(file)) return new Map();
+  try {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { commits?: Record<string, unknown> };
+    return new Map(Object.entries(stored.commits ?? {}).flatMap(([commit, login]) => (typeof login === 'string' ? [[commit, login]] : [])));
+  } catch {
+    // A truncated file credits nobody; the next `npm run credits` writes it anew.
+    return new Map();
+  }
+}
+
+/** `credits` with the GitHub account of each credit whose commit is a pull request's merge commit in `pullAuthors`. */
+export function withAccounts(credits: Map<string, Credit>, pullAuthors: Map<string, string>): Map<string, Credit> {
+  if (pullAuthors.size === 0) return credits;
+  return new Map(
+    [...credits].map(([file, credit]) => {
+      const login = credit.commit === undefined ? undefined : pullAuthors.get(credit.commit);
+      return [file, login === undefined ? credit : { ...credit, login }];
+    }),
+  );
 }
 
 /** `submitted_by:` as a credit: "@login" is a GitHub account, anything else a name shown as written. */
@@ -43,17 +69,7 @@ const RECORD = '\x1e';
 const FIELD = '\x1f';
 
 /** The `git log` arguments whose output `parseAdditions` reads: oldest first, names and statuses NUL-separated. */
-export const GIT_LOG_ARGS = [
-  'log',
-  '--reverse',
-  `--format=${RECORD}%H${FIELD}%aN${FIELD}%aE`,
-  '--name-status',
-  '-M',
-  '-z',
-  '--relative',
-  '--',
-  '.',
-];
+export const GIT_LOG_ARGS = ['log', '--reverse', `--format=${RECORD}%H${FIELD}%aN`, '--name-status', '-M', '-z', '--relative', '--', '.'];
 
 /** The adder of each file still present at the end of `git log` output (GIT_LOG_ARGS), following renames. */
 export function parseAdditions(output: string): Map<string, Credit> {
@@ -61,9 +77,9 @@ export function parseAdditions(output: string): Map<string, Credit> {
   for (const record of output.split(RECORD)) {
     const headerEnd = record.indexOf('\0');
     if (headerEnd < 0) continue;
-    const [commit = '', name = '', email = ''] = record.slice(0, headerEnd).split(FIELD);
-    const login = loginOfEmail(email);
-    const author: Credit = { name: name.trim() === '' ? (login ?? 'someone') : name.trim(), commit, ...(login ? { login } : {}) };
+    const [commit = '', name = ''] = record.slice(0, headerEnd).split(FIELD);
+    // The name only: an author's e-mail (a GitHub no-reply address too) proves nothing.
+    const author: Credit = { name: name.trim() === '' ? 'someone' : name.trim(), commit };
     const tokens = record
       .slice(headerEnd + 1)
       .replace(/^\n/, '')

@@ -6,7 +6,7 @@
 import { getCollection } from 'astro:content';
 import { contentDir } from '../content/content-files.ts';
 import type { Credit } from '../content/credits.ts';
-import { creditOfSubmitter, readCredits } from '../content/credits.ts';
+import { creditOfSubmitter, pullAuthorsFile, readCredits, readPullAuthors, withAccounts } from '../content/credits.ts';
 import { type DayKey, monthOf, weekOf } from '../content/dates.ts';
 import type { MathStyles } from '../content/math.ts';
 import type { Paper } from '../content/paper.ts';
@@ -57,7 +57,7 @@ function creditsOf(needed: boolean): Map<string, Credit> {
   const { credits, unavailable } = readCredits(contentDir());
   if (unavailable !== undefined) console.warn(`[papershelf] papers are shown without credits: ${unavailable}`);
   recordPhase('credits from git', start);
-  return credits;
+  return withAccounts(credits, readPullAuthors(pullAuthorsFile()));
 }
 
 /** The site's papers, sorted and grouped, computed once per build. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { creditOfSubmitter, GIT_LOG_ARGS, loginOfEmail, parseAdditions, readCredits } from '../../src/content/credits.ts';
+import { creditOfSubmitter, GIT_LOG_ARGS, parseAdditions, readCredits, readPullAuthors, withAccounts } from '../../src/content/credits.ts';
 import { ADA, commitAll, GRACE, git, gitInit, LINUS } from '../support/git.ts';
 
 let repo: string;
@@ -45,8 +45,9 @@ describe('readCredits', () => {
     const log = git(repo, ['log', '--format=%H %an']).trim().split('\n');
     const commit = (name: string) => log.find((line) => line.endsWith(` ${name}`))?.split(' ')[0];
     expect(Object.fromEntries(credits)).toEqual({
-      '2025-03-17/a.md': { name: 'Ada Lovelace', login: 'ada-l', commit: commit('Ada Lovelace') },
-      '2025-03-17/b.md': { name: 'Ada Lovelace', login: 'ada-l', commit: commit('Ada Lovelace') },
+      // Her commits carry a GitHub no-reply address: her name only, since anyone can write one.
+      '2025-03-17/a.md': { name: 'Ada Lovelace', commit: commit('Ada Lovelace') },
+      '2025-03-17/b.md': { name: 'Ada Lovelace', commit: commit('Ada Lovelace') },
       '2025-03-19/c.md': { name: 'Grace Hopper', commit: commit('Grace Hopper') },
       // The .mailmap names her as the other commits do.
       '2025-03-18/d.md': { name: 'Grace Hopper', commit: commit('grace h') },
@@ -87,12 +88,23 @@ describe('parseAdditions', () => {
   });
 });
 
-describe('loginOfEmail', () => {
-  it("reads the login from GitHub's no-reply addresses only", () => {
-    expect(loginOfEmail('1815+ada-l@users.noreply.github.com')).toBe('ada-l');
-    expect(loginOfEmail('octocat@users.noreply.github.com')).toBe('octocat');
-    expect(loginOfEmail('ada@example.org')).toBeUndefined();
-    expect(loginOfEmail('12+bad_login@users.noreply.github.com')).toBeUndefined();
+describe('withAccounts', () => {
+  it('credits a GitHub account only for a pull request GitHub says its account opened, never from an e-mail', () => {
+    put('2025-03-17/forged.md');
+    // A forger's commit, written with someone else's GitHub no-reply address.
+    commitAll(repo, { name: 'Mallory', email: '123+octocat@users.noreply.github.com' }, 'Add forged');
+    put('2025-03-17/merged.md');
+    commitAll(repo, GRACE, 'Add merged (#7)');
+    const [merged = '', forged = ''] = git(repo, ['log', '--format=%H']).trim().split('\n');
+    const file = path.join(repo, 'pull-authors.json');
+    writeFileSync(file, JSON.stringify({ repository: 'o/r', updatedThrough: null, commits: { [merged]: 'grace-h' } }));
+    const credits = withAccounts(readCredits(papers).credits, readPullAuthors(file));
+    expect(credits.get('2025-03-17/forged.md')).toEqual({ name: 'Mallory', commit: forged });
+    expect(credits.get('2025-03-17/merged.md')).toEqual({ name: 'Grace Hopper', commit: merged, login: 'grace-h' });
+    // A missing or broken file credits no account.
+    writeFileSync(file, '{"commits": ');
+    expect(readPullAuthors(file)).toEqual(new Map());
+    expect(readPullAuthors(path.join(repo, 'none.json'))).toEqual(new Map());
   });
 });
 

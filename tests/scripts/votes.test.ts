@@ -198,7 +198,7 @@ describe('npm run votes -- sync', () => {
     const result = await runMain(votes, ['sync'], env());
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
-      "votes: GitHub's API rate limit is used up until 2027-01-01T00:00:00.000Z: run the sync again after that. No file was changed.",
+      "votes: GitHub's API rate limit is used up until 2027-01-01T00:00:00.000Z: run the command again after that. No file was changed.",
     );
     expect(snapshot()).toEqual(before);
   });

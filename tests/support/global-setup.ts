@@ -7,11 +7,11 @@
  * repository by three authors (one moves a paper another added), and it is built with a GitHub
  * repository and giscus configured (FIXTURE_GITHUB). The real site is built with neither.
  */
-import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ADA, commitAll, GRACE, gitInit, LINUS } from './git.ts';
+import { ADA, commitAll, GRACE, git, gitInit, LINUS } from './git.ts';
 import { type Build, buildIn, ROOT } from './run.ts';
 
 /** The shared builds, by name. */
@@ -56,6 +56,20 @@ export function fixtureRepository(repo: string): string {
   return papers;
 }
 
+/**
+ * What `npm run credits` would have read from GitHub for the fixture repository, into the build
+ * cache `cache`: Grace opened the pull request whose merge commit added her paper. Ada's commits
+ * carry only a GitHub no-reply e-mail, which proves nothing.
+ */
+export function writeFixturePullAuthors(papers: string, cache: string): void {
+  const grace = git(papers, ['log', '--format=%H', '--author=Grace Hopper']).trim();
+  mkdirSync(path.join(cache, 'papershelf'), { recursive: true });
+  writeFileSync(
+    path.join(cache, 'papershelf/pull-authors.json'),
+    JSON.stringify({ repository: FIXTURE_GITHUB.PAPERSHELF_REPOSITORY, updatedThrough: null, commits: { [grace]: 'grace-h' } }),
+  );
+}
+
 export default function setup(project: TestProject): () => void {
   const work = mkdtempSync(path.join(tmpdir(), 'papershelf-shared-'));
   const build = (name: string, content?: string, env: Record<string, string> = {}) => {
@@ -64,6 +78,7 @@ export default function setup(project: TestProject): () => void {
     return result;
   };
   const fixture = fixtureRepository(path.join(work, 'fixture-repo'));
+  writeFixturePullAuthors(fixture, path.join(work, 'fixture/cache'));
   project.provide('builds', { seed: build('seed'), fixture: build('fixture', fixture, FIXTURE_GITHUB) });
   return () => rmSync(work, { recursive: true, force: true });
 }
