@@ -14,6 +14,7 @@ import { dayPath, paperPath } from '../src/data/routes.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 import { HARNESS, measurePage, measureSearch, type QueryResult } from './bench/browser.ts';
 import { measureBuild, type Run, sizeOf, writeCorpus } from './bench/build.ts';
+import { measureFrontMatter } from './bench/front-matter.ts';
 import { commitCorpus } from './bench/history.ts';
 import { log, runCommand } from './bench/process.ts';
 import { formatTable, mb } from './bench/report.ts';
@@ -29,7 +30,7 @@ work folder, builds the full site against it with the commands of npm run build 
 loader checks and renders, then pages, then the Pagefind index while it verifies), and reports per
 phase wall time and peak RSS of the largest process, and the output: files, bytes, per paper, the
 fullest folder and pages per route. Then it adds one paper
-and rebuilds (caches kept), builds a bare baseline over the same corpus (a minimal Astro site
+and rebuilds (caches kept), times the front-matter reader (gray-matter against yaml, in process), builds a bare baseline over the same corpus (a minimal Astro site
 with one page per paper and per day, then the Pagefind CLI), and measures search and pages in
 Chromium through a local server that gzips like a CDN. The corpus is committed to a git repository,
 one commit per paper, so that the build reads credits ("credits from git") as a deploy does. Every build runs without Node's compile
@@ -103,6 +104,8 @@ async function main(): Promise<number> {
   writeCorpus(content, corpus);
   const days = new Set(corpus.map((p) => p.day)).size;
   log(`generated ${papers} papers over ${days} days in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const frontMatter = measureFrontMatter(corpus.map((p) => writePaperFile(p.fields, p.abstract)));
+  log(`front matter of ${papers} papers read in ${frontMatter.grayMatterMs} ms by gray-matter, ${frontMatter.yamlMs} ms by yaml`);
   if (values.git) {
     started = Date.now();
     const commits = commitCorpus(work, path.basename(content), corpus, seed);
@@ -207,6 +210,7 @@ async function main(): Promise<number> {
     seed,
     days,
     machine: { cpus: (await import('node:os')).availableParallelism(), node: process.version },
+    frontMatter,
     build,
     output: {
       htmlPages: output.htmlPages,
