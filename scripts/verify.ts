@@ -32,7 +32,7 @@ list, including the first page of every route (every paper page comes from one t
 
 Pages whose bytes did not change since the last run reuse that run's results (a cache in
 PAPERSHELF_CACHE, default node_modules/.astro); links are always resolved afresh.
-Pages are scanned on one worker per core.
+Pages are scanned on a pool of workers, one per core and 8 at most.
 
 Options:
   --full       validate the HTML of every page, whatever the size of the site

@@ -2,8 +2,10 @@
  * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose key and
  * code are unchanged since the last build is restored from Astro's cache instead of rendered.
  *
- * A page renders only from its `getStaticPaths` entry (params and props; no page reads site data
- * while it renders) and the site's settings, so the key is a hash of those: correct by construction. Each paper in it
+ * A page that gets a key renders only from its `getStaticPaths` entry (params and props) and the
+ * site's settings, so the key is a hash of those: correct by construction. The pages that read site
+ * data while they render (home, search, subscribe, trending, math.css, papers.json) get no key and
+ * are rendered on every build. Each paper in a key
  * counts by a hash of the whole paper, computed once per build, so that a day page's key costs
  * 50 short hashes rather than 50 papers' worth of JSON.
  */

@@ -1,5 +1,5 @@
 /**
- * Checks of built pages, run on every page by the build's verification (verify-site.ts): a second wall behind the
+ * Checks of built pages, run on every page by the build's verification (site.ts): a second wall behind the
  * validator, so that one missed rule can never put a script on the site or a paper out of it.
  * Pages are parsed with parse5, as a browser would parse them.
  */

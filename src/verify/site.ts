@@ -1,7 +1,7 @@
 /**
  * The checks of `npm run verify` over a built site (see scripts/verify.ts for the list), run by
  * the build itself while Pagefind writes its index (src/integrations/verify.ts) and by the
- * script on any built folder. Pages are scanned on a worker per core (worker.ts),
+ * script on any built folder. Pages are scanned on a pool of workers, one per core and 8 at most (worker.ts),
  * and pages unchanged since the last run reuse that run's results.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -127,7 +127,7 @@ export function formatVerification(out: string, { problems, summary }: SiteVerif
   return [...lines, `${summary}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`].join('\n');
 }
 
-/** Runs the jobs on a pool of workers, one per core; results come back in the order of the jobs. */
+/** Runs the jobs on a pool of workers, one per core and at most 8; results come back in the order of the jobs. */
 async function runOnWorkers<T>(options: VerifySiteOptions, jobs: VerifyJob[]): Promise<T[]> {
   const results: T[] = new Array(jobs.length);
   const workers = Math.max(1, Math.min(availableParallelism(), jobs.length, 8));

@@ -544,5 +544,13 @@ describe('reproducible builds, and the content loader across rebuilds', () => {
     for (const page of ['papers/2503.01234/index.html', 'papers/date/2025-03-14/index.html', 'math.css']) {
       expect(readOut(edited, page), page).toBe(readOut(build, page));
     }
+    // The warm rebuild is the cold build of the same content, every file byte for byte.
+    const fresh = tempDir('papershelf-rebuild-cold-');
+    writeFixturePullAuthors(copy, path.join(fresh, 'cache'));
+    const again = buildIn(fresh, { content: copy, env: FIXTURE_GITHUB });
+    expect(again.status, again.output).toBe(0);
+    const files = listFiles(again.out);
+    expect(listFiles(edited.out)).toEqual(files);
+    expect(files.filter((f) => !readFileSync(path.join(edited.out, f)).equals(readFileSync(path.join(again.out, f))))).toEqual([]);
   });
 });
