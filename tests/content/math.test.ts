@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAbstract, renderAbstract, toPlainText } from '../../src/content/markdown.ts';
 import { mathStylesheet, mathToText, renderTex, renderTextWithMath, splitMath, texToText } from '../../src/content/math.ts';
+import { all, attr, dom, type HtmlNode, select, text } from '../support/html.ts';
 
 describe('splitMath', () => {
   it('finds inline and display math', () => {
@@ -23,10 +24,12 @@ describe('renderTex', () => {
   it('renders HTML and MathML with classes instead of style attributes', () => {
     const styles = new Map<string, string>();
     const html = renderTex('\\mathcal{O}(n^2)', false, styles) ?? '';
-    expect(html).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML">');
-    expect(html).toContain('<annotation encoding="application/x-tex">\\mathcal{O}(n^2)</annotation>');
-    expect(html).not.toMatch(/style=/);
-    expect(html).toMatch(/^<span class="math" data-pagefind-ignore>/);
+    const doc = dom(html);
+    expect(select(doc, 'math').map((m) => attr(m, 'xmlns'))).toEqual(['http://www.w3.org/1998/Math/MathML']);
+    expect(select(doc, 'annotation[encoding=application/x-tex]').map(text)).toEqual(['\\mathcal{O}(n^2)']);
+    expect(all(doc, (n) => attr(n, 'style') !== undefined)).toEqual([]);
+    const outer = select(doc, 'body')[0]?.childNodes ?? [];
+    expect(outer.map((n) => [n.nodeName, attr(n, 'class'), attr(n, 'data-pagefind-ignore')])).toEqual([['span', 'math', '']]);
     expect(styles.size).toBeGreaterThan(0);
     for (const name of styles.keys()) expect(html).toContain(name);
     expect(mathStylesheet(styles)).toMatch(/^\.ks-[0-9a-f]{10}\{[^}]+\}/);
@@ -58,8 +61,10 @@ describe('math in abstracts and titles', () => {
   it('renders math in abstracts and keeps prices and cleaned percentages as text', () => {
     const tree = parseAbstract('In $O(n^2)$ time; it costs $5 and $10; 62.3% better.');
     const html = renderAbstract(tree);
-    expect(html).toContain('<span class="katex">');
-    expect(html).toContain('; it costs $5 and $10; 62.3% better.</p>');
+    const paragraph = select(dom(html), 'p');
+    expect(paragraph.length).toBe(1);
+    expect(select(paragraph[0] as HtmlNode, 'span.katex').length).toBe(1);
+    expect(text(paragraph.at(-1) as HtmlNode).endsWith('; it costs $5 and $10; 62.3% better.')).toBe(true);
     expect(toPlainText(tree)).toBe('In O(n²) time; it costs $5 and $10; 62.3% better.');
   });
   it('shows TeX that does not parse as its source text', () => {
