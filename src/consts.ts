@@ -1,4 +1,7 @@
-/** Site-wide settings: each default lives here once. */
+/**
+ * Site-wide settings: each default lives here once. The one exception, the number of authors a card
+ * names, lives in src/lib/authors.ts, which the browser's search script shares, and is re-exported here.
+ */
 
 /** The site's name, shown in the header and in every page title. */
 export const SITE_TITLE = 'Papershelf';
