@@ -6,7 +6,7 @@
 import type { DayKey } from '../../src/content/dates.ts';
 import { arxivBaseId, isDistinctArxiv, RESERVED_IDS } from '../../src/content/paper.ts';
 import type { PaperFields } from '../../src/content/paper-file.ts';
-import { writePaperFile } from '../../src/content/paper-file.ts';
+import { readPaperFile, writePaperFile } from '../../src/content/paper-file.ts';
 import { normalizeTitle, slugify } from '../../src/content/slug.ts';
 
 /** A paper already on the site, as the importer needs to know it. */
@@ -43,7 +43,8 @@ export type ImportAction =
 
 /**
  * Plans an import. A paper already on the site (same arXiv id, ignoring version, or same title
- * unless both carry different arXiv ids) keeps its file: unchanged when identical, skipped when it differs (hand edits win) unless
+ * unless both carry different arXiv ids) keeps its file: unchanged when it holds what the import
+ * would write (identical, or completed since with more fields), skipped when it differs (hand edits win) unless
  * `force`, and never listed on a second day. New papers get their arXiv id, or a slug of the
  * title with '-2', '-3', … when a different paper holds it, in input order: the same input
  * always gets the same ids.
@@ -88,7 +89,9 @@ export function planImport(papers: IncomingPaper[], existing: ExistingPaper[], f
           reason: `already on the site, listed on ${found.day}`,
         };
       }
-      if (found.source === content) return { kind: 'unchanged', id: found.id, path: found.path, origin: paper.origin };
+      if (found.source === content || holdsImport(found.source, content)) {
+        return { kind: 'unchanged', id: found.id, path: found.path, origin: paper.origin };
+      }
       if (force) return { kind: 'overwrite', id: found.id, day: paper.day, content, origin: paper.origin, path: found.path };
       return {
         kind: 'skip',
@@ -117,6 +120,31 @@ export function planImport(papers: IncomingPaper[], existing: ExistingPaper[], f
       claimed.add(id);
       return { kind: 'create', id, day: paper.day, content, origin: paper.origin };
     }
+  });
+}
+
+/**
+ * True when the file `source` already holds everything the import would write (`content`): the same
+ * abstract, and each front-matter field the import sets with the same value. A file completed since
+ * (`npm run complete` added authors, a date, a code link) is then unchanged by the import, not a
+ * hand edit to skip.
+ */
+function holdsImport(source: string, content: string): boolean {
+  let file: ReturnType<typeof readPaperFile>;
+  let incoming: ReturnType<typeof readPaperFile>;
+  try {
+    file = readPaperFile(source);
+    incoming = readPaperFile(content);
+  } catch {
+    return false;
+  }
+  if (file.body.trim() !== incoming.body.trim()) return false;
+  return Object.entries(incoming.data).every(([key, value]) => {
+    const held = file.data[key];
+    if (key === 'links' && typeof value === 'object' && value !== null && typeof held === 'object' && held !== null) {
+      return Object.entries(value).every(([kind, url]) => (held as Record<string, unknown>)[kind] === url);
+    }
+    return JSON.stringify(held) === JSON.stringify(value);
   });
 }
 

@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as checkMain } from '../../scripts/check.ts';
+import { main as completeMain } from '../../scripts/complete.ts';
 import { main as importMain } from '../../scripts/import.ts';
 import { ROOT, runMain, runScript } from '../support/run.ts';
 
 const SEED = 'tests/fixtures/listings/daily-papers-mar-17.txt';
+/** What public sources confirm about the seed's papers (../shared/seed/seed-metadata.json). */
+const SEED_METADATA = 'tests/fixtures/seed/seed-metadata.json';
 let dir: string;
 const importSeed = (...args: string[]) => runMain(importMain, ['listing', SEED, ...args], { PAPERSHELF_CONTENT: dir });
 const dayDir = () => path.join(dir, '2025-03-17');
@@ -28,7 +31,10 @@ describe('npm run import -- listing', () => {
     expect(readdirSync(dayDir())).toHaveLength(75);
   });
 
-  it('writes exactly the papers committed under content/papers/2025-03-17', async () => {
+  it('writes, completed from the seed metadata, exactly the papers committed under content/papers/2025-03-17', async () => {
+    const completed = await runMain(completeMain, ['--from', SEED_METADATA], { PAPERSHELF_CONTENT: dir });
+    expect(completed.status, completed.stderr).toBe(0);
+    expect(completed.stdout).toContain('75 papers: 74 completed, 1 already complete, 0 not in');
     const committed = path.join(ROOT, 'content/papers/2025-03-17');
     const names = readdirSync(committed).sort();
     expect(readdirSync(dayDir()).sort()).toEqual(names);
@@ -36,17 +42,21 @@ describe('npm run import -- listing', () => {
       expect(readFileSync(path.join(dayDir(), name), 'utf8'), name).toBe(readFileSync(path.join(committed, name), 'utf8'));
   });
 
-  it('changes nothing when run again', async () => {
+  it('changes nothing when run again, and neither does the completion', async () => {
     const before = readdirSync(dayDir()).map((n) => [n, statSync(path.join(dayDir(), n)).mtimeMs]);
     const result = await importSeed('--date', '2025-03-17');
     expect(result.status).toBe(0);
+    // The completed files hold all the import would write, and more: unchanged, not hand edits.
     expect(result.stdout).toContain('0 created, 0 overwritten, 75 unchanged, 0 skipped');
+    const again = await runMain(completeMain, ['--from', SEED_METADATA], { PAPERSHELF_CONTENT: dir });
+    expect(again.stdout).toContain('75 papers: 0 completed, 75 already complete');
     expect(readdirSync(dayDir()).map((n) => [n, statSync(path.join(dayDir(), n)).mtimeMs])).toEqual(before);
   });
 
   it('keeps a hand-edited paper unless --force', async () => {
     const file = path.join(dayDir(), 'showui-one-vision-language-action-model-for-gui-visual-agent.md');
-    const edited = readFileSync(file, 'utf8').replace('---\n\n', 'votes: 12\n---\n\n');
+    // A word of the abstract changed by hand: the import would write something else.
+    const edited = readFileSync(file, 'utf8').replace('---\n\n', '---\n\nEdited by hand: ');
     writeFileSync(file, edited);
     const kept = await importSeed('--date', '2025-03-17');
     expect(kept.stdout).toMatch(
@@ -56,7 +66,7 @@ describe('npm run import -- listing', () => {
     expect(readFileSync(file, 'utf8')).toBe(edited);
     const forced = await importSeed('--date', '2025-03-17', '--force');
     expect(forced.stdout).toContain('0 created, 1 overwritten, 74 unchanged, 0 skipped');
-    expect(readFileSync(file, 'utf8')).not.toContain('votes: 12');
+    expect(readFileSync(file, 'utf8')).not.toContain('Edited by hand: ');
   });
 
   it('leaves a content folder that npm run check passes', async () => {
