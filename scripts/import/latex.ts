@@ -53,3 +53,34 @@ export function cleanLatex(text: string): string {
       .replace(/\\([%_&#${}])/g, (_m, c: string) => SPECIALS[c] ?? c)
   );
 }
+
+/**
+ * Restores TeX that a listing page's text extraction stripped of its backslashes and dollars, only
+ * where no English word can be meant:
+ * - a number glued to `times` is a factor: `1.75times` → `1.75×` ("three times faster" has a space);
+ * - one letter glued to `times`, then one letter: `ktimes k` → `k × k` (no word is one letter + "times");
+ * - one letter glued to `leq`, `geq` or `neq`, then a number or a letter: `kleq 10` → `k ≤ 10`;
+ * - `sim` glued to a number: `sim30` → `∼30`, `80%sim95%` → `80%∼95%` ("similar", "simulate" have no digit);
+ * - `mathbf` and one letter, with a subscript and an enclosing `R_y(…)`: `R_y(mathbf x_0)` →
+ *   `$R_y(\mathbf{x}_0)$`, `mathbf u` → `$\mathbf{u}$` ("mathbf" is no word).
+ * Anything else is left as written: prose is never altered. Idempotent.
+ */
+export function repairStrippedTex(text: string): string {
+  const bold = (letter: string, sub: string | undefined) => `\\mathbf{${letter}}${sub === undefined ? '' : `_${sub}`}`;
+  return text
+    .replace(/(?<![\w.])(\d+(?:\.\d+)?)times\b/g, '$1×')
+    .replace(/(?<![\w-])([A-Za-z])times ([A-Za-z])(?![\w-])/g, '$1 × $2')
+    .replace(/(?<![\w-])([A-Za-z])(leq|geq|neq) (\d+(?:\.\d+)?|[A-Za-z])(?![\w-])/g, (_m, a: string, op: string, b: string) => {
+      const sign = op === 'leq' ? '≤' : op === 'geq' ? '≥' : '≠';
+      return `${a} ${sign} ${b}`;
+    })
+    .replace(/(?<![A-Za-z])sim(?=\d)/g, '∼')
+    .replace(
+      /(?<![\w$\\])([A-Za-z])_([A-Za-z0-9])\(mathbf ([A-Za-z])(?:_([A-Za-z0-9]))?\)/g,
+      (_m, f: string, s: string, letter: string, sub: string | undefined) => `$${f}_${s}(${bold(letter, sub)})$`,
+    )
+    .replace(
+      /(?<![\w$\\])mathbf ([A-Za-z])(?:_([A-Za-z0-9]))?(?![\w])/g,
+      (_m, letter: string, sub: string | undefined) => `$${bold(letter, sub)}$`,
+    );
+}

@@ -6,7 +6,7 @@
 import type { LinkKind } from '../../src/content/paper.ts';
 import { squash } from '../../src/content/text.ts';
 import { findUrls } from '../../src/content/urls.ts';
-import { cleanLatex } from './latex.ts';
+import { cleanLatex, repairStrippedTex } from './latex.ts';
 
 /** One paper as read from a listing, cleaned and with its links pulled out. */
 export interface ListingPaper {
@@ -60,7 +60,8 @@ export function parseListing(text: string): Listing {
       break;
     }
     const { text, links } = extractLinks(abstract.text);
-    papers.push({ line: title.line, title: squash(cleanLatex(title.text)), abstract: squash(cleanLatex(text)), links });
+    // The page's text lost TeX's backslashes: restore what is certain (`1.75times` → `1.75×`), nothing else.
+    papers.push({ line: title.line, title: squash(cleanLatex(title.text)), abstract: squash(repairStrippedTex(cleanLatex(text))), links });
   }
   return { dateLine, papers, problems };
 }

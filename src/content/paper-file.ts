@@ -5,6 +5,8 @@
 import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import { remark } from 'remark';
+import remarkMath from 'remark-math';
+import { splitMath } from './math.ts';
 import type { LinkKind, PaperData } from './paper.ts';
 import { LINK_KINDS } from './paper.ts';
 
@@ -61,7 +63,10 @@ export function writePaperFile(fields: PaperFields, abstract: string | Root): st
   return `${lines.join('\n')}\n${textToMarkdown(abstract)}`;
 }
 
-/** Plain text (paragraphs split by blank lines) as markdown whose rendering is exactly that text. */
+/**
+ * Plain text (paragraphs split by blank lines) as markdown whose rendering is exactly that text, its
+ * `$…$` math (by `splitMath`'s pandoc rules) kept as math: every other character is escaped as text.
+ */
 export function textToMarkdown(text: string | Root): string {
   const tree: Root =
     typeof text === 'string'
@@ -71,11 +76,19 @@ export function textToMarkdown(text: string | Root): string {
             .split(/\n\s*\n/)
             .map((p) => p.trim())
             .filter((p) => p !== '')
-            .map((p) => ({ type: 'paragraph', children: [{ type: 'text', value: p }] })),
+            .map((p) => ({
+              type: 'paragraph',
+              children: splitMath(p).map((s) =>
+                s.kind === 'text' ? { type: 'text', value: s.text.replace(/\\\$/g, '$') } : { type: 'inlineMath', value: s.tex },
+              ),
+            })),
         }
       : text;
-  return remark().stringify(tree);
+  return writer.stringify(tree);
 }
+
+// remark-math writes math nodes back as `$…$`, and escapes a literal `$` in text as `\$`.
+const writer = remark().use(remarkMath);
 
 // A JSON string is a valid YAML double-quoted scalar, and never re-typed as a number or date.
 function q(value: string): string {

@@ -53,6 +53,10 @@ describe('texToText and mathToText', () => {
     expect(texToText('\\mathcal{O}(n^2 \\log n)')).toBe('O(n² log n)');
     expect(texToText('\\alpha \\leq \\frac{1}{2}')).toBe('α ≤ 1/2');
     expect(texToText('x_1 + x_{2}')).toBe('x₁ + x₂');
+    // Nested roots and fractions, unwrapped from the inside: never "frac1√d_k".
+    expect(texToText('\\frac{1}{\\sqrt{d_k}}')).toBe('1/√dₖ');
+    expect(texToText('\\mathrm{softmax}(\\frac{QK^T}{\\sqrt{d}})V')).toBe('softmax((QK^T)/√d)V');
+    expect(texToText('R_y(\\mathbf{x}_0)')).toBe('R_y(x₀)');
     expect(mathToText('Attention in $O(n^2)$, costs $5 and $10')).toBe('Attention in O(n²), costs $5 and $10');
   });
 });

@@ -276,7 +276,10 @@ describe('the paper page in Chromium', () => {
     await tab.goto(`${server.url}${paperUrl}`, { waitUntil: 'networkidle' });
     expect(scripts).toEqual([]);
     const shown = (await tab.locator('#bibtex').textContent()) ?? '';
-    expect(shown).toMatch(/^@misc\{anonymous2025reasoning,\n {2}title=\{Reasoning to Attend: Try to Understand How <SEG> Token Works\},/);
+    // The seed completed from public metadata: its authors and arXiv id are in the citation.
+    expect(shown).toMatch(/^@misc\{qian2025reasoning,\n {2}title=\{Reasoning to Attend: Try to Understand How <SEG> Token Works\},/);
+    expect(shown).toContain('author={Rui Qian and Xin Yin and Dejing Dou}');
+    expect(shown).toContain('eprint={2412.17741}');
     const href = await tab.getByRole('link', { name: 'BibTeX (.bib)' }).getAttribute('href');
     const file = await tab.request.get(new URL(href ?? '', tab.url()).href);
     expect(file.status()).toBe(200);
