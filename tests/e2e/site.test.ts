@@ -109,6 +109,88 @@ describe('the seed site in Chromium', () => {
   });
 });
 
+/**
+ * The day page as a reader sees it: what the first screen holds, how tall the page is. Measured on
+ * the completed seed day (75 papers) against the page this redesign replaced, measured for issue
+ * 20: 19,000 px tall at 1280 px wide and 31,400 px at 390 px, about four papers in the first screen.
+ */
+describe('the day page’s cards in Chromium', () => {
+  const BEFORE = { 1280: 19_000, 390: 31_400 } as const;
+  const measure = async (width: 1280 | 390, height: number) => {
+    const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled: false });
+    const tab = await context.newPage();
+    await tab.goto(`${server.url}papers/date/2025-03-17/`);
+    await tab.evaluate(() => document.fonts.ready);
+    const result = await tab.evaluate(() => {
+      const whole = (element: Element | null) => {
+        if (element === null) return false;
+        const box = element.getBoundingClientRect();
+        return box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
+      };
+      const cards = [...document.querySelectorAll('.paper-card')];
+      // Title, authors (when the paper names any) and votes, each wholly inside the first screen.
+      const readable = cards.filter(
+        (card) =>
+          whole(card.querySelector('.paper-card__title')) &&
+          whole(card.querySelector('.paper-card__votes')) &&
+          (card.querySelector('.authors') === null || whole(card.querySelector('.authors'))),
+      );
+      return {
+        readable: readable.length,
+        withAuthors: readable.filter((card) => card.querySelector('.authors') !== null).length,
+        height: document.documentElement.scrollHeight,
+        scrollWidth: document.documentElement.scrollWidth,
+      };
+    });
+    await context.close();
+    return result;
+  };
+
+  it('shows at least 8 papers, their titles, authors and votes whole, in the first 1280 × 800 screen', async () => {
+    const desktop = await measure(1280, 800);
+    expect(desktop.readable).toBeGreaterThanOrEqual(8);
+    expect(desktop.withAuthors).toBeGreaterThanOrEqual(6);
+    expect(desktop.height).toBeLessThanOrEqual(0.4 * BEFORE[1280]);
+    expect(desktop.scrollWidth).toBeLessThanOrEqual(1280);
+  });
+
+  it('is at most 40 % as tall as before on a 390 px phone, and never scrolls sideways', async () => {
+    const phone = await measure(390, 844);
+    expect(phone.height).toBeLessThanOrEqual(0.4 * BEFORE[390]);
+    expect(phone.scrollWidth).toBeLessThanOrEqual(390);
+  });
+
+  it('shows each card’s votes, authors, arXiv id and code badge, and opens the abstract without JavaScript', async () => {
+    await open('papers/date/2025-03-17/', { javaScript: false });
+    const card = page.locator('.paper-card', { has: page.getByRole('link', { name: /^TidalDecode/ }) });
+    expect(await card.locator('.paper-card__votes').textContent()).toMatch(/^\s*0\s*votes\s*$/);
+    expect(await card.locator('.authors a').first().textContent()).toBe('Lijie Yang');
+    expect(await card.getByRole('link', { name: 'arXiv 2410.05076' }).getAttribute('href')).toBe('https://arxiv.org/abs/2410.05076');
+    expect(await card.getByRole('link', { name: /^Code for TidalDecode/ }).getAttribute('href')).toBe(
+      'https://github.com/DerrickYLJ/TidalDecode',
+    );
+    const excerpt = card.locator('.paper-card__excerpt');
+    expect(await excerpt.isVisible()).toBe(false);
+    await card.locator('summary').click();
+    expect(await excerpt.isVisible()).toBe(true);
+    expect(await excerpt.textContent()).toMatch(/^Large language models \(LLMs\) have driven/);
+    expect(await page.locator('script').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('gives every badge and the abstract switch a tap target of at least 24 × 24 px', async () => {
+    await open('papers/date/2025-03-17/', { javaScript: false });
+    const small = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('.paper-card__meta a, .paper-card__meta summary')]
+          .map((el) => el.getBoundingClientRect())
+          .filter((box) => box.width < 24 || box.height < 24).length,
+    );
+    expect(small).toBe(0);
+    await page.context().close();
+  });
+});
+
 describe('Content Security Policy, as a host sends it from public/_headers', () => {
   let strict: StaticServer;
   beforeAll(async () => {
