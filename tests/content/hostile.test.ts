@@ -99,6 +99,7 @@ describe('the hostile corpus', () => {
       'hostile-title.md',
       'keyword-stuffing.md',
       'math-stress.md',
+      'unbroken-everything.md',
     ]);
   });
 

@@ -2,6 +2,8 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { weekOf } from '../../src/content/dates.ts';
+import { authorSlug } from '../../src/content/slug.ts';
 import { authorPath } from '../../src/data/routes.ts';
 import { scanPage } from '../../src/verify/checks.ts';
 import { type Build, buildSite, readOut, tempDir } from '../support/build.ts';
@@ -92,6 +94,78 @@ describe('a site with the accepted hostile papers', () => {
     const shelf = dom(readOut(build, `${href.slice(1).split('#')[0]}index.html`));
     const section = byId(shelf, decodeURIComponent(href.split('#')[1] ?? '')) as HtmlNode;
     expect(select(section, 'h2').map((h) => (h.childNodes ?? []).map((c) => c.nodeName))).toEqual([['bdi']]);
+  });
+
+  it('lets no page scroll sideways at 360 or 390 px, with unbroken titles, URLs, tags and 1,000 authors', async () => {
+    const shelf = authorPath(authorSlug('Author Number 0001')).replace(/^\//, '').split('#')[0];
+    const routes = [
+      '',
+      'papers/date/2025-03-20/',
+      `papers/week/${weekOf('2025-03-20')}/`,
+      'papers/month/2025-03/',
+      'papers/',
+      'papers/trending/',
+      'papers/unbroken-everything/',
+      'tags/',
+      'tags/an-extremely-long-tag-name-that-never-breaks-at-all-x/',
+      shelf,
+      'search/?q=Unbroken',
+      'subscribe/',
+      'papers/no-such-paper/',
+    ];
+    const wide: string[] = [];
+    for (const width of [360, 390]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const tab = await context.newPage();
+      for (const route of routes) {
+        await tab.goto(`${server.url}${route}`);
+        if (route.startsWith('search/')) await tab.locator('.search-result__link').first().waitFor({ timeout: 15_000 });
+        const scrollWidth = await tab.evaluate(() => document.documentElement.scrollWidth);
+        if (scrollWidth > width) wide.push(`${width} px /${route}: ${scrollWidth} px wide`);
+      }
+      await context.close();
+    }
+    expect(wide).toEqual([]);
+  });
+
+  it('gives every control a tap target of at least 24 × 24 px (links inside sentences excepted, as WCAG 2.5.8 does)', async () => {
+    // Controls that stand alone: navigation, tabs, pills, badges, buttons, fields. Links inside a
+    // sentence or a list of names (authors) take the line's height, which WCAG 2.2 allows.
+    const CONTROLS = [
+      '.site-nav a',
+      '.search-form input',
+      '.search-form button',
+      '.period-tabs a',
+      '.period-nav a',
+      '.tag-list a',
+      '.paper-links a',
+      '.paper-card__meta a',
+      '.paper-card__meta summary',
+      'main button',
+      'main input',
+      'main select',
+    ].join(', ');
+    const small: string[] = [];
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const tab = await context.newPage();
+    for (const route of ['papers/date/2025-03-20/', 'papers/unbroken-everything/', 'tags/', 'papers/2503.01234/', 'search/?q=Unbroken']) {
+      await tab.goto(`${server.url}${route}`);
+      if (route.startsWith('search/')) await tab.locator('.search-result__link').first().waitFor({ timeout: 15_000 });
+      const found = await tab.evaluate((selector) => {
+        return [...document.querySelectorAll(selector)].flatMap((el) => {
+          const box = el.getBoundingClientRect();
+          if (box.width === 0 && box.height === 0) return [];
+          return box.width < 24 || box.height < 24
+            ? [
+                `${el.tagName.toLowerCase()}.${el.className} "${el.textContent?.trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+              ]
+            : [];
+        });
+      }, CONTROLS);
+      small.push(...found.map((f) => `/${route}: ${f}`));
+    }
+    await context.close();
+    expect(small).toEqual([]);
   });
 
   for (const width of [360, 1280]) {
