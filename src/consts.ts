@@ -146,6 +146,8 @@ export function headerSecurityPolicy(settings: GithubSettings = siteGithubSettin
 export { CARD_AUTHORS } from './lib/authors.ts';
 /** Characters of the abstract shown on a listing card. */
 export const CARD_EXCERPT_CHARS = 320;
+/** Characters of the abstract a search result shows. */
+export const SEARCH_SUMMARY_CHARS = 240;
 /** Tags shown on a listing card (the paper page shows all). */
 export const CARD_TAGS = 3;
 /** Characters of the abstract used as a page's meta description. */

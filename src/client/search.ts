@@ -22,7 +22,8 @@ interface PagefindResult {
 }
 interface PagefindResponse {
   results: PagefindResult[];
-  totalFilters?: Record<string, Record<string, number>>;
+  /** Counts of each filter value among this search's results. */
+  filters?: Record<string, Record<string, number>>;
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
@@ -43,7 +44,8 @@ export async function startSearch(): Promise<void> {
   const status = document.querySelector<HTMLElement>('#search-status');
   const more = document.querySelector<HTMLButtonElement>('#search-more');
   const tagBox = document.querySelector<HTMLElement>('#search-tags');
-  if (form === null || list === null || status === null || more === null || tagBox === null) return;
+  const help = document.querySelector<HTMLElement>('#search-help');
+  if (form === null || list === null || status === null || more === null || tagBox === null || help === null) return;
   const bundle = form.dataset.bundlePath ?? '/pagefind/';
   const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: form.dataset.base ?? '/', excerptLength: 40 });
@@ -59,32 +61,45 @@ export async function startSearch(): Promise<void> {
 
   const search = async () => {
     const mine = ++run;
-    const { term, phrase } = planQuery(state.q);
+    const { term, phrase, arxiv } = planQuery(state.q);
     if (!isActive(state)) {
       drawTags(tagBox, tagChoices(siteFilters.tag ?? {}, state.tags, TAG_CHOICES), state.tags);
       list.replaceChildren();
       more.hidden = true;
       status.textContent = '';
+      help.hidden = false;
       return;
     }
     const options = { filters: pagefindFilters(state, days), sort: pagefindSort(state.sort) };
+    // Tag counts say how many papers each tag would give: the same search without the tag filter
+    // (tags are ORed), so a checked tag never shows a count of 0 beside its results.
+    const untagged = Object.fromEntries(Object.entries(options.filters).filter(([name]) => name !== 'tag'));
     // A day range with no listing day in it matches nothing; Pagefind is not asked.
     const noDays = (options.filters.day as { any: string[] } | undefined)?.any.length === 0;
-    const [plain, exact] = noDays
-      ? [null, null]
+    const [plain, exact, forTags] = noDays
+      ? [null, null, null]
       : await Promise.all([
           pagefind.search(term, options),
           phrase !== undefined && state.sort === 'relevance' ? pagefind.search(phrase, options) : Promise.resolve(null),
+          state.tags.length > 0 ? pagefind.search(term, { ...options, filters: untagged }) : Promise.resolve(null),
         ]);
     if (mine !== run) return; // a newer search has started
     const results = mergeResults(exact?.results ?? [], plain?.results ?? []);
-    drawTags(tagBox, tagChoices(plain?.totalFilters?.tag ?? siteFilters.tag ?? {}, state.tags, TAG_CHOICES), state.tags);
-    shown = results;
-    list.replaceChildren();
-    await drawMore(list, shown, 0);
+    const page = await Promise.all(results.slice(0, PAGE_SIZE).map((r) => r.data()));
     if (mine !== run) return;
+    // Everything is ready: swap in one step, so results never flicker while the reader types.
+    const missing = arxiv !== undefined && !page.some((r) => r.meta.arxiv === arxiv);
+    drawTags(tagBox, tagChoices((forTags ?? plain)?.filters?.tag ?? {}, state.tags, TAG_CHOICES), state.tags);
+    shown = results;
+    list.replaceChildren(...page.map((data) => resultItem(data, state.q)));
     more.hidden = shown.length <= PAGE_SIZE;
-    status.textContent = results.length === 1 ? '1 paper found' : `${results.length} papers found`;
+    help.hidden = results.length > 0 && !missing;
+    const found = results.length === 1 ? '1 paper found' : `${results.length} papers found`;
+    status.textContent = missing
+      ? `No paper with arXiv id ${arxiv} here.${results.length > 0 ? ` Other matches: ${results.length}.` : ''}`
+      : results.length === 0
+        ? `No paper matches ${state.q === '' ? 'these filters' : `“${state.q}”${state.tags.length > 0 || state.code || state.from !== '' || state.to !== '' ? ' with these filters' : ''}`}.`
+        : found;
   };
 
   const update = () => {
@@ -103,7 +118,7 @@ export async function startSearch(): Promise<void> {
   });
   more.addEventListener('click', async () => {
     const from = list.children.length;
-    await drawMore(list, shown, from);
+    await drawMore(list, shown, from, state.q);
     more.hidden = list.children.length >= shown.length;
     list.querySelectorAll<HTMLAnchorElement>('a.search-result__link')[from]?.focus();
   });
@@ -160,12 +175,18 @@ function drawTags(box: HTMLElement, choices: { tag: string; count: number }[], s
 }
 
 /** Draws up to PAGE_SIZE results of `results` from index `from` on. */
-async function drawMore(list: HTMLOListElement, results: PagefindResult[], from: number): Promise<void> {
+async function drawMore(list: HTMLOListElement, results: PagefindResult[], from: number, query: string): Promise<void> {
   const page = await Promise.all(results.slice(from, from + PAGE_SIZE).map((r) => r.data()));
-  list.append(...page.map(resultItem));
+  list.append(...page.map((data) => resultItem(data, query)));
 }
 
-function resultItem(data: { url: string; excerpt: string; meta: Record<string, string | undefined> }): HTMLLIElement {
+/**
+ * One result: the title, a line of the day (as text), the first authors, votes and a code badge,
+ * then the abstract's first lines with the query's words marked (the paper's own text, never the
+ * index's author lists or tags). Everything is drawn as text.
+ */
+function resultItem(data: { url: string; meta: Record<string, string | undefined> }, query: string): HTMLLIElement {
+  const { meta } = data;
   const item = document.createElement('li');
   item.className = 'search-result';
   const heading = document.createElement('h2');
@@ -173,44 +194,60 @@ function resultItem(data: { url: string; excerpt: string; meta: Record<string, s
   const link = document.createElement('a');
   link.className = 'search-result__link';
   link.href = data.url;
-  link.textContent = data.meta.title ?? data.url;
+  link.textContent = meta.title ?? data.url;
   heading.append(link);
-  const meta = document.createElement('p');
-  meta.className = 'search-result__meta';
-  if (data.meta.day !== undefined) {
+  const line = document.createElement('p');
+  line.className = 'search-result__meta';
+  const parts: (string | Node)[][] = [];
+  if (meta.day !== undefined) {
     const time = document.createElement('time');
-    time.dateTime = data.meta.day;
-    time.textContent = data.meta.day;
-    meta.append(time);
+    time.dateTime = meta.day;
+    time.textContent = meta.day_text ?? meta.day;
+    parts.push([time]);
   }
-  if (data.meta.authors !== undefined) {
+  if (meta.authors !== undefined) {
     // The paper page's meta holds the names a card shows (shownAuthors) and how many more there are.
-    if (meta.childNodes.length > 0) meta.append(' · ');
-    data.meta.authors.split(', ').forEach((name, i) => {
+    const names: (string | Node)[] = [];
+    meta.authors.split(', ').forEach((name, i) => {
       // Each name isolated, as on the site's pages: a right-to-left name cannot reorder the others.
       const bdi = document.createElement('bdi');
       bdi.textContent = name;
-      meta.append(...(i > 0 ? [', ', bdi] : [bdi]));
+      names.push(...(i > 0 ? [', ', bdi] : [bdi]));
     });
-    const more = Number(data.meta.authors_more ?? 0);
-    if (more > 0) meta.append(` and ${more} more`);
+    const more = Number(meta.authors_more ?? 0);
+    if (more > 0) names.push(` and ${more} more`);
+    parts.push(names);
+  }
+  const votes = Number(meta.votes_total ?? 0);
+  if (votes > 0) parts.push([`${votes} ${votes === 1 ? 'vote' : 'votes'}`]);
+  for (const [i, part] of parts.entries()) line.append(...(i > 0 ? [' · ', ...part] : part));
+  if (meta.code !== undefined) {
+    const code = document.createElement('a');
+    code.className = 'badge badge--code';
+    code.href = meta.code;
+    code.rel = 'nofollow';
+    code.textContent = 'Code';
+    line.append(' ', code);
   }
   const excerpt = document.createElement('p');
   excerpt.className = 'search-result__excerpt';
-  excerpt.append(...markedText(data.excerpt));
-  item.append(heading, meta, excerpt);
+  excerpt.append(...markWords(meta.summary ?? '', query));
+  item.append(heading, line, excerpt);
   return item;
 }
 
-/** Pagefind's excerpt as nodes: its text, with only <mark> elements kept (nothing else is trusted). */
-function markedText(html: string): Node[] {
-  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  return [...parsed.body.childNodes].map((node) => {
-    if (node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      return mark;
-    }
-    return document.createTextNode(node.textContent ?? '');
+/** `text` as nodes, each word of `query` (3 letters or more, any case) in a <mark>. */
+function markWords(text: string, query: string): Node[] {
+  const words = query
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (words.length === 0) return [document.createTextNode(text)];
+  const pattern = new RegExp(`(${words.join('|')})`, 'giu');
+  return text.split(pattern).map((piece, i) => {
+    if (i % 2 === 0) return document.createTextNode(piece);
+    const mark = document.createElement('mark');
+    mark.textContent = piece;
+    return mark;
   });
 }

@@ -19,6 +19,12 @@ type HfItem = {
   paper: { id: string; title: string; authors: { name: string }[]; upvotes: number; submittedOnDailyAt: string; githubRepo?: string };
 };
 const ITEMS = (JSON.parse(readFileSync(path.join(ROOT, HF), 'utf8')) as HfItem[]).map((i) => i.paper);
+const ITEM_ABSTRACTS = new Map(
+  (JSON.parse(readFileSync(path.join(ROOT, HF), 'utf8')) as { paper: { id: string; summary: string } }[]).map((i) => [
+    i.paper.id,
+    i.paper.summary.replace(/\s+/g, ' ').trim(),
+  ]),
+);
 const HAO_WANG = new Set(ITEMS.filter((p) => p.authors.some((a) => a.name === 'Hao Wang')).map((p) => p.id));
 
 let content: string;
@@ -245,6 +251,104 @@ describe('search filters, sorting and the URL', () => {
     expect(await resultIds(again)).toEqual(ids);
     expect(ids).toEqual(['2509.25393']);
     await again.close();
+  });
+
+  it('shows the abstract as the snippet, with the day as text, first authors, votes and a code badge', async () => {
+    const page = await searchPage(q('Sparse Mixture Routing'));
+    const first = page.locator('.search-result').first();
+    expect(await first.locator('.search-result__link').textContent()).toBe('Sparse Mixture Routing for Long-Context Retrieval');
+    const meta = (await first.locator('.search-result__meta').textContent()) ?? '';
+    expect(meta).toMatch(/^29 Sept? 2025 · /);
+    expect(meta).toContain('31 votes');
+    expect(await first.locator('.search-result__meta bdi').count()).toBe(3);
+    expect(await first.getByRole('link', { name: 'Code' }).getAttribute('href')).toMatch(/^https:\/\/github\.com\//);
+    const abstract = ITEM_ABSTRACTS.get('2509.15409') ?? '';
+    const snippet = (await first.locator('.search-result__excerpt').textContent()) ?? '';
+    expect(abstract.startsWith(snippet.replace(/…$/, ''))).toBe(true);
+    expect(await first.locator('.search-result__excerpt mark').allTextContents()).toEqual(['sparse', 'mixture']);
+    await page.close();
+    // The 149-author paper: its abstract, never its author list, as the snippet.
+    const crowd = await searchPage(q('Collaboration Report on Open Multimodal Evaluation'));
+    const top = crowd.locator('.search-result').first();
+    expect(await top.locator('.search-result__meta').textContent()).toMatch(/and 143 more/);
+    const crowdSnippet = ((await top.locator('.search-result__excerpt').textContent()) ?? '').replace(/…$/, '');
+    expect(crowdSnippet.length).toBeGreaterThan(40);
+    expect((ITEM_ABSTRACTS.get('2509.30001') ?? '').startsWith(crowdSnippet)).toBe(true);
+    await crowd.close();
+  });
+
+  it('counts each tag as the results it would give, with or without a query', async () => {
+    for (const query of ['tag=agents', `${q('agentic reasoning')}&tag=agents`]) {
+      const page = await searchPage(query);
+      const found = Number(/^(\d+) papers? found$/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1]);
+      const label = page.locator('.search-tag', { has: page.locator('input[value="agents"]') });
+      expect(await label.locator('.search-tag__count').textContent(), query).toBe(`(${found})`);
+      expect(found, query).toBe(2);
+      await page.close();
+    }
+  });
+
+  it('says when no paper has the arXiv id asked for, before any other match', async () => {
+    const page = await searchPage(q('2503.99999'));
+    expect(await page.locator('#search-status').textContent()).toMatch(/^No paper with arXiv id 2503\.99999 here\./);
+    expect(await page.locator('#search-help').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('keeps the results on screen while the reader types, and one query box on the page', async () => {
+    const page = await searchPage(q('attention'));
+    expect(await page.locator('input[type="search"]').count()).toBe(1);
+    await page.evaluate(() => {
+      const list = document.querySelector('#search-results') as HTMLElement;
+      (window as unknown as { emptied: number }).emptied = 0;
+      new MutationObserver(() => {
+        if (list.children.length === 0) (window as unknown as { emptied: number }).emptied++;
+      }).observe(list, { childList: true });
+    });
+    await page.fill('#search-q', '');
+    await page.locator('#search-q').pressSequentially('attention kernels', { delay: 60 });
+    await page.waitForFunction(() => /found|No paper/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    await page.locator('.search-result__link', { hasText: 'Efficient Attention Kernels' }).first().waitFor({ timeout: 15_000 });
+    // Clearing the box empties the list once (the empty state); typing never did.
+    expect(await page.evaluate(() => (window as unknown as { emptied: number }).emptied)).toBe(1);
+    await page.close();
+  });
+
+  it('helps when there is no query, no result, or no JavaScript', async () => {
+    const empty = await context.newPage();
+    await empty.goto(`${server.url}search/`);
+    await empty.locator('#search-form[data-ready="true"]').waitFor({ timeout: 15_000 });
+    expect(await empty.locator('#search-help').isVisible()).toBe(true);
+    expect(await empty.locator('.search-help__examples a').count()).toBeGreaterThanOrEqual(2);
+    expect(await empty.locator('#search-help').getByRole('link', { name: 'archive of listing days' }).getAttribute('href')).toBe(
+      '/papers/',
+    );
+    await empty.close();
+    const none = await searchPage(q('zzyzx quokka'));
+    expect(await none.locator('#search-status').textContent()).toBe('No paper matches “zzyzx quokka”.');
+    expect(await none.locator('#search-help').isVisible()).toBe(true);
+    await none.close();
+    const offline = await browser.newContext({ javaScriptEnabled: false });
+    const page = await offline.newPage();
+    await page.goto(`${server.url}search/`);
+    // Playwright's text and role queries skip <noscript>; the page's own DOM shows what a reader sees.
+    const shown = await page.evaluate(() => {
+      const help = document.querySelector('noscript .search-help');
+      const box = help?.getBoundingClientRect();
+      return {
+        text: help?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+        height: box?.height ?? 0,
+        links: [...(help?.querySelectorAll('a') ?? [])].map((a) => [a.textContent, a.getAttribute('href')]),
+      };
+    });
+    expect(shown.text).toMatch(/^Search runs in your browser and needs JavaScript, which is off\./);
+    expect(shown.height).toBeGreaterThan(0);
+    expect(shown.links).toEqual([
+      ['archive of days', '/papers/'],
+      ['tags', '/tags/'],
+      ['feeds', '/subscribe/'],
+    ]);
+    await offline.close();
   });
 
   it('caused no Content-Security-Policy violation under the header policy', () => {

@@ -97,7 +97,7 @@ describe('a site with the accepted hostile papers', () => {
   });
 
   it('lets no page scroll sideways at 360 or 390 px, with unbroken titles, URLs, tags and 1,000 authors', async () => {
-    const shelf = authorPath(authorSlug('Author Number 0001')).replace(/^\//, '').split('#')[0];
+    const shelf = authorPath(authorSlug('Author Number 0001')).replace(/^\//, '').split('#')[0] ?? '';
     const routes = [
       '',
       'papers/date/2025-03-20/',
