@@ -25,7 +25,7 @@ const page = (file: string) => dom(readOut(build, file));
 /** Titles of the paper rows, dated rows (day, then title) or cards under `root`, in page order. */
 const titlesIn = (root: HtmlNode, kind: 'paper-row__title' | 'dated-rows' | 'paper-card__title') => {
   if (kind === 'paper-row__title') return select(root, 'a.paper-row__title').map(text);
-  if (kind === 'paper-card__title') return select(root, 'h2.paper-card__title').map(text);
+  if (kind === 'paper-card__title') return select(root, '.paper-card__title').map(text);
   return select(root, 'ol.dated-rows').flatMap((ol) => select(ol, 'li').map((li) => text(select(li, 'a')[1] ?? li)));
 };
 const rel = (root: HtmlNode, name: 'prev' | 'next') => {
@@ -72,7 +72,7 @@ describe('a multi-month corpus', () => {
       .slice(0, 10)
       .map((p) => p.title);
     const week = page('papers/week/2025-W02/index.html');
-    expect(titlesIn(section(week, 'top-heading'), 'paper-row__title')).toEqual(expected);
+    expect(titlesIn(section(week, 'top-heading'), 'paper-card__title')).toEqual(expected);
   });
 
   it('groups a week by day, each day by votes', () => {
