@@ -10,12 +10,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writePaperFile } from '../src/content/paper-file.ts';
-import { dayPath, paperPath } from '../src/data/routes.ts';
+import { dayPath, paperPath, searchPath } from '../src/data/routes.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 import { HARNESS, measurePage, measureSearch, type QueryResult } from './bench/browser.ts';
 import { measureBuild, type Run, sizeOf, writeCorpus } from './bench/build.ts';
 import { measureFrontMatter } from './bench/front-matter.ts';
 import { commitCorpus } from './bench/history.ts';
+import { LIGHTHOUSE_CATEGORIES, type LighthouseScores, measureLighthouse } from './bench/lighthouse.ts';
 import { log, runCommand } from './bench/process.ts';
 import { formatTable, mb } from './bench/report.ts';
 import { generateCorpus, readSourceTexts } from './bench/synthetic.ts';
@@ -44,6 +45,7 @@ Options:
   --no-baseline     skip the bare Astro + Pagefind baseline
   --no-incremental  skip the one-paper rebuild
   --no-browser      skip the Chromium measurements
+  --no-lighthouse   skip Lighthouse's scores of the newest day, a paper and a search (mobile profile)
   --no-git          no git history (the build then shows no credits)
   -h, --help        show this help
 
@@ -76,6 +78,7 @@ async function main(): Promise<number> {
         baseline: { type: 'boolean', default: true },
         incremental: { type: 'boolean', default: true },
         browser: { type: 'boolean', default: true },
+        lighthouse: { type: 'boolean', default: true },
         git: { type: 'boolean', default: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -177,7 +180,14 @@ async function main(): Promise<number> {
     );
   }
 
-  let browser: { search: QueryResult[]; bareSearch?: QueryResult[]; pages: Awaited<ReturnType<typeof measurePage>>[] } | undefined;
+  let browser:
+    | {
+        search: QueryResult[];
+        bareSearch?: QueryResult[];
+        pages: Awaited<ReturnType<typeof measurePage>>[];
+        lighthouse?: Record<string, LighthouseScores>;
+      }
+    | undefined;
   if (values.browser) {
     started = Date.now();
     const extra = { '/__bench__.html': { type: 'text/html; charset=utf-8', body: HARNESS } };
@@ -198,7 +208,16 @@ async function main(): Promise<number> {
           await bare.close();
         }
       }
-      browser = { search, pages, ...(bareSearch ? { bareSearch } : {}) };
+      // Lighthouse on its mobile profile: the newest day, a paper, and a search (the budget: 95 or more).
+      let lighthouse: Record<string, LighthouseScores> | undefined;
+      if (values.lighthouse) {
+        const urls = [dayPath(newest.day), paperPath(newest.id), searchPath('language models')].map((p) => `${server.url}${p.slice(1)}`);
+        const scores = await measureLighthouse(urls);
+        lighthouse = Object.fromEntries(Object.entries(scores).map(([url, s]) => [new URL(url).pathname + new URL(url).search, s]));
+        for (const [page, s] of Object.entries(lighthouse))
+          log(`lighthouse ${page}: ${LIGHTHOUSE_CATEGORIES.map((c) => `${c} ${s[c]}`).join(', ')}`);
+      }
+      browser = { search, pages, ...(bareSearch ? { bareSearch } : {}), ...(lighthouse ? { lighthouse } : {}) };
     } finally {
       await server.close();
     }
