@@ -19,6 +19,14 @@ export interface AxeViolation {
  * context must bypass CSP (axe is injected).
  */
 export async function runAxe(page: Page, rules?: string[]): Promise<AxeViolation[]> {
+  // Listing cards off screen are laid out only when they come near it (content-visibility: auto),
+  // and axe reads a card not laid out yet as 0 × 0 px ("target-size"). Lay them all out first, as
+  // they are when the reader reaches them.
+  await page.evaluate(() => {
+    for (const element of document.querySelectorAll<HTMLElement>('*')) {
+      if (getComputedStyle(element).contentVisibility === 'auto') element.style.contentVisibility = 'visible';
+    }
+  });
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(
     async ({ tags, rules }) => {
