@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
-import { CHROMIUM } from '../../tests/support/chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/support/chromium.ts';
 
 /** The categories measured, as Lighthouse names them. */
 export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -22,21 +22,9 @@ export type LighthouseScores = Record<(typeof LIGHTHOUSE_CATEGORIES)[number], nu
 export async function measureLighthouse(urls: readonly string[]): Promise<Record<string, LighthouseScores>> {
   const profile = mkdtempSync(path.join(tmpdir(), 'papershelf-lighthouse-'));
   const port = 9300 + Math.floor(Math.random() * 500);
-  const chrome = spawn(
-    CHROMIUM,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      `--remote-debugging-port=${port}`,
-      `--user-data-dir=${profile}`,
-      'about:blank',
-    ],
-    { stdio: 'ignore' },
-  );
+  const chrome = spawn(CHROMIUM, [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], {
+    stdio: 'ignore',
+  });
   try {
     await waitForPort(port);
     const scores: Record<string, LighthouseScores> = {};
