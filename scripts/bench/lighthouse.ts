@@ -40,7 +40,13 @@ export async function measureLighthouse(urls: readonly string[]): Promise<Record
     const exited = once(chrome, 'exit');
     chrome.kill();
     await exited;
-    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    // Chromium's helper processes may still be writing the profile for a moment after it exits:
+    // retry, and never let a leftover temp folder hide the scores.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+    } catch (error) {
+      console.warn(`lighthouse: could not remove ${profile}: ${(error as Error).message}`);
+    }
   }
 }
 
