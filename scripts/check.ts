@@ -22,9 +22,12 @@ Validates every file under the content folder (PAPERSHELF_CONTENT, default conte
   - placement: <YYYY-MM-DD>/<id>.md, a real calendar day, a lowercase id, nothing else
   - encoding: UTF-8 without a byte-order mark, at most 100 kB
   - front matter: YAML only (---js and +++ are refused), the strict paper schema (unknown
-    fields, unquoted numbers and dates, impossible dates, non-http(s) links, bad tags)
+    fields, unquoted numbers and dates, impossible dates, non-http(s) links, bad tags,
+    invisible direction or zero-width characters in titles, names and notes)
   - dates: published on or before the listing day (the folder)
   - abstract: not empty, at most 10,000 characters, no raw HTML, images or non-http(s) links
+  - math (title and abstract): nothing that draws outside its box (\\rule, \\kern, \\raisebox, laps,
+    \\smash, negative gaps), no macro definitions, nesting at most 12 deep
   - duplicates across the site: the same id, arXiv id (any version) or title (two papers
     with one title and different arXiv ids are two papers)
 
