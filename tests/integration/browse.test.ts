@@ -120,7 +120,10 @@ describe('a multi-month corpus', () => {
   it('paginates a tag newest first, and lists every tag with its count', () => {
     const llm = papers.filter((p) => p.tags.includes('llm'));
     const newestFirst = [...llm].sort((a, b) => (a.day === b.day ? compareByVotes(a, b) : a.day < b.day ? 1 : -1)).map((p) => p.title);
-    const pages = [1, 2, 3].map((n) => titlesIn(page(n === 1 ? 'tags/llm/index.html' : `tags/llm/${n}/index.html`), 'dated-rows'));
+    // The first page as cards (votes, authors, badges), older pages as compact dated rows.
+    const pages = [1, 2, 3].map((n) =>
+      n === 1 ? titlesIn(page('tags/llm/index.html'), 'paper-card__title') : titlesIn(page(`tags/llm/${n}/index.html`), 'dated-rows'),
+    );
     expect(pages.flat()).toEqual(newestFirst);
     expect(pages.map((p) => p.length)).toEqual([50, 50, llm.length - 100]);
     expect(listFiles(build.out)).not.toContain('tags/llm/4/index.html');
