@@ -1,10 +1,12 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { authorPath } from '../../src/data/routes.ts';
 import { runAxe } from '../support/axe.ts';
 import { launchBrowser } from '../support/chromium.ts';
+import { attr, dom, select } from '../support/html.ts';
 import { type StaticServer, serveStatic } from '../support/static-server.ts';
 
 // The real site (content/papers: the 75 papers of 2025-03-17) and the fixture site, built once for
@@ -154,6 +156,19 @@ describe('the day page’s cards in Chromium', () => {
     expect(desktop.withAuthors).toBeGreaterThanOrEqual(6);
     expect(desktop.height).toBeLessThanOrEqual(0.4 * BEFORE[1280]);
     expect(desktop.scrollWidth).toBeLessThanOrEqual(1280);
+  });
+
+  it('sends at most 40 KB gzipped for the day page and its stylesheets, and no script', () => {
+    const html = readFileSync(path.join(build.out, 'papers/date/2025-03-17/index.html'), 'utf8');
+    const doc = dom(html);
+    const sheets = select(doc, 'link[rel=stylesheet]').map((link) => attr(link, 'href') ?? '');
+    expect(sheets.length).toBeGreaterThan(0);
+    const bytes = [html, ...sheets.map((href) => readFileSync(path.join(build.out, href), 'utf8'))].reduce(
+      (sum, text) => sum + gzipSync(text).length,
+      0,
+    );
+    expect(bytes).toBeLessThanOrEqual(40 * 1024);
+    expect(select(doc, 'script')).toEqual([]);
   });
 
   it('is at most 40 % as tall as before on a 390 px phone, and never scrolls sideways', async () => {
