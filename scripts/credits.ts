@@ -3,14 +3,14 @@
  * cache, so that the next build credits the GitHub account GitHub vouches for (src/content/credits.ts).
  * Run by the deploy workflow before the build, with the workflow's read-only token.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { githubSettings } from '../src/consts.ts';
-import { pullAuthorsFile } from '../src/content/credits.ts';
+import { type PullAuthors, pullAuthorsFile, readPullAuthorsFile } from '../src/content/credits.ts';
 import { readArgs, runCli } from './cli.ts';
 import { GithubApiError } from './github/api.ts';
-import { fetchPullAuthors, GITHUB_REST_ENDPOINT, type PullAuthors } from './github/pull-authors.ts';
+import { fetchPullAuthors, GITHUB_REST_ENDPOINT } from './github/pull-authors.ts';
 
 const HELP = `Usage: npm run credits
 
@@ -53,7 +53,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     return 1;
   }
   const file = pullAuthorsFile(env);
-  const known = readKnown(file);
+  const known = readPullAuthorsFile(file);
   let authors: PullAuthors;
   try {
     authors = await fetchPullAuthors(
@@ -80,20 +80,6 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     `credits: ${Object.keys(authors.commits).length} merged pull requests by people (${Object.keys(authors.commits).length - before} new)`,
   );
   return 0;
-}
-
-function readKnown(file: string): PullAuthors | undefined {
-  try {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<PullAuthors>;
-    if (typeof stored.repository !== 'string' || typeof stored.commits !== 'object' || stored.commits === null) return undefined;
-    return {
-      repository: stored.repository,
-      updatedThrough: typeof stored.updatedThrough === 'string' ? stored.updatedThrough : null,
-      commits: stored.commits,
-    };
-  } catch {
-    return undefined;
-  }
 }
 
 if (import.meta.main) await runCli('credits', () => main(process.argv.slice(2), process.env));

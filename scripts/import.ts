@@ -97,14 +97,14 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): number {
   const dir = contentDir(env);
   const actions = planImport(read.incoming, readExistingPapers(dir), args.values.force);
   const counts = { created: 0, overwritten: 0, unchanged: 0, skipped: 0 };
-  const relativeOf = (action: ImportAction) => ('day' in action ? `${action.day}/${action.id}.md` : '');
+  const fileOf = (action: ImportAction) => ('day' in action ? `${action.day}/${action.id}.md` : '');
   // The folder check npm run check runs, with every file this import would write as if written:
   // a file it refuses is refused with the line npm run check would print.
-  const pending = actions.flatMap((a) => ('content' in a ? [{ relative: relativeOf(a), bytes: Buffer.from(a.content) }] : []));
+  const pending = actions.flatMap((a) => ('content' in a ? [{ relative: fileOf(a), bytes: Buffer.from(a.content) }] : []));
   const lines = pending.length > 0 ? linesBeforeWriting(dir, env, pending) : new Map<string, string[]>();
   for (const action of actions) {
-    const target = 'day' in action ? shownPath(dir, relativeOf(action)) : '';
-    const refused = lines.get(relativeOf(action)) ?? [];
+    const target = 'day' in action ? shownPath(dir, fileOf(action)) : '';
+    const refused = lines.get(fileOf(action)) ?? [];
     if (refused.length > 0) {
       for (const problem of refused) console.error(`${action.origin}: skipped, the paper would not build: ${problem}`);
       counts.skipped++;

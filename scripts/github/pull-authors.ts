@@ -5,20 +5,11 @@
  * the merge commit of a pull request (its squash commit, with squash merges) → the login of the
  * account that opened it. Pull requests opened by bots (the votes sync, the intake) credit nobody.
  */
+import type { PullAuthors } from '../../src/content/credits.ts';
 import { GithubApiError, type GithubRequestOptions, githubRequest, isObject } from './api.ts';
 
 /** GitHub's REST endpoint. */
 export const GITHUB_REST_ENDPOINT = 'https://api.github.com';
-
-/** What is known of merged pull requests: merge commit → login, and the newest update read. */
-export interface PullAuthors {
-  /** The repository they were read from ("owner/name"); another repository's authors are not reused. */
-  repository: string;
-  /** `updated_at` of the newest pull request read (ISO 8601): a later run reads only what changed since. */
-  updatedThrough: string | null;
-  /** Merge commit (full hash) → the login of the account that opened the pull request. */
-  commits: Record<string, string>;
-}
 
 /** Pull requests per page: the most GitHub allows. */
 const PER_PAGE = 100;

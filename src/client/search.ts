@@ -1,8 +1,8 @@
 /**
  * Search page glue, on Pagefind's JavaScript API: reads the state from the URL and the form,
  * asks Pagefind (see search-state.ts for what is asked), draws the results, and keeps the URL in
- * step so that a search can be shared. Result text is drawn as text; Pagefind's excerpt is
- * copied element by element, keeping only its <mark> highlights.
+ * step so that a search can be shared. Result text is drawn as text, from each paper page's search
+ * metadata (never Pagefind's excerpt of the index's text).
  */
 import {
   isActive,
@@ -18,7 +18,7 @@ import {
 
 interface PagefindResult {
   id: string;
-  data(): Promise<{ url: string; excerpt: string; meta: Record<string, string | undefined> }>;
+  data(): Promise<{ url: string; meta: Record<string, string | undefined> }>;
 }
 interface PagefindResponse {
   results: PagefindResult[];
@@ -48,7 +48,7 @@ export async function startSearch(): Promise<void> {
   if (form === null || list === null || status === null || more === null || tagBox === null || help === null) return;
   const bundle = form.dataset.bundlePath ?? '/pagefind/';
   const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-  await pagefind.options({ baseUrl: form.dataset.base ?? '/', excerptLength: 40 });
+  await pagefind.options({ baseUrl: form.dataset.base ?? '/' });
   await pagefind.init();
   const siteFilters = await pagefind.filters();
   const days = Object.keys(siteFilters.day ?? {});

@@ -47,8 +47,6 @@ export interface FolderCheck {
   unchanged: number;
   /** Every problem, each file's in path order, then the duplicates across the folder. */
   problems: Problem[];
-  /** The relative path of every file looked at. */
-  relatives: string[];
 }
 
 /**
@@ -57,12 +55,12 @@ export interface FolderCheck {
  * to the working directory, as `npm run check` prints them.
  */
 export function checkContentFolder(dir: string, version: string, cache?: VerdictCache, pending: PendingFile[] = []): FolderCheck {
-  const waiting = new Map(pending.map((file) => [file.relative, file.bytes]));
+  // Each file's bytes, read when its turn comes; a pending file takes the place of one at its path.
   const files = new Map<string, () => Uint8Array>();
   for (const file of listContentFiles(dir)) files.set(relativeOf(dir, file), () => readFileSync(file));
-  for (const [relative, bytes] of waiting) files.set(relative, () => bytes);
+  for (const { relative, bytes } of pending) files.set(relative, () => bytes);
   const relatives = [...files.keys()].sort();
-  const result: FolderCheck = { files: relatives.length, rendered: 0, unchanged: 0, problems: [], relatives };
+  const result: FolderCheck = { files: relatives.length, rendered: 0, unchanged: 0, problems: [] };
   const identities: PaperIdentity[] = [];
   for (const relative of relatives) {
     const bytes = (files.get(relative) as () => Uint8Array)();

@@ -8,7 +8,7 @@
  * A commit's author name and e-mail are the committer's word, so they are shown as a name linking
  * the commit, never as a GitHub account. A GitHub account is credited only when GitHub says so:
  * the account that opened the merged pull request whose merge commit added the file, as
- * `npm run credits` read it from GitHub's API into the build cache (`PULL_AUTHORS_FILE`).
+ * `npm run credits` read it from GitHub's API into the build cache (`pullAuthorsFile()`).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -37,16 +37,34 @@ export function pullAuthorsFile(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(cacheFolder(env), 'papershelf', 'pull-authors.json');
 }
 
-/** Merge commit → the login of who opened the pull request, from `pullAuthorsFile()`; empty when there is none. */
-export function readPullAuthors(file: string): Map<string, string> {
-  if (!existsSync(file)) return new Map();
+/** What `pullAuthorsFile()` holds: merge commit → login, and how far `npm run credits` has read. */
+export interface PullAuthors {
+  /** The repository they were read from ("owner/name"); another repository's authors are not reused. */
+  repository: string;
+  /** `updated_at` of the newest pull request read (ISO 8601): a later run reads only what changed since. */
+  updatedThrough: string | null;
+  /** Merge commit (full hash) → the login of the account that opened the pull request. */
+  commits: Record<string, string>;
+}
+
+/** The pull-authors file at `file`; undefined when there is none, or it is truncated or of another shape. */
+export function readPullAuthorsFile(file: string): PullAuthors | undefined {
+  if (!existsSync(file)) return undefined;
   try {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { commits?: Record<string, unknown> };
-    return new Map(Object.entries(stored.commits ?? {}).flatMap(([commit, login]) => (typeof login === 'string' ? [[commit, login]] : [])));
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<PullAuthors>;
+    if (typeof stored.repository !== 'string' || typeof stored.commits !== 'object' || stored.commits === null) return undefined;
+    const commits = Object.fromEntries(Object.entries(stored.commits).filter(([, login]) => typeof login === 'string'));
+    const updatedThrough = typeof stored.updatedThrough === 'string' ? stored.updatedThrough : null;
+    return { repository: stored.repository, updatedThrough, commits };
   } catch {
     // A truncated file credits nobody; the next `npm run credits` writes it anew.
-    return new Map();
+    return undefined;
   }
+}
+
+/** Merge commit → the login of who opened the pull request, from `pullAuthorsFile()`; empty when there is none. */
+export function readPullAuthors(file: string): Map<string, string> {
+  return new Map(Object.entries(readPullAuthorsFile(file)?.commits ?? {}));
 }
 
 /** `credits` with the GitHub account of each credit whose commit is a pull request's merge commit in `pullAuthors`. */

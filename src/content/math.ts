@@ -73,8 +73,8 @@ export function isMathSpan(raw: string, next: string): boolean {
 }
 
 /**
- * KaTeX's settings for TeX written by strangers: no `\\href`, `\\url`, `\\includegraphics` or
- * `\\html…` (trust), every size a writer gives capped at 5 em (a `\\\\[5000em]` row gap is 5 em),
+ * KaTeX's settings for TeX written by strangers: no `\href`, `\url`, `\includegraphics` or
+ * `\html…` (trust), every size a writer gives capped at 5 em (a `\\[5000em]` row gap is 5 em),
  * and at most 300 macro expansions per formula (KaTeX's default, 1000, lets a few lines expand into
  * megabytes). What can still move ink outside the formula's box is refused by `checkTex`.
  */

@@ -128,13 +128,19 @@ export function inspectPaperText(source: string, path: string, day?: string): In
     return { problems: [{ path, ...yamlPosition(error), field: 'front matter', message: firstLine(error) }] };
   }
   const problems: Problem[] = [];
+  // Field positions come from a second, slower YAML parse: made once, and only for a file with problems.
+  let positions: ((fieldPath: string[]) => { line: number; column: number }) | undefined;
+  const locate = (fieldPath: string[]) => {
+    positions ??= frontMatterPositions(source);
+    return positions(fieldPath);
+  };
   const result = PaperSchema.safeParse(parts.data);
-  if (!result.success) problems.push(...schemaProblems(result.error, source, path));
+  if (!result.success) problems.push(...schemaProblems(result.error, locate, path));
   const published = result.data?.published;
   if (day !== undefined && published !== undefined && published > day) {
     problems.push({
       path,
-      ...frontMatterPositions(source)(['published']),
+      ...locate(['published']),
       field: 'published',
       message: `${published} is after the listing day ${day} (the folder): a paper cannot be listed before it is published`,
     });
@@ -143,7 +149,7 @@ export function inspectPaperText(source: string, path: string, day?: string): In
     for (const segment of splitMath(result.data.title)) {
       if (segment.kind !== 'math') continue;
       for (const message of checkTex(segment.tex)) {
-        problems.push({ path, ...frontMatterPositions(source)(['title']), field: 'title', message });
+        problems.push({ path, ...locate(['title']), field: 'title', message });
       }
     }
   }
@@ -206,9 +212,12 @@ export function checkDuplicates(papers: PaperIdentity[]): Problem[] {
   return problems;
 }
 
-/** Turns Zod issues into problems, finding each field's line in the front matter. */
-export function schemaProblems(error: z.ZodError, source: string, path: string): Problem[] {
-  const locate = frontMatterPositions(source);
+/** Turns Zod issues into problems, each at the line and column `locate` finds for its field. */
+export function schemaProblems(
+  error: z.ZodError,
+  locate: (fieldPath: string[]) => { line: number; column: number },
+  path: string,
+): Problem[] {
   return error.issues.flatMap((issue) => {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path.map(String), k]) : [issue.path.map(String)];
     return keys.map((fieldPath) => {
