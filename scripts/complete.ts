@@ -14,7 +14,7 @@ import { type PaperData, PaperSchema } from '../src/content/paper.ts';
 import { readPaperFile, writePaperFile } from '../src/content/paper-file.ts';
 import { linesBeforeWriting } from './check.ts';
 import { readArgs, runCli, usage } from './cli.ts';
-import { ARXIV_API_DEFAULTS, ArxivApiError, fetchArxivEntry } from './import/arxiv-api.ts';
+import { ARXIV_API_DEFAULTS, ArxivApiError, arxivApiOptions, fetchArxivEntry } from './import/arxiv-api.ts';
 import { COMPLETED_FIELDS, completePaper, findMetadata, indexMetadata, type PaperMetadata, parseMetadataFile } from './import/complete.ts';
 
 const HELP = `Usage: npm run complete -- --from FILE [options]
@@ -161,12 +161,8 @@ function withFrontMatter(source: string, data: PaperData): string {
 
 /** Records from arXiv's API, one request per paper with an arXiv id, with a pause between requests. */
 function arxivRecords(env: NodeJS.ProcessEnv): (paper: PaperData) => Promise<PaperMetadata | undefined> {
-  const options = {
-    endpoint: env.PAPERSHELF_ARXIV_API ?? ARXIV_API_DEFAULTS.endpoint,
-    timeoutMs: Number(env.PAPERSHELF_HTTP_TIMEOUT_MS ?? ARXIV_API_DEFAULTS.timeoutMs),
-    retryDelayMs: Number(env.PAPERSHELF_HTTP_RETRY_MS ?? ARXIV_API_DEFAULTS.retryDelayMs),
-  };
-  const pause = Number(env.PAPERSHELF_ARXIV_PAUSE_MS ?? 3000);
+  const options = arxivApiOptions(env);
+  const pause = options.pauseMs;
   let first = true;
   return async (paper) => {
     const ref = paper.arxiv === undefined ? undefined : parseArxivRef(paper.arxiv);

@@ -15,7 +15,7 @@ import type { PaperFields } from '../src/content/paper-file.ts';
 import { squash } from '../src/content/text.ts';
 import { linesBeforeWriting } from './check.ts';
 import { readArgs, runCli, usage } from './cli.ts';
-import { ARXIV_API_DEFAULTS, ArxivApiError, fetchArxivEntry } from './import/arxiv-api.ts';
+import { ARXIV_API_DEFAULTS, ArxivApiError, arxivApiOptions, fetchArxivEntry } from './import/arxiv-api.ts';
 import { readExistingPapers } from './import/existing-papers.ts';
 import type { IncomingPaper } from './import/import-plan.ts';
 import { planImport } from './import/import-plan.ts';
@@ -122,11 +122,7 @@ async function fromArxiv(input: string, values: Values, env: NodeJS.ProcessEnv) 
   const ref = parseArxivRef(input);
   if (ref === undefined)
     throw new UsageError(`${JSON.stringify(input)} is not an arXiv id or arxiv.org URL (e.g. 2503.01234 or hep-ex/0307015)`);
-  const entry = await fetchArxivEntry(ref, {
-    endpoint: env.PAPERSHELF_ARXIV_API ?? ARXIV_API_DEFAULTS.endpoint,
-    timeoutMs: Number(env.PAPERSHELF_HTTP_TIMEOUT_MS ?? ARXIV_API_DEFAULTS.timeoutMs),
-    retryDelayMs: Number(env.PAPERSHELF_HTTP_RETRY_MS ?? ARXIV_API_DEFAULTS.retryDelayMs),
-  });
+  const entry = await fetchArxivEntry(ref, arxivApiOptions(env));
   const fields: PaperFields = { ...entry.fields, ...extras(values, entry.fields) };
   return { fields, abstract: entry.abstract, id: arxivFileId(entry.ref.id) };
 }

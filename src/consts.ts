@@ -112,6 +112,43 @@ export function siteGithubSettings(): GithubSettings {
 }
 
 /**
+ * Scheduled intake (`.github/workflows/intake.yml` runs `npm run import -- sources`): which public
+ * sources propose the day's papers. Off until set, here or by repository variables that override it:
+ * `PAPERSHELF_INTAKE_HF` ("true": Hugging Face's daily papers), `PAPERSHELF_INTAKE_ARXIV_CATEGORIES`
+ * ("cs.CL cs.LG": arXiv's new papers in those categories), `PAPERSHELF_INTAKE_ARXIV_KEYWORDS` (comma
+ * separated; a paper must hold one in its title or abstract) and `PAPERSHELF_INTAKE_ARXIV_MAX` (a
+ * day's cap, default 50).
+ */
+export const INTAKE = { huggingFace: false, arxivCategories: [] as string[], arxivKeywords: [] as string[], arxivMax: 50 };
+
+/** The sources `npm run import -- sources` reads, from `INTAKE` and its environment overrides. */
+export interface IntakeSettings {
+  /** Hugging Face's daily papers for the day. */
+  huggingFace: boolean;
+  /** arXiv's papers of the day in these categories, when any are set. */
+  arxiv?: { categories: string[]; keywords: string[]; max: number };
+}
+
+/** Reads the intake settings; throws a message naming the variable when one cannot be read. */
+export function intakeSettings(env: NodeJS.ProcessEnv = process.env): IntakeSettings {
+  const hf = setting(env.PAPERSHELF_INTAKE_HF, String(INTAKE.huggingFace));
+  if (hf !== 'true' && hf !== 'false') throw new Error(`PAPERSHELF_INTAKE_HF must be "true" or "false", not ${JSON.stringify(hf)}`);
+  const categories = setting(env.PAPERSHELF_INTAKE_ARXIV_CATEGORIES, INTAKE.arxivCategories.join(' '))
+    .split(/[\s,]+/)
+    .filter((c) => c !== '');
+  const keywords = setting(env.PAPERSHELF_INTAKE_ARXIV_KEYWORDS, INTAKE.arxivKeywords.join(','))
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
+  const maxText = setting(env.PAPERSHELF_INTAKE_ARXIV_MAX, String(INTAKE.arxivMax));
+  const max = Number(maxText);
+  if (!/^\d+$/.test(maxText) || max < 1 || max > 2000) {
+    throw new Error(`PAPERSHELF_INTAKE_ARXIV_MAX must be a whole number from 1 to 2000, not ${JSON.stringify(maxText)}`);
+  }
+  return { huggingFace: hf === 'true', ...(categories.length > 0 ? { arxiv: { categories, keywords, max } } : {}) };
+}
+
+/**
  * Which Content-Security-Policy a document is under: `page` for the site's pages; `search` for the
  * search page, the one page that runs Pagefind's WebAssembly; `digest` for the email digests
  * (`/digest/*.html`), styled inline for mail clients, which run no script at all.

@@ -1,93 +1,133 @@
 /**
- * Fetching one paper from arXiv's query API: a timeout on every attempt, one polite retry after
- * a pause for failures that may pass (network errors, timeouts, HTTP 429 and 5xx), and an error
- * message a contributor can act on for each way it fails.
+ * arXiv's query API (https://info.arxiv.org/help/api/user-manual.html): one paper by id (`npm run
+ * new`, `npm run complete`), or a day's new papers in some categories (`npm run import -- arxiv
+ * --category …`), page by page with a pause between requests as arXiv asks. Every failure throws
+ * an `ArxivApiError` written for the person running the command, before anything is written.
  */
 
 import type { ArxivRef } from '../../src/content/arxiv-id.ts';
-import type { ArxivEntry } from './arxiv.ts';
+import type { DayKey } from '../../src/content/dates.ts';
+import { ARXIV_CATEGORY } from '../../src/content/paper.ts';
+import type { ArxivEntry, ArxivFeed } from './arxiv.ts';
 import { parseArxivFeed } from './arxiv.ts';
+import { getText, HTTP_DEFAULTS, type HttpOptions, httpOptions, type Source, SourceError } from './http.ts';
 
 /** Where and how patiently to ask. */
-export interface ArxivApiOptions {
-  /** The query endpoint; arXiv's unless a test or mirror says otherwise. */
+export interface ArxivApiOptions extends HttpOptions {
+  /** The query endpoint; arXiv's unless a test or mirror says otherwise (`PAPERSHELF_ARXIV_API`). */
   endpoint: string;
-  /** Milliseconds to wait for a response on each attempt. */
-  timeoutMs: number;
-  /** Milliseconds to wait before the one retry (arXiv asks clients for a few seconds between calls). */
-  retryDelayMs: number;
+  /** Milliseconds between two requests of one run (`PAPERSHELF_ARXIV_PAUSE_MS`; arXiv asks for 3 s). */
+  pauseMs: number;
 }
 
 /** arXiv's documented endpoint and polite defaults. */
-export const ARXIV_API_DEFAULTS: ArxivApiOptions = {
-  endpoint: 'https://export.arxiv.org/api/query',
-  timeoutMs: 15_000,
-  retryDelayMs: 3_000,
-};
+export const ARXIV_API_DEFAULTS: ArxivApiOptions = { endpoint: 'https://export.arxiv.org/api/query', ...HTTP_DEFAULTS, pauseMs: 3_000 };
 
-/** A failure with a message written for the person running the command. */
-export class ArxivApiError extends Error {
-  override name = 'ArxivApiError';
+/** The options from the environment (see `ArxivApiOptions` and `httpOptions`). */
+export function arxivApiOptions(env: NodeJS.ProcessEnv): ArxivApiOptions {
+  const pause = Number(env.PAPERSHELF_ARXIV_PAUSE_MS);
+  return {
+    ...httpOptions(env),
+    endpoint: env.PAPERSHELF_ARXIV_API ?? ARXIV_API_DEFAULTS.endpoint,
+    pauseMs: env.PAPERSHELF_ARXIV_PAUSE_MS !== undefined && Number.isFinite(pause) && pause >= 0 ? pause : ARXIV_API_DEFAULTS.pauseMs,
+  };
 }
 
-const USER_AGENT = 'papershelf/0.1 (research paper listings; npm run new)';
-const OFFLINE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNRESET']);
+/** A failure with a message written for the person running the command. */
+export { SourceError as ArxivApiError };
+
+const ARXIV: Source = {
+  name: 'arXiv',
+  offlineHint: 'Without the network, write the paper from flags: npm run new -- --title "…" --author "…" --abstract "…"',
+  // arXiv sends its error feed with HTTP 400 for a malformed query: that message is the useful one.
+  acceptError: (status, body) => status === 400 && parseArxivFeed(body).apiError !== undefined,
+};
 
 /** Fetches the entry for `ref` (its version too, when given); throws ArxivApiError on any failure. */
 export async function fetchArxivEntry(ref: ArxivRef, options: ArxivApiOptions = ARXIV_API_DEFAULTS): Promise<ArxivEntry> {
   const idWithVersion = `${ref.id}${ref.version ?? ''}`;
   const url = `${options.endpoint}?id_list=${encodeURIComponent(idWithVersion)}&max_results=1`;
-  const body = await getWithRetry(url, options);
-  const feed = parseArxivFeed(body);
-  if (feed.apiError !== undefined) throw new ArxivApiError(`arXiv returned an error for ${idWithVersion}: ${feed.apiError}`);
+  const feed = parseArxivFeed(await getText(url, ARXIV, options));
+  if (feed.apiError !== undefined) throw new SourceError(`arXiv returned an error for ${idWithVersion}: ${feed.apiError}`);
   const problem = feed.problems[0];
-  if (problem !== undefined) throw new ArxivApiError(`arXiv's answer for ${idWithVersion} could not be read: ${problem.message}`);
+  if (problem !== undefined) throw new SourceError(`arXiv's answer for ${idWithVersion} could not be read: ${problem.message}`);
   const entry = feed.entries[0];
-  if (entry === undefined) throw new ArxivApiError(`arXiv has no paper ${idWithVersion}`);
+  if (entry === undefined) throw new SourceError(`arXiv has no paper ${idWithVersion}`);
   return entry;
 }
 
-async function getWithRetry(url: string, options: ArxivApiOptions): Promise<string> {
-  const first = await attempt(url, options);
-  if (first.ok) return first.body;
-  if (!first.retry) throw new ArxivApiError(first.message);
-  await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs));
-  const second = await attempt(url, options);
-  if (second.ok) return second.body;
-  throw new ArxivApiError(`${second.message} (tried twice)`);
+/** A day's papers in some categories, optionally with one of some keywords, at most `max`. */
+export interface ArxivDayQuery {
+  /** arXiv categories, any of which a paper may be in ("cs.CL"). */
+  categories: string[];
+  /** Words or phrases, one of which the title or abstract must hold; none: every paper of the categories. */
+  keywords: string[];
+  /** The UTC day the papers were first submitted on. */
+  day: DayKey;
+  /** The most papers to take, newest first. */
+  max: number;
 }
 
-type Attempt = { ok: true; body: string } | { ok: false; retry: boolean; message: string };
+/** A keyword arXiv's query syntax cannot misread: letters, digits, spaces, hyphens, at most 60 characters. */
+export const ARXIV_KEYWORD = /^[\p{L}\p{N}][\p{L}\p{N} -]{0,59}$/u;
 
-async function attempt(url: string, options: ArxivApiOptions): Promise<Attempt> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { 'user-agent': USER_AGENT }, signal: AbortSignal.timeout(options.timeoutMs) });
-  } catch (error) {
-    return { ok: false, retry: true, message: describeNetworkError(error, url, options.timeoutMs) };
+/** Papers per request: arXiv's guidance for result slices. */
+export const ARXIV_PAGE_SIZE = 100;
+
+/** The `search_query` for a day: categories OR-ed, keywords OR-ed over title and abstract, the day's submissions. */
+export function arxivSearchQuery(query: ArxivDayQuery): string {
+  for (const category of query.categories) {
+    if (!ARXIV_CATEGORY.test(category)) throw new SourceError(`${JSON.stringify(category)} is not an arXiv category such as "cs.CL"`);
   }
-  let body: string;
-  try {
-    body = await response.text();
-  } catch (error) {
-    return { ok: false, retry: true, message: describeNetworkError(error, url, options.timeoutMs) };
+  for (const keyword of query.keywords) {
+    if (!ARXIV_KEYWORD.test(keyword)) {
+      throw new SourceError(`the keyword ${JSON.stringify(keyword)} may hold only letters, digits, spaces and hyphens (60 at most)`);
+    }
   }
-  if (response.ok) return { ok: true, body };
-  // arXiv sends its error feed with HTTP 400 for a malformed id: that message is the useful one.
-  const apiError = parseArxivFeed(body).apiError;
-  if (apiError !== undefined) return { ok: true, body };
-  const retry = response.status === 429 || response.status >= 500;
-  return { ok: false, retry, message: `arXiv answered HTTP ${response.status} ${response.statusText} for ${url}` };
+  if (query.categories.length === 0) throw new SourceError('an arXiv query needs at least one category');
+  const any = (terms: string[]) => (terms.length === 1 ? (terms[0] ?? '') : `(${terms.join(' OR ')})`);
+  const day = query.day.replaceAll('-', '');
+  const parts = [any(query.categories.map((c) => `cat:${c}`))];
+  if (query.keywords.length > 0) parts.push(any(query.keywords.flatMap((k) => [`ti:"${k}"`, `abs:"${k}"`])));
+  parts.push(`submittedDate:[${day}0000 TO ${day}2359]`);
+  return parts.join(' AND ');
 }
 
-function describeNetworkError(error: unknown, url: string, timeoutMs: number): string {
-  const err = error as { name?: string; cause?: { code?: string; message?: string }; message?: string };
-  if (err.name === 'TimeoutError' || err.name === 'AbortError') {
-    return `arXiv did not answer within ${timeoutMs / 1000} s (${url})`;
+/**
+ * The day's papers for `query`, newest first, following pages until the answer or the cap ends;
+ * `onPage` hears the running count. Entries that cannot be read come back as problems; an answer
+ * that is not arXiv's feed, or arXiv's error, throws.
+ */
+export async function fetchArxivDay(
+  query: ArxivDayQuery,
+  options: ArxivApiOptions,
+  onPage: (count: number, total: number | undefined) => void = () => {},
+): Promise<Pick<ArxivFeed, 'entries' | 'problems'>> {
+  const search = arxivSearchQuery(query);
+  const entries: ArxivEntry[] = [];
+  const problems: ArxivFeed['problems'] = [];
+  for (let start = 0; start < query.max; ) {
+    if (start > 0 && options.pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
+    const size = Math.min(ARXIV_PAGE_SIZE, query.max - start);
+    const params = new URLSearchParams({
+      search_query: search,
+      start: String(start),
+      max_results: String(size),
+      sortBy: 'submittedDate',
+      sortOrder: 'descending',
+    });
+    const url = `${options.endpoint}?${params}`;
+    const body = await getText(url, ARXIV, options);
+    const feed = parseArxivFeed(body);
+    if (feed.apiError !== undefined) throw new SourceError(`arXiv returned an error for ${search}: ${feed.apiError}`);
+    const unreadable = feed.problems.find((p) => p.message.startsWith('not valid XML') || p.message.startsWith('not an Atom feed'));
+    if (unreadable !== undefined) throw new SourceError(`arXiv's answer (${url}) could not be read: ${unreadable.message}`);
+    entries.push(...feed.entries);
+    problems.push(...feed.problems.map((p) => ({ index: start + p.index, message: p.message })));
+    const read = feed.entries.length + feed.problems.length;
+    onPage(entries.length, feed.totalResults);
+    start += read;
+    if (read < size || (feed.totalResults !== undefined && start >= feed.totalResults)) break;
   }
-  const code = err.cause?.code ?? '';
-  if (OFFLINE_CODES.has(code)) {
-    return `cannot reach arXiv (${code} for ${new URL(url).host}): are you offline? Without the network, write the paper from flags: npm run new -- --title "…" --author "…" --abstract "…"`;
-  }
-  return `fetching ${url} failed: ${err.cause?.message ?? err.message ?? String(error)}`;
+  return { entries, problems };
 }

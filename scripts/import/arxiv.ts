@@ -27,6 +27,8 @@ export interface ArxivFeed {
   problems: { index: number; message: string }[];
   /** arXiv's own error message, when the feed is its one-entry error feed. */
   apiError?: string;
+  /** How many results the query has in all (`opensearch:totalResults`), when the feed says. */
+  totalResults?: number;
 }
 
 const parser = new XMLParser({
@@ -62,7 +64,8 @@ export function parseArxivFeed(xml: string): ArxivFeed {
     if (typeof result === 'string') problems.push({ index, message: result });
     else entries.push(result);
   });
-  return { entries, problems };
+  const total = Number.parseInt(text(feed.totalResults), 10);
+  return { entries, problems, ...(Number.isInteger(total) && total >= 0 ? { totalResults: total } : {}) };
 }
 
 function readEntry(raw: XmlNode): ArxivEntry | string {

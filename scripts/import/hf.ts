@@ -1,15 +1,17 @@
 /**
  * The Hugging Face daily papers API response (`/api/daily_papers`): an array of items, each with a
- * `paper` (arXiv id, title, summary, authors, upvotes, repository and project links, keywords) and
- * the listing's own `publishedAt`. Optional fields may be missing; a bad item is reported by index.
+ * `paper` (arXiv id, title, summary, authors, upvotes, repository and project links, keywords, AI
+ * summary, who submitted it) and the listing's own `publishedAt`. As in huggingface_hub's
+ * `PaperInfo`, a field may sit on the item or on its `paper`: both are read. Optional fields may be
+ * missing; a bad item is reported by index.
  */
 
 import { parseArxivRef } from '../../src/content/arxiv-id.ts';
 import { isDayKey, utcDayKey } from '../../src/content/dates.ts';
-import { isHttpUrl, MAX_TAGS } from '../../src/content/paper.ts';
+import { HF_ACCOUNT, isHttpUrl, MAX_SUMMARY_LENGTH, MAX_TAGS } from '../../src/content/paper.ts';
 import type { PaperFields } from '../../src/content/paper-file.ts';
 import { slugify } from '../../src/content/slug.ts';
-import { squash } from '../../src/content/text.ts';
+import { describeInvisible, squash } from '../../src/content/text.ts';
 import { arxivPdfUrl } from '../../src/data/routes.ts';
 import { cleanLatex } from './latex.ts';
 
@@ -43,6 +45,11 @@ export function parseHfDailyPapers(text: string): HfResponse {
     return { entries: [], problems: [{ index: 0, message: `not valid JSON: ${(error as Error).message}` }] };
   }
   if (!Array.isArray(data)) return { entries: [], problems: [{ index: 0, message: 'expected a JSON array of daily-paper items' }] };
+  return readHfItems(data);
+}
+
+/** Reads the items of one or more responses (already parsed); a malformed item is reported and the others are kept. */
+export function readHfItems(data: unknown[]): HfResponse {
   const entries: HfEntry[] = [];
   const problems: HfResponse['problems'] = [];
   data.forEach((item: unknown, index) => {
@@ -64,22 +71,27 @@ function readItem(item: unknown, index: number): HfEntry | string {
   if (abstract === '') return `paper ${ref.id} has no summary`;
   const day = dayOf(paper.submittedOnDailyAt) ?? dayOf(item.publishedAt);
   if (day === undefined) return `paper ${ref.id} has neither paper.submittedOnDailyAt nor publishedAt as a date`;
+  // Authors Hugging Face marks hidden are not shown there; neither are they here.
   const authors = Array.isArray(paper.authors)
-    ? paper.authors.map((a) => (isObject(a) ? squash(str(a.name) ?? '') : '')).filter((n) => n !== '')
+    ? paper.authors.map((a) => (isObject(a) && a.hidden !== true ? squash(str(a.name) ?? '') : '')).filter((n) => n !== '')
     : [];
   const notes: string[] = [];
-  const keywords = Array.isArray(paper.ai_keywords) ? paper.ai_keywords.filter((k): k is string => typeof k === 'string') : [];
+  const field = (name: string): unknown => paper[name] ?? item[name];
+  const keywordList = field('ai_keywords');
+  const keywords = Array.isArray(keywordList) ? keywordList.filter((k): k is string => typeof k === 'string') : [];
   const allTags = [...new Set(keywords.map((k) => slugify(k, 60)).filter((t) => t !== ''))];
   if (allTags.length > MAX_TAGS) notes.push(`kept the first ${MAX_TAGS} of ${allTags.length} keywords as tags`);
   const tags = allTags.slice(0, MAX_TAGS);
-  const code = str(paper.githubRepo);
-  const project = str(paper.projectPage);
+  const code = str(field('githubRepo'));
+  const project = str(field('projectPage'));
   for (const [name, url] of [
     ['githubRepo', code],
     ['projectPage', project],
   ] as const) {
-    if (url !== undefined && url !== '' && !isHttpUrl(url)) notes.push(`ignored paper.${name} ${JSON.stringify(url)}: not an http(s) URL`);
+    if (url !== undefined && url !== '' && !isHttpUrl(url)) notes.push(`ignored ${name} ${JSON.stringify(url)}: not an http(s) URL`);
   }
+  const summary = readSummary(field('ai_summary'), notes);
+  const submitter = readSubmitter(item.submittedBy ?? paper.submittedOnDailyBy, notes);
   const upvotes = typeof paper.upvotes === 'number' && Number.isInteger(paper.upvotes) && paper.upvotes >= 0 ? paper.upvotes : 0;
   const published = dayOf(paper.publishedAt);
   const fields: PaperFields = {
@@ -94,8 +106,43 @@ function readItem(item: unknown, index: number): HfEntry | string {
     },
     tags,
     hf_upvotes: upvotes,
+    ...(submitter === undefined ? {} : { submitted_by: submitter }),
+    ...(summary === undefined ? {} : { summary, summary_source: 'huggingface' as const }),
   };
   return { index, arxiv: ref.id, day, fields, abstract, notes };
+}
+
+/** Hugging Face's AI summary as a one-line `summary:`, or undefined with a note when it cannot be one. */
+function readSummary(value: unknown, notes: string[]): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const summary = squash(value);
+  if (summary === '') return undefined;
+  const invisible = describeInvisible(summary);
+  if (invisible !== undefined) {
+    notes.push(`left out the AI summary: it contains an invisible character, ${invisible}`);
+    return undefined;
+  }
+  if (summary.length > MAX_SUMMARY_LENGTH) {
+    // Never cut: a summary is kept whole or left out.
+    notes.push(`left out the AI summary: ${summary.length} characters, more than ${MAX_SUMMARY_LENGTH}`);
+    return undefined;
+  }
+  return summary;
+}
+
+/**
+ * Who submitted the paper on Hugging Face (`submittedBy.name` on the item, or `submittedOnDailyBy.user`
+ * on the paper) as `submitted_by: "hf:name"`: their Hugging Face account, never taken for a GitHub login.
+ */
+function readSubmitter(value: unknown, notes: string[]): string | undefined {
+  if (!isObject(value)) return undefined;
+  const name = str(value.name) ?? str(value.user);
+  if (name === undefined || name === '') return undefined;
+  if (!HF_ACCOUNT.test(name)) {
+    notes.push(`left out the submitter ${JSON.stringify(name)}: not a Hugging Face account name`);
+    return undefined;
+  }
+  return `hf:${name}`;
 }
 
 function dayOf(value: unknown): string | undefined {

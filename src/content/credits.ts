@@ -21,6 +21,8 @@ export interface Credit {
   name: string;
   /** Their GitHub login, when GitHub vouches for it (the pull request's author), or `submitted_by: "@login"`. */
   login?: string;
+  /** Their Hugging Face account, from `submitted_by: "hf:name"` (`import hf` keeps who submitted it there). */
+  huggingface?: string;
   /** The commit that added the file (full hash), when the credit comes from git. */
   commit?: string;
 }
@@ -78,9 +80,14 @@ export function withAccounts(credits: Map<string, Credit>, pullAuthors: Map<stri
   );
 }
 
-/** `submitted_by:` as a credit: "@login" is a GitHub account, anything else a name shown as written. */
+/**
+ * `submitted_by:` as a credit: "@login" is a GitHub account, "hf:name" a Hugging Face account (never
+ * a GitHub login: the same name may belong to someone else there), anything else a name shown as written.
+ */
 export function creditOfSubmitter(submittedBy: string): Credit {
-  return submittedBy.startsWith('@') ? { name: submittedBy.slice(1), login: submittedBy.slice(1) } : { name: submittedBy };
+  if (submittedBy.startsWith('@')) return { name: submittedBy.slice(1), login: submittedBy.slice(1) };
+  if (submittedBy.startsWith('hf:')) return { name: submittedBy.slice(3), huggingface: submittedBy.slice(3) };
+  return { name: submittedBy };
 }
 
 const RECORD = '\x1e';

@@ -54,6 +54,8 @@ export function writePaperFile(fields: PaperFields, abstract: string | Root): st
   if (fields.comment !== undefined) lines.push(`comment: ${q(fields.comment)}`);
   if (fields.journal !== undefined) lines.push(`journal: ${q(fields.journal)}`);
   if (fields.submitted_by !== undefined) lines.push(`submitted_by: ${q(fields.submitted_by)}`);
+  if (fields.summary !== undefined) lines.push(`summary: ${q(fields.summary)}`);
+  if (fields.summary_source !== undefined) lines.push(`summary_source: ${q(fields.summary_source)}`);
   const links = LINK_KINDS.filter((k: LinkKind) => fields.links?.[k] !== undefined);
   if (links.length > 0) lines.push('links:', ...links.map((k) => `  ${k}: ${q(fields.links?.[k] ?? '')}`));
   if (fields.tags !== undefined && fields.tags.length > 0) lines.push(`tags: [${fields.tags.map(q).join(', ')}]`);

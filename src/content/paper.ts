@@ -64,6 +64,17 @@ function count() {
 export const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 /** Longest `submitted_by`, in characters. */
 export const MAX_SUBMITTER_LENGTH = 100;
+/** A Hugging Face account name, after `hf:` in `submitted_by` (letters, digits, `-`, `_`, `.`; at most 96). */
+export const HF_ACCOUNT = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9])?$/;
+/** Longest `summary`, in characters: one line on a card. */
+export const MAX_SUMMARY_LENGTH = 300;
+/** Where a `summary:` comes from, as the pages name it. */
+export const SUMMARY_SOURCES = {
+  huggingface: "Hugging Face's AI summary",
+  submitter: 'Summary by whoever added the paper',
+} as const;
+/** One of `SUMMARY_SOURCES`' keys. */
+export type SummarySource = keyof typeof SUMMARY_SOURCES;
 
 /** An http(s) URL; other schemes (`javascript:`, `data:`, `ftp:`) are refused. */
 export const HttpUrlSchema = z
@@ -160,7 +171,8 @@ export const PaperSchema = z.strictObject(
     hf_upvotes: count(),
     /**
      * Who added the paper, shown instead of the author of the commit that added its file:
-     * "@login" for a GitHub account (linked to its profile), or a name shown as written.
+     * "@login" for a GitHub account (linked to its profile), "hf:name" for a Hugging Face account
+     * (linked to its Hugging Face page, never taken for a GitHub login), or a name shown as written.
      */
     submitted_by: visible(
       quoted('@octocat')
@@ -169,8 +181,31 @@ export const PaperSchema = z.strictObject(
         .refine(isTrimmed, { message: 'must not start or end with spaces' })
         .refine((value) => !value.startsWith('@') || GITHUB_LOGIN.test(value.slice(1)), {
           message: 'must be a GitHub login after the @, such as "@octocat" (letters, digits and single hyphens)',
+        })
+        .refine((value) => !value.startsWith('hf:') || HF_ACCOUNT.test(value.slice(3)), {
+          message: 'must be a Hugging Face account after hf:, such as "hf:akhaliq" (letters, digits, -, _ and .)',
         }),
     ).optional(),
+    /**
+     * A one-line plain-text summary, shown under the title with its origin (`summary_source`):
+     * `import hf` writes Hugging Face's AI summary here. Never markup: it is shown as text.
+     */
+    summary: visible(
+      quoted('A one-line summary of the paper.')
+        .min(1, 'must not be empty')
+        .max(MAX_SUMMARY_LENGTH, `must be at most ${MAX_SUMMARY_LENGTH} characters`)
+        .refine(isTrimmed, { message: 'must not start or end with spaces' })
+        .refine((value) => !/[\r\n]/.test(value), { message: 'must be one line' }),
+    ).optional(),
+    /** Where `summary` comes from: "huggingface" (its AI summary) or "submitter" (the default). */
+    summary_source: z
+      .enum(Object.keys(SUMMARY_SOURCES) as [SummarySource, ...SummarySource[]], {
+        error: () =>
+          `must be one of ${Object.keys(SUMMARY_SOURCES)
+            .map((k) => JSON.stringify(k))
+            .join(', ')}`,
+      })
+      .optional(),
     /** The day the paper appeared on arXiv, a quoted "YYYY-MM-DD" that exists on the calendar. */
     published: quoted('2025-03-17').refine(isDayKey, { message: 'must be a calendar day written "YYYY-MM-DD"' }).optional(),
     /** The arXiv primary category, e.g. "cs.CL" (BibTeX `primaryClass`). */

@@ -145,6 +145,14 @@ export function inspectPaperText(source: string, path: string, day?: string): In
       message: `${published} is after the listing day ${day} (the folder): a paper cannot be listed before it is published`,
     });
   }
+  if (result.data !== undefined && result.data.summary_source !== undefined && result.data.summary === undefined) {
+    problems.push({
+      path,
+      ...locate(['summary_source']),
+      field: 'summary_source',
+      message: 'names where a summary comes from, but the file has no summary: add summary: or delete this line',
+    });
+  }
   if (result.data !== undefined) {
     for (const segment of splitMath(result.data.title)) {
       if (segment.kind !== 'math') continue;

@@ -155,12 +155,28 @@ export function githubProfileUrl(login: string): string {
   return `https://github.com/${login}`;
 }
 
+/** A Hugging Face account's page. */
+export function huggingFaceProfileUrl(name: string): string {
+  return `https://huggingface.co/${name}`;
+}
+
+/** The issue form that turns a submitted arXiv id into a pull request (.github/ISSUE_TEMPLATE/submit-paper.yml). */
+export function githubSubmitPaperUrl(repository: string): string {
+  return `https://github.com/${repository}/issues/new?template=${SUBMIT_PAPER_TEMPLATE}`;
+}
+
+/** The submit form's file name under `.github/ISSUE_TEMPLATE/`. */
+export const SUBMIT_PAPER_TEMPLATE = 'submit-paper.yml';
+
 /** A commit of a GitHub repository ("owner/name"). */
 export function githubCommitUrl(repository: string, commit: string): string {
   return `https://github.com/${repository}/commit/${commit}`;
 }
 
-/** The repository's discussions whose title holds `term`: a paper's thread, or none yet (where a reader can start one). */
+/**
+ * The repository's discussions whose title holds `term`: a paper's thread (giscus titles it with the
+ * paper's id), or none yet. In an Announcement category only giscus and maintainers start threads.
+ */
 export function githubDiscussionsUrl(repository: string, term: string): string {
   return `https://github.com/${repository}/discussions?${new URLSearchParams({ discussions_q: `in:title ${term}` })}`;
 }

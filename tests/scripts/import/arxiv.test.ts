@@ -45,7 +45,7 @@ describe(`parseArxivFeed (TZ=${process.env.TZ ?? 'unset'})`, () => {
   });
   it("recognises arXiv's error feed and an empty result", () => {
     expect(parseArxivFeed(fixture('error.xml'))).toEqual({ entries: [], problems: [], apiError: 'incorrect id format for 2503.0123x' });
-    expect(parseArxivFeed(fixture('empty.xml'))).toEqual({ entries: [], problems: [] });
+    expect(parseArxivFeed(fixture('empty.xml'))).toEqual({ entries: [], problems: [], totalResults: 0 });
   });
   it('reports what is not a feed', () => {
     expect(parseArxivFeed('<html></html>').problems).toEqual([{ index: 0, message: 'not an Atom feed (no <feed> element)' }]);
