@@ -42,6 +42,8 @@ Options:
   --code URL            link to the code        --project URL   link to the project page
   --tag TAG             a lowercase tag; repeat for each
   --votes N             initial votes (default 0)
+  --submitted-by WHO    who added it: "@login" (a GitHub account), "hf:name" (a Hugging Face
+                        account) or a name; default: whoever commits the file
   --interactive         ask for each field even when not in a terminal
   -h, --help            show this help
 
@@ -187,6 +189,7 @@ function extras(values: Values, base: Partial<PaperFields>): Partial<PaperFields
     links,
     ...(values.tag !== undefined ? { tags: values.tag } : {}),
     ...(votes !== undefined ? { votes } : {}),
+    ...(values['submitted-by'] !== undefined ? { submitted_by: values['submitted-by'] } : {}),
   };
 }
 
@@ -206,6 +209,7 @@ function parse(argv: string[]) {
       project: { type: 'string' },
       tag: { type: 'string', multiple: true },
       votes: { type: 'string' },
+      'submitted-by': { type: 'string' },
       interactive: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },

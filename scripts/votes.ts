@@ -1,6 +1,7 @@
 /**
- * `npm run votes -- sync`: the site's votes from GitHub. Each paper's thread is a discussion in the
- * giscus category, titled with the paper's id (giscus's "specific" mapping); a 👍 on it is a vote.
+ * `npm run votes -- sync`: the site's votes from GitHub. Each paper's thread is the discussion giscus
+ * started in its category for the paper's id (the "specific" mapping, strict: found by the hash of
+ * the id in its body); a 👍 on it is a vote.
  * The sync reads every discussion first, then rewrites only the `votes:` line of the papers whose
  * count changed. Any failure before that point changes no file.
  */
@@ -11,21 +12,25 @@ import { githubSettings } from '../src/consts.ts';
 import { contentDir, listPaperFiles } from '../src/content/content-files.ts';
 import { readPaperFile, setVotesLine } from '../src/content/paper-file.ts';
 import { readArgs, runCli, usage } from './cli.ts';
+import { MAX_RETRY_AFTER_MS } from './github/api.ts';
 import type { DiscussionVotes } from './votes/discussions.ts';
 import { fetchDiscussionVotes, GITHUB_GRAPHQL_ENDPOINT, GithubApiError, giscusTermHash } from './votes/discussions.ts';
 
 const HELP = `Usage: npm run votes -- sync [--dry-run]
 
 Sets each paper's votes: to the number of 👍 reactions on its discussion on GitHub. A paper's
-discussion is the one in the giscus category titled with the paper's id (the thread giscus
-opens on the paper's page), or whose body carries giscus's hash of the id. It reads every
+discussion is the one giscus shows on the paper's page: in the giscus category, with giscus's
+hash of the paper's id in its body (strict mapping; the title may be edited). A discussion only
+titled with the id was started by hand: giscus never shows it, and its 👍 are not counted (the
+sync names it). It reads every
 discussion through GitHub's GraphQL API first, then rewrites only the votes: line of the
 papers whose count changed; nothing else in a file moves. A paper with no discussion (never
 opened, or deleted) keeps its votes. Hugging Face's upvotes (hf_upvotes:, from import hf) are
 a separate field that the sync never touches; the site shows and ranks by their sum.
 
 Any failure (network, bad token, rate limit, an unexpected answer) stops the run before a
-file is written: exit 1, nothing changed.
+file is written: exit 1, nothing changed. A rate limit (GraphQL RATE_LIMITED or RATE_LIMIT, or
+HTTP 403/429) whose retry-after is at most PAPERSHELF_HTTP_MAX_WAIT_MS is waited out once.
 
 Options:
   --dry-run     print the changes without writing them
@@ -39,6 +44,7 @@ Environment:
                                holds the papers' discussions
   PAPERSHELF_GITHUB_API        the GraphQL endpoint (default ${GITHUB_GRAPHQL_ENDPOINT})
   PAPERSHELF_HTTP_TIMEOUT_MS   milliseconds to wait for each page (default 30000)
+  PAPERSHELF_HTTP_MAX_WAIT_MS  the longest retry-after waited out (default ${MAX_RETRY_AFTER_MS})
   PAPERSHELF_CONTENT           the content folder (default content/papers)
 
 Exit status: 0 when the votes are in sync (changed or not), 1 on any failure, 2 on usage errors.`;
@@ -74,10 +80,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     return 1;
   }
   const timeoutMs = Number(env.PAPERSHELF_HTTP_TIMEOUT_MS ?? 30_000);
+  const maxRetryAfterMs = Number(env.PAPERSHELF_HTTP_MAX_WAIT_MS ?? MAX_RETRY_AFTER_MS);
   const endpoint = env.PAPERSHELF_GITHUB_API ?? GITHUB_GRAPHQL_ENDPOINT;
   let discussions: DiscussionVotes[];
   try {
-    discussions = await fetchDiscussionVotes(giscus.repository, giscus.categoryId, { endpoint, token, timeoutMs }, (count) =>
+    discussions = await fetchDiscussionVotes(giscus.repository, giscus.categoryId, { endpoint, token, timeoutMs, maxRetryAfterMs }, (count) =>
       console.log(`votes: read ${count} discussions of ${giscus.repository} (${giscus.category})`),
     );
   } catch (error) {
@@ -133,8 +140,10 @@ function planChange(file: string, votes: number): Omit<VoteChange, 'file' | 'id'
 }
 
 /**
- * Each paper's discussion: the one titled with its id, else the one carrying giscus's hash of its
- * id. Two discussions for one paper: the older (lower number) counts, and a note says so.
+ * Each paper's discussion as giscus finds it with strict mapping: the one whose body carries
+ * giscus's hash of the paper's id (its title may have been edited). A discussion only titled with an
+ * id was started by hand: the widget never shows it (it starts its own), so it does not count, and a
+ * note says so. Two discussions with one hash: the older (lower number) counts, and a note says so.
  */
 export function matchThreads(ids: string[], discussions: DiscussionVotes[]): { byId: Map<string, DiscussionVotes>; notes: string[] } {
   const known = new Set(ids);
@@ -143,9 +152,16 @@ export function matchThreads(ids: string[], discussions: DiscussionVotes[]): { b
   const notes: string[] = [];
   const ordered = [...discussions].sort((a, b) => a.number - b.number);
   for (const discussion of ordered) {
-    const title = discussion.title.trim();
-    const id = known.has(title) ? title : discussion.termHash === undefined ? undefined : byHash.get(discussion.termHash);
-    if (id === undefined) continue;
+    const id = discussion.termHash === undefined ? undefined : byHash.get(discussion.termHash);
+    if (id === undefined) {
+      const title = discussion.title.trim();
+      if (known.has(title)) {
+        notes.push(
+          `discussion #${discussion.number} is titled ${title} but has no giscus hash: the widget never shows it, so its 👍 are not counted (move the discussion into giscus's thread, or delete it)`,
+        );
+      }
+      continue;
+    }
     const first = byId.get(id);
     if (first === undefined) byId.set(id, discussion);
     else notes.push(`discussions #${first.number} and #${discussion.number} are both about ${id}: #${first.number} counts`);

@@ -5,7 +5,7 @@
  * person running the sync, before anything is written: a failed request never costs a paper votes.
  */
 import { createHash } from 'node:crypto';
-import { GithubApiError, type GithubRequestOptions, githubRequest, isObject, type Json, rateLimitMessage } from '../github/api.ts';
+import { GithubApiError, type GithubRequestOptions, githubRequest, isObject, type Json, RATE_LIMIT_TYPES } from '../github/api.ts';
 
 export { GithubApiError };
 
@@ -73,18 +73,23 @@ export async function fetchDiscussionVotes(
 }
 
 async function request(options: GithubApiOptions, variables: Json): Promise<unknown> {
-  const { response, body } = await githubRequest(options.endpoint, options, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: DISCUSSIONS_QUERY, variables }),
-  });
+  const { body } = await githubRequest(
+    options.endpoint,
+    options,
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: DISCUSSIONS_QUERY, variables }) },
+    (answer) => errorsOf(answer).some((e) => RATE_LIMIT_TYPES.has(String(e.type))),
+  );
   if (!isObject(body)) throw new GithubApiError(`GitHub's API answered something that is not JSON`);
-  const errors = Array.isArray(body.errors) ? body.errors.filter(isObject) : [];
-  if (errors.some((e) => e.type === 'RATE_LIMITED')) throw new GithubApiError(rateLimitMessage(response.headers.get('x-ratelimit-reset')));
+  const errors = errorsOf(body);
   if (errors.length > 0) {
     throw new GithubApiError(`GitHub's API answered with errors: ${errors.map((e) => String(e.message ?? e.type)).join('; ')}`);
   }
   return body.data;
+}
+
+/** The GraphQL `errors` of an answer, as objects. */
+function errorsOf(body: unknown): Json[] {
+  return isObject(body) && Array.isArray(body.errors) ? body.errors.filter(isObject) : [];
 }
 
 function readPage(data: unknown, repository: string): { discussions: DiscussionVotes[]; hasNextPage: boolean; endCursor: string | null } {

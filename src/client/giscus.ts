@@ -2,11 +2,22 @@
  * giscus's widget, drawn by the site's own script instead of giscus's client.js, which would also
  * load a stylesheet from giscus.app: so the pages' policy needs to allow giscus's frame and
  * nothing else (`frame-src`). It does what client.js does for the "specific" mapping: the sign-in
- * session (`?giscus=` after GitHub's sign-in, then localStorage), the frame's URL, its height and
- * sign-out messages. The frame loads when the reader asks (or on the way back from signing in).
+ * session (`?giscus=` after GitHub's sign-in, then localStorage), the frame's URL, its height,
+ * sign-out messages, and a stale session: like client.js, when the widget reports `Bad credentials`,
+ * `Invalid state value` or `State has expired` (sessions expire after a year) while a session is in
+ * use, the session is forgotten and the widget drawn again signed out, instead of a blank frame on
+ * every paper. The frame loads when the reader asks (or on the way back from signing in).
  */
 
 const SESSION_KEY = 'giscus-session';
+
+/** The widget's errors that mean the stored session is no longer good, as giscus's client.js matches them. */
+export const STALE_SESSION_ERRORS = ['Bad credentials', 'Invalid state value', 'State has expired'];
+
+/** True when the widget's error message means the session must be forgotten. */
+export function isStaleSessionError(message: unknown): boolean {
+  return typeof message === 'string' && STALE_SESSION_ERRORS.some((known) => message.includes(known));
+}
 
 /** The widget's URL parameters, as giscus's client.js sends them for a strict "specific" mapping. */
 export function widgetParams(data: DOMStringMap, page: { origin: string; description: string; session: string }): URLSearchParams {
@@ -62,15 +73,18 @@ export function startDiscussion(container: HTMLElement): void {
   }
   const description = document.querySelector<HTMLMetaElement>('meta[name="description"]')?.content ?? '';
   const frame = document.createElement('iframe');
+  let current = '';
   const load = (session: string) => {
+    current = session;
     const params = widgetParams(container.dataset, { origin: `${page}#${container.id}`, description, session });
     frame.src = `${origin}/en/widget?${params}`;
   };
   window.addEventListener('message', (event: MessageEvent) => {
     if (event.origin !== origin || event.source !== frame.contentWindow) return;
-    const message = (event.data as { giscus?: { resizeHeight?: number; signOut?: boolean } } | null)?.giscus;
+    const message = (event.data as { giscus?: { resizeHeight?: number; signOut?: boolean; error?: unknown } } | null)?.giscus;
     if (typeof message?.resizeHeight === 'number') frame.style.height = `${message.resizeHeight}px`;
-    if (message?.signOut === true) {
+    if (message?.signOut === true || (current !== '' && isStaleSessionError(message?.error))) {
+      // Drawn again without a session only once: an error without one is giscus's own to show.
       saveSession(undefined);
       load('');
     }

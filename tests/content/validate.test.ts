@@ -20,6 +20,14 @@ const EXPECTED: Record<string, string[]> = {
     'bad-category.md:3:1 category: must be an arXiv category such as "cs.CL" or "hep-ex"',
     'bad-category.md:4:1 comment: must not be empty',
   ],
+  'bad-hf-submitter.md': [
+    'bad-hf-submitter.md:3:1 submitted_by: must be a Hugging Face account after hf:, such as "hf:akhaliq" (letters, digits, -, _ and .)',
+  ],
+  'summary-two-lines.md': ['summary-two-lines.md:3:1 summary: must be one line'],
+  'summary-source-alone.md': [
+    'summary-source-alone.md:3:1 summary_source: names where a summary comes from, but the file has no summary: add summary: or delete this line',
+  ],
+  'summary-source-unknown.md': ['summary-source-unknown.md:4:1 summary_source: must be one of "huggingface", "submitter"'],
   'bad-submitter.md': [
     'bad-submitter.md:3:1 submitted_by: must be a GitHub login after the @, such as "@octocat" (letters, digits and single hyphens)',
   ],

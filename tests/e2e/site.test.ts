@@ -479,6 +479,36 @@ describe('discussion on the paper page (giscus configured on the fixture site on
     await context.close();
   });
 
+  it("forgets a stale session as giscus's client does, and draws the widget signed out instead of a blank frame", async () => {
+    const { context, violations, tab } = await contextFor(community);
+    // This stand-in answers like giscus for a session that has expired: an error, and nothing drawn.
+    const stale = (error: string) => `<!doctype html><html lang="en"><head><title>giscus</title></head><body>
+<script>if (new URLSearchParams(location.search).get('session')) {
+  parent.postMessage({ giscus: { error: ${JSON.stringify(error)} } }, '*');
+  parent.postMessage({ giscus: { resizeHeight: 50 } }, '*');
+} else parent.postMessage({ giscus: { resizeHeight: 200 } }, '*');</script></body></html>`;
+    const sessions: string[] = [];
+    let error = 'State has expired';
+    await context.route('https://giscus.app/**', (route) => {
+      sessions.push(new URL(route.request().url()).searchParams.get('session') ?? '');
+      return route.fulfill({ status: 200, contentType: 'text/html', body: stale(error) });
+    });
+    await tab.goto(`${community.url}${PAPER}?giscus=stale-session`);
+    await expect.poll(() => sessions).toEqual(['stale-session', '']);
+    await expect.poll(() => tab.locator('iframe.giscus-frame').evaluate((element) => (element as HTMLElement).style.height)).toBe('200px');
+    expect(await tab.evaluate(() => localStorage.getItem('giscus-session'))).toBeNull();
+    // Another error ("Discussion not found") is giscus's to show: the session stays.
+    error = 'Discussion not found';
+    sessions.length = 0;
+    await tab.goto(`${community.url}${PAPER}?giscus=good-session`);
+    // The height message follows the error: once it is applied, the error has been handled.
+    await expect.poll(() => tab.locator('iframe.giscus-frame').evaluate((element) => (element as HTMLElement).style.height)).toBe('50px');
+    expect(sessions).toEqual(['good-session']);
+    expect(await tab.evaluate(() => localStorage.getItem('giscus-session'))).toBe('"good-session"');
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
   it('is accessible with the widget drawn (axe-core, WCAG 2.2 A and AA)', async () => {
     const { context, tab } = await contextFor(community, { bypassCSP: true });
     await tab.goto(`${community.url}${PAPER}`);

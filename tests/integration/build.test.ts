@@ -223,7 +223,7 @@ describe('a fixture site built for real', () => {
         if (fields.submitted_by !== undefined) seen.submitter++;
       }
     }
-    expect(seen).toEqual({ hf: 1, submitter: 1, entries: IDS.length });
+    expect(seen).toEqual({ hf: 1, submitter: 2, entries: IDS.length });
     const index = JSON.parse(readOut(build, 'papers.json')) as {
       count: number;
       papers: { id: string; day: string; url: string; authors: string[] }[];
@@ -286,6 +286,26 @@ describe('a fixture site built for real', () => {
     expect(credit('zebra-vision-transformer')).toEqual({ text: ' · added by Grace Hopper', href: 'https://github.com/grace-h' });
     // submitted_by: "@octocat" wins over the commit's author.
     expect(credit('quantized-draft-models')).toEqual({ text: ' · added by octocat', href: 'https://github.com/octocat' });
+    // submitted_by: "hf:table-fan" (import hf keeps who submitted it there) is a Hugging Face account, never a GitHub one.
+    expect(credit('a-benchmark-for-table-reasoning')).toEqual({
+      text: ' · added by table-fan on Hugging Face',
+      href: 'https://huggingface.co/table-fan',
+    });
+  });
+
+  it('links the submit form from every page when the site is on GitHub', () => {
+    for (const page of ['index.html', 'papers/2503.01234/index.html', 'search/index.html']) {
+      const links = select(dom(readOut(build, page)), 'footer a').filter((a) => text(a) === 'Submit a paper');
+      expect(links.map((a) => attr(a, 'href'))).toEqual(['https://github.com/papershelf/fixture-site/issues/new?template=submit-paper.yml']);
+    }
+  });
+
+  it('shows a summary with its origin on the paper page and on its card', () => {
+    const summary = 'Ten thousand questions test whether models can reason over scientific tables.';
+    const page = select(dom(readOut(build, 'papers/a-benchmark-for-table-reasoning/index.html')), 'p.paper__summary')[0];
+    expect(text(page ?? dom(''))).toBe(`Hugging Face's AI summary: ${summary}`);
+    const cards = select(dom(readOut(build, 'papers/date/2025-03-14/index.html')), 'p.paper-card__summary');
+    expect(cards.map((c) => text(c))).toEqual([`Hugging Face's AI summary: ${summary}`]);
   });
 
   it("shows a paper's votes with Hugging Face's part", () => {

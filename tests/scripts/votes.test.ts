@@ -30,6 +30,8 @@ class LocalGithub {
   requests: { variables: Record<string, unknown>; authorization: string | undefined }[] = [];
   /** Answer the request with this index (0-based) with GitHub's rate-limit error. */
   rateLimitAt: number | undefined;
+  /** How that answer says it: GitHub's GraphQL error type, HTTP status and headers. */
+  limit = { type: 'RATE_LIMITED', status: 200, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1798761600' } as Record<string, string> };
   server: Server = createServer((request, response) => {
     let text = '';
     request.on('data', (chunk) => {
@@ -48,9 +50,11 @@ class LocalGithub {
       }
       if (this.requests.length - 1 === this.rateLimitAt) {
         send(
-          200,
-          { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit already exceeded for user ID 1.' }] },
-          { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1798761600' },
+          this.limit.status,
+          this.limit.status === 200
+            ? { errors: [{ type: this.limit.type, message: 'API rate limit already exceeded for user ID 1.' }] }
+            : { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+          this.limit.headers,
         );
         return;
       }
@@ -133,6 +137,7 @@ beforeEach(() => {
   }
   github.requests = [];
   github.rateLimitAt = undefined;
+  github.limit = { type: 'RATE_LIMITED', status: 200, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1798761600' } };
   // 250 discussions in the papers' category (three pages of 100): most are about other things.
   github.discussions = Array.from({ length: 250 }, (_, i) => ({
     number: i + 1,
@@ -142,13 +147,18 @@ beforeEach(() => {
     thumbsUp: i % 7,
   }));
   const put = (number: number, fields: Partial<Discussion>) => Object.assign(github.discussions[number - 1] ?? {}, fields);
+  // giscus starts a paper's thread (strict mapping) titled with the id and its hash in the body.
+  const giscus = (id: string) => ({ title: id, body: `Paper ${id}\n\n<!-- sha1: ${giscusTermHash(id)} -->` });
   // alpha's thread is on the third page; a later duplicate of it does not count.
-  put(230, { title: 'alpha', thumbsUp: 5 });
-  put(240, { title: 'alpha', thumbsUp: 99 });
+  put(230, { ...giscus('alpha'), thumbsUp: 5 });
+  put(240, { ...giscus('alpha'), thumbsUp: 99 });
   // beta's title was edited; giscus's hash of the id in the body still names it.
   put(20, { title: 'Beta, discussed', body: `Beta\n\n<!-- sha1: ${giscusTermHash('beta')} -->`, thumbsUp: 2 });
-  put(150, { title: 'delta', thumbsUp: 9 });
-  put(151, { title: 'epsilon', thumbsUp: 1 });
+  put(150, { ...giscus('delta'), thumbsUp: 9 });
+  put(151, { ...giscus('epsilon'), thumbsUp: 1 });
+  // gamma's thread was started by hand (no hash): giscus never shows it and started its own, whose 👍 count.
+  put(10, { title: 'gamma', body: 'Started by hand before the widget.', thumbsUp: 30 });
+  put(200, { ...giscus('gamma'), thumbsUp: 8 });
   // gamma's id as a title in another category is not its thread.
   github.discussions.push({ number: 251, title: 'gamma', body: '', categoryId: 'DIC_other', thumbsUp: 50 });
 });
@@ -174,22 +184,25 @@ describe('npm run votes -- sync', () => {
       (before['2025-03-17/beta.md'] ?? '').replace('hf_upvotes: 40\n---', 'hf_upvotes: 40\nvotes: 2\n---'),
     );
     expect(after['2025-03-18/delta.md']).toContain('\nvotes: 9\n');
-    // gamma has no thread in the category; epsilon's count is already right.
-    expect(after['2025-03-17/gamma.md']).toBe(before['2025-03-17/gamma.md']);
+    // gamma: giscus's thread counts, not the older one started by hand; epsilon's count is already right.
+    expect(after['2025-03-17/gamma.md']).toBe((before['2025-03-17/gamma.md'] ?? '').replace('votes: 7', 'votes: 8'));
     expect(after['2025-03-18/epsilon.md']).toBe(before['2025-03-18/epsilon.md']);
     expect(result.stdout).toContain('discussions #230 and #240 are both about alpha: #230 counts');
+    expect(result.stdout).toContain(
+      "discussion #10 is titled gamma but has no giscus hash: the widget never shows it, so its 👍 are not counted (move the discussion into giscus's thread, or delete it)",
+    );
     expect(result.stdout).toContain(`${path.relative(process.cwd(), path.join(dir, '2025-03-17/alpha.md'))}: votes 3 → 5`);
-    expect(result.stdout).toMatch(/4 of 5 papers have a discussion; changed 3$/m);
+    expect(result.stdout).toMatch(/5 of 5 papers have a discussion; changed 4$/m);
   });
 
   it('keeps the votes of a paper whose thread was deleted', async () => {
     expect((await runMain(votes, ['sync'], env())).status).toBe(0);
     expect(readFileSync(path.join(dir, '2025-03-18/delta.md'), 'utf8')).toContain('\nvotes: 9\n');
-    github.discussions = github.discussions.filter((d) => d.title !== 'delta');
+    github.discussions = github.discussions.filter((d) => d.number !== 150);
     const again = await runMain(votes, ['sync'], env());
     expect(again.status).toBe(0);
     expect(readFileSync(path.join(dir, '2025-03-18/delta.md'), 'utf8')).toContain('\nvotes: 9\n');
-    expect(again.stdout).toMatch(/3 of 5 papers have a discussion; changed 0$/m);
+    expect(again.stdout).toMatch(/4 of 5 papers have a discussion; changed 0$/m);
   });
 
   it('changes nothing when the rate limit is hit part-way, and says when it resets', async () => {
@@ -200,6 +213,44 @@ describe('npm run votes -- sync', () => {
     expect(result.stderr.trim()).toBe(
       "votes: GitHub's API rate limit is used up until 2027-01-01T00:00:00.000Z: run the command again after that. No file was changed.",
     );
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("knows GitHub's RATE_LIMIT error type as well as RATE_LIMITED", async () => {
+    github.rateLimitAt = 0;
+    github.limit.type = 'RATE_LIMIT';
+    const before = snapshot();
+    const result = await runMain(votes, ['sync'], env());
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("GitHub's API rate limit is used up until 2027-01-01T00:00:00.000Z");
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('waits out a short retry-after once, then reads every page', async () => {
+    github.rateLimitAt = 1;
+    github.limit = { type: 'RATE_LIMITED', status: 200, headers: { 'retry-after': '1' } };
+    const result = await runMain(votes, ['sync'], env());
+    expect(result.status, result.stderr).toBe(0);
+    // Page two asked twice (limited, then answered), then page three.
+    expect(github.requests.map((r) => r.variables.after)).toEqual([
+      null,
+      Buffer.from('100').toString('base64'),
+      Buffer.from('100').toString('base64'),
+      Buffer.from('200').toString('base64'),
+    ]);
+    expect(result.stdout).toMatch(/changed 4$/m);
+  });
+
+  it('stops at a secondary rate limit that asks for longer than it waits, changing nothing', async () => {
+    github.rateLimitAt = 0;
+    github.limit = { type: '', status: 403, headers: { 'retry-after': '600' } };
+    const before = snapshot();
+    const result = await runMain(votes, ['sync'], env());
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "votes: GitHub's API rate limit asks to wait 600 s (retry-after): run the command again after that. No file was changed.",
+    );
+    expect(github.requests).toHaveLength(1);
     expect(snapshot()).toEqual(before);
   });
 
@@ -236,7 +287,7 @@ describe('npm run votes -- sync', () => {
     const before = snapshot();
     const dry = await runMain(votes, ['sync', '--dry-run'], env());
     expect(dry.status).toBe(0);
-    expect(dry.stdout).toMatch(/would change 3$/m);
+    expect(dry.stdout).toMatch(/would change 4$/m);
     expect(snapshot()).toEqual(before);
     const unconfigured = await runMain(votes, ['sync'], {
       ...env(),
