@@ -104,7 +104,10 @@ async function submit(
   const base: SubmitResult = { outcome: 'refused', issue: issue.number, login: issue.login };
   // GitHub authenticated the issue's author; a login of another shape (a bot's "name[bot]") is not credited.
   if (!GITHUB_LOGIN.test(issue.login)) {
-    return { result: base, answer: refusal([`the issue's author ${quote(issue.login)} is not a GitHub user account that can be credited`]) };
+    return {
+      result: base,
+      answer: refusal([`the issue's author ${quote(issue.login)} is not a GitHub user account that can be credited`]),
+    };
   }
   const submission = readSubmission(parseIssueForm(issue.body));
   if ('problems' in submission) return { result: base, answer: refusal(submission.problems) };
@@ -139,7 +142,10 @@ async function submit(
   const relative = path.relative(ROOT, path.resolve(file));
   if (checked.status !== 0) {
     rmSync(path.resolve(file), { force: true });
-    return { result: { ...withId, outcome: 'refused' }, answer: `The paper file did not pass \`npm run check\`:\n\n${fence(checked.stdout + checked.stderr)}` };
+    return {
+      result: { ...withId, outcome: 'refused' },
+      answer: `The paper file did not pass \`npm run check\`:\n\n${fence(checked.stdout + checked.stderr)}`,
+    };
   }
   return {
     result: { ...withId, outcome: 'created', file: relative },
@@ -159,13 +165,21 @@ function fence(text: string): string {
 
 function githubFileUrl(env: NodeJS.ProcessEnv, file: string): string | undefined {
   const { repository } = githubSettings(env);
-  return repository === '' ? undefined : `https://github.com/${repository}/blob/HEAD/${file}`;
+  return repository === undefined ? undefined : `https://github.com/${repository}/blob/HEAD/${file}`;
 }
 
 /** Runs `node scripts/<script> …args` (an argument list, never a shell line) and collects its output. */
-function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runScript(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', script), ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

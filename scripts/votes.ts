@@ -84,8 +84,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const endpoint = env.PAPERSHELF_GITHUB_API ?? GITHUB_GRAPHQL_ENDPOINT;
   let discussions: DiscussionVotes[];
   try {
-    discussions = await fetchDiscussionVotes(giscus.repository, giscus.categoryId, { endpoint, token, timeoutMs, maxRetryAfterMs }, (count) =>
-      console.log(`votes: read ${count} discussions of ${giscus.repository} (${giscus.category})`),
+    discussions = await fetchDiscussionVotes(
+      giscus.repository,
+      giscus.categoryId,
+      { endpoint, token, timeoutMs, maxRetryAfterMs },
+      (count) => console.log(`votes: read ${count} discussions of ${giscus.repository} (${giscus.category})`),
     );
   } catch (error) {
     if (!(error instanceof GithubApiError)) throw error;

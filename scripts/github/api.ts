@@ -49,7 +49,9 @@ export async function githubRequest(
     await new Promise((resolve) => setTimeout(resolve, wait * 1000));
     const second = await requestOnce(url, options, init, isLimited);
     if (!('limited' in second)) return second;
-    throw new GithubApiError(rateLimitMessage(second.response.headers.get('x-ratelimit-reset'), second.response.headers.get('retry-after')));
+    throw new GithubApiError(
+      rateLimitMessage(second.response.headers.get('x-ratelimit-reset'), second.response.headers.get('retry-after')),
+    );
   }
   throw new GithubApiError(rateLimitMessage(first.response.headers.get('x-ratelimit-reset'), first.response.headers.get('retry-after')));
 }

@@ -65,7 +65,8 @@ export function readSubmission(answers: Map<string, string>): Submission | { pro
   const tagsText = answer(FORM_LABELS.tags) ?? '';
   const tags = [...new Set(tagsText.split(/[\s,]+/).filter((t) => t !== ''))];
   for (const tag of tags) {
-    if (!TAG.test(tag) || tag.length > MAX_TAG_LENGTH) problems.push(`the tag ${quote(tag)} must be a lowercase slug such as vision-language`);
+    if (!TAG.test(tag) || tag.length > MAX_TAG_LENGTH)
+      problems.push(`the tag ${quote(tag)} must be a lowercase slug such as vision-language`);
   }
   if (tags.length > MAX_TAGS) problems.push(`${tags.length} tags: at most ${MAX_TAGS}`);
   const code = answer(FORM_LABELS.code) ?? '';
@@ -81,7 +82,7 @@ export function readSubmission(answers: Map<string, string>): Submission | { pro
  * backticks, so it can neither close the code span nor mention anyone nor draw a link.
  */
 export function quote(value: string): string {
-  const flat = value.replace(/[`\r\n\t]/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
+  const flat = [...value.replace(/[`\r\n\t]/g, ' ')].filter((c) => c >= ' ' && c !== '\u007f').join('');
   const short = flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
   return `\`${short}\``;
 }

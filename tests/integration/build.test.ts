@@ -296,7 +296,9 @@ describe('a fixture site built for real', () => {
   it('links the submit form from every page when the site is on GitHub', () => {
     for (const page of ['index.html', 'papers/2503.01234/index.html', 'search/index.html']) {
       const links = select(dom(readOut(build, page)), 'footer a').filter((a) => text(a) === 'Submit a paper');
-      expect(links.map((a) => attr(a, 'href'))).toEqual(['https://github.com/papershelf/fixture-site/issues/new?template=submit-paper.yml']);
+      expect(links.map((a) => attr(a, 'href'))).toEqual([
+        'https://github.com/papershelf/fixture-site/issues/new?template=submit-paper.yml',
+      ]);
     }
   });
 

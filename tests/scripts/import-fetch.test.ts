@@ -94,10 +94,9 @@ function hfDay(url: URL, res: ServerResponse): void {
   const limit = Number(url.searchParams.get('limit'));
   if (date === '2025-03-17') {
     const all = Array.from({ length: 103 }, (_, i) => hfItem(i + 1, '2025-03-17'));
-    return json(res, all.slice(page * limit, (page + 1) * limit));
-  }
-  if (date === '2025-03-16') return json(res, []);
-  json(res, { error: 'unknown date' }, 404);
+    json(res, all.slice(page * limit, (page + 1) * limit));
+  } else if (date === '2025-03-16') json(res, []);
+  else json(res, { error: 'unknown date' }, 404);
 }
 
 describe('npm run import -- hf --date', () => {
@@ -133,10 +132,7 @@ describe('npm run import -- hf --date', () => {
   it('skips a paper already listed on another day, and says where', async () => {
     handler = hfDay;
     mkdirSync(path.join(dir, '2025-03-10'));
-    writeFileSync(
-      path.join(dir, '2025-03-10/2503.10007.md'),
-      '---\ntitle: "Listed earlier"\narxiv: "2503.10007"\n---\n\nAn abstract.\n',
-    );
+    writeFileSync(path.join(dir, '2025-03-10/2503.10007.md'), '---\ntitle: "Listed earlier"\narxiv: "2503.10007"\n---\n\nAn abstract.\n');
     const result = await run(['hf', '--date', '2025-03-17']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/skipped {4}.*2025-03-10\/2503\.10007\.md .*: already on the site, listed on 2025-03-10/);
@@ -225,7 +221,19 @@ function arxivDay(url: URL, res: ServerResponse): void {
 describe('npm run import -- arxiv --category', () => {
   it('asks for the categories, keywords and day, newest first, page by page up to the cap', async () => {
     handler = arxivDay;
-    const result = await run(['arxiv', '--category', 'cs.CL', '--category', 'cs.LG', '--keyword', 'agent', '--max', '120', '--date', '2025-03-17']);
+    const result = await run([
+      'arxiv',
+      '--category',
+      'cs.CL',
+      '--category',
+      'cs.LG',
+      '--keyword',
+      'agent',
+      '--max',
+      '120',
+      '--date',
+      '2025-03-17',
+    ]);
     expect(result.status, result.stderr).toBe(0);
     expect(requests.map((r) => [r.searchParams.get('start'), r.searchParams.get('max_results'), r.searchParams.get('sortOrder')])).toEqual([
       ['0', '100', 'descending'],
@@ -277,10 +285,13 @@ describe('npm run import -- sources', () => {
   });
 
   it('imports Hugging Face then arXiv as one import; a paper both list is written once', async () => {
-    handler = (url, res) =>
-      url.pathname === '/api/daily_papers'
-        ? json(res, [hfItem(1, '2025-03-17')])
-        : (res.writeHead(200), res.end(atomFeed([atomEntry(1, '2025-03-17'), atomEntry(-9999, '2025-03-17')], 2)));
+    handler = (url, res) => {
+      if (url.pathname === '/api/daily_papers') json(res, [hfItem(1, '2025-03-17')]);
+      else {
+        res.writeHead(200);
+        res.end(atomFeed([atomEntry(1, '2025-03-17'), atomEntry(-9999, '2025-03-17')], 2));
+      }
+    };
     const result = await run(['sources', '--date', '2025-03-17'], {
       PAPERSHELF_INTAKE_HF: 'true',
       PAPERSHELF_INTAKE_ARXIV_CATEGORIES: 'cs.CL',
@@ -294,7 +305,10 @@ describe('npm run import -- sources', () => {
 
   it('writes nothing when one source fails, even if the other answered', async () => {
     handler = (url, res) => (url.pathname === '/api/daily_papers' ? json(res, [hfItem(1, '2025-03-17')]) : json(res, 'gone', 404));
-    const result = await run(['sources', '--date', '2025-03-17'], { PAPERSHELF_INTAKE_HF: 'true', PAPERSHELF_INTAKE_ARXIV_CATEGORIES: 'cs.CL' });
+    const result = await run(['sources', '--date', '2025-03-17'], {
+      PAPERSHELF_INTAKE_HF: 'true',
+      PAPERSHELF_INTAKE_ARXIV_CATEGORIES: 'cs.CL',
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('arXiv answered HTTP 404');
     expect(snapshot()).toEqual({});

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { main } from '../../scripts/submit.ts';
 import { FORM_LABELS, parseIssueForm, quote, readSubmission } from '../../scripts/submit/issue-form.ts';
+import { main } from '../../scripts/submit.ts';
 import { ROOT, runMain } from '../support/run.ts';
 
 /** An issue body as GitHub writes a submitted form. */
@@ -52,7 +52,7 @@ describe('readSubmission', () => {
     });
   });
   it('refuses hostile answers, each with a reason, quoting them as inline code', () => {
-    const result = read('2503.01234; rm -rf / $(id) `whoami`', '${{ secrets.GITHUB_TOKEN }}', 'javascript:alert(1)');
+    const result = read('2503.01234; rm -rf / $(id) `whoami`', `$\{{ secrets.GITHUB_TOKEN }}`, 'javascript:alert(1)');
     expect(result).toEqual({
       problems: [
         '`2503.01234; rm -rf / $(id)  whoami ` is not an arXiv id or arxiv.org URL (such as 2503.01234 or https://arxiv.org/abs/2503.01234)',
@@ -63,8 +63,12 @@ describe('readSubmission', () => {
       ],
     });
     expect(read('x'.repeat(10_000))).toEqual({ problems: ['"arXiv id or URL" is 10000 characters long; the form takes at most 500'] });
-    expect(read('_No response_')).toEqual({ problems: ['"arXiv id or URL" is empty: give an arXiv id such as 2503.01234, or its arxiv.org URL'] });
-    expect(read('2503.01234', undefined, 'http://example.org/plain')).toEqual({ problems: ['the code link `http://example.org/plain` must be an https:// URL'] });
+    expect(read('_No response_')).toEqual({
+      problems: ['"arXiv id or URL" is empty: give an arXiv id such as 2503.01234, or its arxiv.org URL'],
+    });
+    expect(read('2503.01234', undefined, 'http://example.org/plain')).toEqual({
+      problems: ['the code link `http://example.org/plain` must be an https:// URL'],
+    });
   });
   it('quotes a value so that it can neither close its code span, mention anyone nor draw a link', () => {
     expect(quote('@everyone ``` [x](javascript:alert(1))\nnext')).toBe('`@everyone     [x](javascript:alert(1)) next`');
@@ -100,7 +104,10 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 async function submitIssue(issueBody: string, login = 'octo-cat') {
   const event = path.join(work, 'event.json');
-  writeFileSync(event, JSON.stringify({ action: 'opened', issue: { number: 42, title: 'Submit a paper', body: issueBody, user: { login } } }));
+  writeFileSync(
+    event,
+    JSON.stringify({ action: 'opened', issue: { number: 42, title: 'Submit a paper', body: issueBody, user: { login } } }),
+  );
   const out = path.join(work, 'out');
   const run = await runMain(main, ['--event', event, '--out', out, '--date', '2025-03-17'], {
     PAPERSHELF_CONTENT: path.join(work, 'papers'),
@@ -123,7 +130,9 @@ async function submitIssue(issueBody: string, login = 'octo-cat') {
 
 describe('npm run submit', () => {
   it("scaffolds the paper with npm run new, credited to the issue's author, and checks it", async () => {
-    const { run, papers, result, answer } = await submitIssue(body('https://arxiv.org/abs/2410.05076', 'decoding, llm', 'https://github.com/DerrickYLJ/TidalDecode'));
+    const { run, papers, result, answer } = await submitIssue(
+      body('https://arxiv.org/abs/2410.05076', 'decoding, llm', 'https://github.com/DerrickYLJ/TidalDecode'),
+    );
     expect(run.status, run.stderr).toBe(0);
     expect(papers).toEqual(['2025-03-17/2410.05076.md']);
     const file = readFileSync(path.join(work, 'papers/2025-03-17/2410.05076.md'), 'utf8');
@@ -137,11 +146,16 @@ describe('npm run submit', () => {
 
   it('answers with the link of a paper already on the site, and writes nothing', async () => {
     mkdirSync(path.join(work, 'papers/2025-03-10'));
-    writeFileSync(path.join(work, 'papers/2025-03-10/2410.05076.md'), '---\ntitle: "TidalDecode"\narxiv: "2410.05076v2"\n---\n\nAbstract.\n');
+    writeFileSync(
+      path.join(work, 'papers/2025-03-10/2410.05076.md'),
+      '---\ntitle: "TidalDecode"\narxiv: "2410.05076v2"\n---\n\nAbstract.\n',
+    );
     const { papers, result, answer } = await submitIssue(body('2410.05076'));
     expect(papers).toEqual(['2025-03-10/2410.05076.md']);
     expect(result).toMatchObject({ outcome: 'exists', url: 'https://papers.example.org/shelf/papers/2410.05076/' });
-    expect(answer).toBe('Thank you! arXiv 2410.05076 is already on the site, listed on 2025-03-10: https://papers.example.org/shelf/papers/2410.05076/\n');
+    expect(answer).toBe(
+      'Thank you! arXiv 2410.05076 is already on the site, listed on 2025-03-10: https://papers.example.org/shelf/papers/2410.05076/\n',
+    );
   });
 
   it('refuses a hostile form or an account it cannot credit, writing nothing', async () => {

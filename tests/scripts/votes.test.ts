@@ -31,7 +31,11 @@ class LocalGithub {
   /** Answer the request with this index (0-based) with GitHub's rate-limit error. */
   rateLimitAt: number | undefined;
   /** How that answer says it: GitHub's GraphQL error type, HTTP status and headers. */
-  limit = { type: 'RATE_LIMITED', status: 200, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1798761600' } as Record<string, string> };
+  limit = {
+    type: 'RATE_LIMITED',
+    status: 200,
+    headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1798761600' } as Record<string, string>,
+  };
   server: Server = createServer((request, response) => {
     let text = '';
     request.on('data', (chunk) => {

@@ -63,7 +63,9 @@ describe('readHfItems', () => {
     expect(readHfItems([item({}, { submittedBy: { name: 'julien-c', fullname: 'Julien' } })]).entries[0]?.fields.submitted_by).toBe(
       'hf:julien-c',
     );
-    expect(readHfItems([item({ submittedOnDailyBy: { user: 'akhaliq', fullname: 'AK' } })]).entries[0]?.fields.submitted_by).toBe('hf:akhaliq');
+    expect(readHfItems([item({ submittedOnDailyBy: { user: 'akhaliq', fullname: 'AK' } })]).entries[0]?.fields.submitted_by).toBe(
+      'hf:akhaliq',
+    );
     const odd = readHfItems([item({ submittedOnDailyBy: { user: '@root; rm -rf /' } })]).entries[0];
     expect(odd?.fields.submitted_by).toBeUndefined();
     expect(odd?.notes).toEqual(['left out the submitter "@root; rm -rf /": not a Hugging Face account name']);
