@@ -295,7 +295,8 @@ describe('a fixture site built for real', () => {
 
   it('links the submit form from every page when the site is on GitHub', () => {
     for (const page of ['index.html', 'papers/2503.01234/index.html', 'search/index.html']) {
-      const links = select(dom(readOut(build, page)), 'footer a').filter((a) => text(a) === 'Submit a paper');
+      const footer = select(dom(readOut(build, page)), 'footer.site-footer')[0] ?? dom('');
+      const links = select(footer, 'a').filter((a) => text(a) === 'Submit a paper');
       expect(links.map((a) => attr(a, 'href'))).toEqual([
         'https://github.com/papershelf/fixture-site/issues/new?template=submit-paper.yml',
       ]);
