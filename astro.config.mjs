@@ -5,6 +5,7 @@ import { CACHE_DIR, OUT_DIR, SITE_BASE, SITE_URL } from './src/consts.ts';
 import { contentStoreIntegration } from './src/integrations/content-store.ts';
 import { headersIntegration } from './src/integrations/headers.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { pruneIntegration } from './src/integrations/prune.ts';
 import { timingsIntegration } from './src/integrations/timings.ts';
 import { verifyIntegration } from './src/integrations/verify.ts';
 
@@ -42,6 +43,8 @@ export default defineConfig({
     timingsIntegration(),
     // Pages read the content store from its file, not from a module V8 must compile (see the file).
     contentStoreIntegration(),
+    // dist/ is kept between builds; this removes what the build no longer produces (see the file).
+    pruneIntegration(),
     // Lists the pages that were actually built; 10,000 URLs per file (the protocol allows 50,000).
     sitemap({ entryLimit: 10_000 }),
     // dist/_headers' policy from the same function as the pages' (giscus's frame only when configured).
@@ -51,7 +54,9 @@ export default defineConfig({
   ],
   // Never inline scripts or assets into pages (Astro inlines small ones by default): external
   // files only, so a strict policy sent as a header needs no hashes.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // dist/ is not emptied: pages restored from the incremental cache stay in place, and
+  // pruneIntegration() removes what this build did not produce (a rebuild equals a cold build).
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
   devToolbar: { enabled: false },
   experimental: {
     // Pages whose getStaticPaths entry carries an unchanged cacheKey (src/data/page-keys.ts) and

@@ -5,7 +5,7 @@
  * the finished index, which the verification integration (placed after this one) awaits while it
  * scans the pages on the other core. That integration also checks the page count of the index.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -72,6 +72,10 @@ async function buildIndex(out: string, logger: { info(message: string): void }):
   const started = performance.now();
   const phaseStart = epochNow();
   try {
+    // dist/ is kept between builds: the index is written whole into an emptied folder, so no file
+    // of an older index outlives it (src/integrations/prune.ts leaves this folder to us), and the
+    // files are counted as a cold build counts them.
+    rmSync(path.join(out, 'pagefind'), { recursive: true, force: true });
     const { files, papers } = countFiles(out);
     const maxFragments = fragmentBudget(papers, files);
     const index = ok('createIndex', await pagefind.createIndex({ forceLanguage: 'en', maxFragments })).index;

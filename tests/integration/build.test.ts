@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseRssFeed } from 'feedsmith';
 import type { Browser, Page } from 'playwright-core';
@@ -511,25 +511,24 @@ describe('the build refuses bad content', () => {
 
 describe('reproducible builds, and the content loader across rebuilds', () => {
   // The fixture's papers in a new repository with the same history (commits made at fixed times
-  // have the same hashes), each file then written again in reverse order, one paper edited, and
-  // built from a clean cache with the same settings (`cold`); then the edit is undone and the same
-  // folder is built again with the same cache and output (`warm`: Astro drops its content store
-  // when its configuration, output folder included, changes). `warm` has the shared build's
-  // content, so the two prove at once that file order does not matter and that a warm rebuild is
-  // a cold build, every file byte for byte: two builds, not three.
+  // have the same hashes), each file then written again in reverse order, and changed: one paper
+  // edited, one added on a new day, one moved to another day, one deleted. That is built from a
+  // clean cache with the same settings (`cold`); then every change is undone and the same folder is
+  // built again with the same cache and output (`warm`: dist/ is kept, so the rebuild adds, edits,
+  // moves and deletes papers in place). `warm` has the shared build's content, so the two prove at
+  // once that file order does not matter and that a rebuild in a kept dist/ is a cold build, every
+  // file byte for byte, nothing stale left: two builds, not three.
   const work = tempDir('papershelf-rebuild-');
   const copy = fixtureRepository(path.join(tempDir('papershelf-reversed-'), 'repo'));
   const edited = path.join(copy, '2025-03-13', 'hyperbolic-embeddings-for-citation-graphs.md');
+  const added = path.join(copy, '2025-03-17', 'a-paper-only-the-first-build-has.md');
+  const moved = ['2025-03-10', '2025-03-11'].map((day) => path.join(copy, day, 'quantized-draft-models.md')) as [string, string];
+  const deleted = path.join(copy, '2025-03-14', '2503.09999.md');
   const counts = (b: Build) => /(\d+) content files: (\d+) papers read and rendered, (\d+) unchanged/.exec(b.output)?.slice(1).map(Number);
   let cold: Build;
   let warm: Build;
   // Pages of the cold build, read before the warm build writes the same folder.
-  const SAMPLED = [
-    'papers/hyperbolic-embeddings-for-citation-graphs/index.html',
-    'papers/2503.01234/index.html',
-    'papers/date/2025-03-14/index.html',
-    'math.css',
-  ];
+  const SAMPLED = ['papers/hyperbolic-embeddings-for-citation-graphs/index.html', 'papers/zebra-vision-transformer/index.html'];
   const coldPages = new Map<string, string>();
   beforeAll(() => {
     for (const file of listFiles(copy).reverse()) {
@@ -538,11 +537,24 @@ describe('reproducible builds, and the content loader across rebuilds', () => {
       writeFileSync(path.join(copy, file), bytes);
     }
     const original = readFileSync(edited);
+    const deletedBytes = readFileSync(deleted);
     writeFileSync(edited, original.toString('utf8').replace('---\n\n', 'votes: 3\n---\n\n'));
+    mkdirSync(path.dirname(added), { recursive: true });
+    writeFileSync(
+      added,
+      '---\ntitle: "A Paper Only the First Build Has"\nauthors: ["Mary Somerville"]\n---\n\nOn the connexion of the physical sciences.\n',
+    );
+    mkdirSync(path.dirname(moved[1]), { recursive: true });
+    renameSync(moved[0], moved[1]);
+    rmSync(deleted);
     writeFixturePullAuthors(copy, path.join(work, 'cache'));
     cold = buildIn(work, { content: copy, env: FIXTURE_GITHUB });
     if (cold.status === 0) for (const page of SAMPLED) coldPages.set(page, readOut(cold, page));
     writeFileSync(edited, original);
+    rmSync(path.dirname(added), { recursive: true });
+    renameSync(moved[1], moved[0]);
+    rmSync(path.dirname(moved[1]), { recursive: true });
+    writeFileSync(deleted, deletedBytes);
     warm = buildIn(work, { content: copy, env: FIXTURE_GITHUB });
   });
 
@@ -554,25 +566,28 @@ describe('reproducible builds, and the content loader across rebuilds', () => {
     expect(files.filter((f) => !readFileSync(path.join(build.out, f)).equals(readFileSync(path.join(warm.out, f))))).toEqual([]);
   });
 
-  it('reads and renders each paper once per build, and only the changed one and its pages again on a rebuild', () => {
+  it('reads and renders each paper once per build, and only the changed ones and their pages again on a rebuild', () => {
     expect(cold.status, cold.output).toBe(0);
     expect(counts(build)).toEqual([6, 6, 0]);
     expect(counts(cold)).toEqual([6, 6, 0]);
-    expect(counts(warm)).toEqual([6, 1, 5]);
-    // Astro's incremental build restores the pages whose cache key (src/data/page-keys.ts) is
-    // unchanged and renders the changed paper's page, its day, week and month again.
+    // The edited, moved and restored papers are read again; the other three come from the store.
+    expect(counts(warm)).toEqual([6, 3, 3]);
+    // Astro's incremental build keeps the pages whose cache key (src/data/page-keys.ts) is
+    // unchanged and renders the changed papers' pages, their days, weeks and months again.
     const restored = (b: Build) => new Set([...b.output.matchAll(/├─ (\S+?) \((?:cached|restored)\)/g)].map((m) => m[1]));
     expect(restored(cold).size).toBe(0);
     const reused = restored(warm);
-    for (const page of ['/papers/2503.01234/index.html', '/papers/date/2025-03-14/index.html', '/papers/date/2025-03-10/papers.bib'])
-      expect(reused, page).toContain(page);
+    expect(reused).toContain('/papers/zebra-vision-transformer/index.html');
     for (const page of [
       '/papers/hyperbolic-embeddings-for-citation-graphs/index.html',
       '/papers/date/2025-03-13/index.html',
-      '/papers/week/2025-W11/index.html',
-      '/papers/month/2025-03/index.html',
+      '/papers/2503.09999/index.html',
+      '/papers/quantized-draft-models/index.html',
     ])
       expect(reused, page).not.toContain(page);
+    // The cold build had the added paper and the moved paper's day; the rebuild removed them.
+    expect(listFiles(cold.out)).not.toContain('papers/a-paper-only-the-first-build-has/index.html');
+    expect(warm.output).toMatch(/removed \d+ files this build no longer produces/);
     // The edit showed where the paper does, and only there.
     const [changed, ...unchanged] = SAMPLED;
     expect(coldPages.get(changed ?? '')).not.toBe(readOut(build, changed ?? ''));
