@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { CACHE_DIR, OUT_DIR, SITE_BASE, SITE_URL } from './src/consts.ts';
 import { contentStoreIntegration } from './src/integrations/content-store.ts';
+import { devSearchIntegration } from './src/integrations/dev-search.ts';
 import { headersIntegration } from './src/integrations/headers.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { pruneIntegration } from './src/integrations/prune.ts';
@@ -51,6 +52,8 @@ export default defineConfig({
     headersIntegration(),
     search,
     verifyIntegration({ indexWritten: search.written }),
+    // npm run dev serves the last build's search index, and says whether there is one.
+    devSearchIntegration(),
   ],
   // Never inline scripts or assets into pages (Astro inlines small ones by default): external
   // files only, so a strict policy sent as a header needs no hashes.

@@ -47,7 +47,14 @@ export async function startSearch(): Promise<void> {
   const help = document.querySelector<HTMLElement>('#search-help');
   if (form === null || list === null || status === null || more === null || tagBox === null || help === null) return;
   const bundle = form.dataset.bundlePath ?? '/pagefind/';
-  const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+  let pagefind: Pagefind;
+  try {
+    pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+  } catch {
+    // No index at that path: in npm run dev before the first npm run build, or a broken deploy.
+    status.textContent = 'Search has no index yet. Under npm run dev it uses the last build’s index: run npm run build once.';
+    return;
+  }
   await pagefind.options({ baseUrl: form.dataset.base ?? '/' });
   await pagefind.init();
   const siteFilters = await pagefind.filters();
