@@ -35,9 +35,11 @@ export function indexMiddleware(index: string, prefix: string) {
   const root = path.resolve(index);
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://dev').pathname);
-    if (!pathname.startsWith(prefix)) return next();
     const file = path.resolve(root, pathname.slice(prefix.length));
-    if (!file.startsWith(`${root}${path.sep}`) || !existsSync(file) || !statSync(file).isFile()) return next();
+    if (!pathname.startsWith(prefix) || !file.startsWith(`${root}${path.sep}`) || !existsSync(file) || !statSync(file).isFile()) {
+      next();
+      return;
+    }
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
     res.end(readFileSync(file));
   };
