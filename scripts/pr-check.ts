@@ -1,0 +1,117 @@
+/**
+ * `npm run pr-check -- --base REF`: the pull-request check that costs the change. A pull request
+ * that touches only paper files (`content/papers/`) takes the short path: the folder check of every
+ * paper (the duplicate rules need the whole folder; unchanged files' verdicts come from the cache)
+ * and a real build, verified, of a preview site holding only the changed days' papers. Any other
+ * change takes the full path (check, full build, the project's tests), which the workflow runs.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readArgs, runCli, usage } from './cli.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+const HELP = `Usage: npm run pr-check -- --base REF [--plan] [--out DIR]
+
+Decides how much a pull request's check must do, from the files changed since REF (git diff
+--name-only REF...HEAD):
+  content   only files under content/papers/ changed: npm run check over the whole folder, then a
+            preview site of the changed days only (their papers, day pages, search), built and
+            verified by astro build into --out (default preview/), whatever the site's size
+  code      anything else changed: the full path (check, the whole build, npm test), which the
+            pull-request workflow runs itself; pr-check only says so
+
+Options:
+  --base REF   the branch or commit the pull request merges into (origin/main in a workflow)
+  --plan       print the scope and the changed days, and write scope=… and days=… to the file
+               named by GITHUB_OUTPUT when it is set; build nothing
+  --out DIR    where the preview is built (default preview/)
+  -h, --help   show this help
+
+Exit status: 0 when the check passed (or --plan), 1 when it failed, 2 on usage errors.`;
+
+/** The content folder as a repository path, and a paper file in it. */
+const PAPER_FILE = /^content\/papers\/(\d{4}-\d{2}-\d{2})\/[^/]+\.md$/;
+
+/** How much checking a change needs: `content` when every changed path is a paper file, else `code`. */
+export function scopeOf(files: readonly string[]): 'content' | 'code' {
+  return files.length > 0 && files.every((f) => PAPER_FILE.test(f)) ? 'content' : 'code';
+}
+
+/** The listing days whose folders a change touches (added, edited, moved from or to, deleted), sorted. */
+export function changedDays(files: readonly string[]): string[] {
+  return [...new Set(files.flatMap((f) => PAPER_FILE.exec(f)?.[1] ?? []))].sort();
+}
+
+/** Copies the papers of `days` from `content` into `preview` (emptied first); returns how many it copied. */
+export function assemblePreview(content: string, days: readonly string[], preview: string): number {
+  rmSync(preview, { recursive: true, force: true });
+  mkdirSync(preview, { recursive: true });
+  let papers = 0;
+  for (const day of days) {
+    const folder = path.join(content, day);
+    // A day whose papers were all deleted or moved away has nothing to show.
+    if (!existsSync(folder)) continue;
+    const files = readdirSync(folder).filter((f) => f.endsWith('.md'));
+    if (files.length === 0) continue;
+    cpSync(folder, path.join(preview, day), { recursive: true });
+    papers += files.length;
+  }
+  return papers;
+}
+
+/** The CLI: `argv` without node and the script. Returns the exit code. */
+export function main(argv: string[], env: NodeJS.ProcessEnv): number {
+  const args = readArgs('pr-check', HELP, () =>
+    parseArgs({
+      args: argv,
+      options: {
+        base: { type: 'string' },
+        plan: { type: 'boolean', default: false },
+        out: { type: 'string', default: 'preview' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }),
+  );
+  if (typeof args === 'number') return args;
+  const { base, plan, out } = args.values;
+  if (base === undefined) return usage('pr-check', HELP, '--base is required');
+  let files: string[];
+  try {
+    files = execFileSync('git', ['diff', '--name-only', '--no-renames', `${base}...HEAD`], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => f !== '');
+  } catch (error) {
+    console.error(`pr-check: cannot list the changes since ${base}: ${(error as Error).message.split('\n')[0]}`);
+    return 1;
+  }
+  const scope = scopeOf(files);
+  const days = changedDays(files);
+  console.log(`pr-check: ${files.length} files changed since ${base}: scope ${scope}${scope === 'content' ? `, days ${days.join(' ')}` : ''}`);
+  if (plan) {
+    if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, `scope=${scope}\ndays=${days.join(' ')}\n`);
+    return 0;
+  }
+  if (scope === 'code') {
+    console.log('pr-check: code changed: the full check (npm run check, npm run build, npm test) applies');
+    return 0;
+  }
+  const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts')], { cwd: ROOT, env, stdio: 'inherit' });
+  if (check.status !== 0) return 1;
+  const content = path.resolve(ROOT, env.PAPERSHELF_CONTENT ?? 'content/papers');
+  const work = path.resolve(ROOT, out);
+  const previewContent = path.join(work, 'content');
+  const papers = assemblePreview(content, days, previewContent);
+  console.log(`pr-check: building a preview of ${days.length} day${days.length === 1 ? '' : 's'} (${papers} papers) into ${path.join(out, 'dist')}`);
+  if (papers === 0) return 0;
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    env: { ...env, PAPERSHELF_CONTENT: previewContent, PAPERSHELF_OUT: path.join(work, 'dist'), PAPERSHELF_CACHE: path.join(work, 'cache') },
+    stdio: 'inherit',
+  });
+  return build.status === 0 ? 0 : 1;
+}
+
+if (import.meta.main) await runCli('pr-check', () => main(process.argv.slice(2), process.env));
