@@ -89,7 +89,9 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): number {
   }
   const scope = scopeOf(files);
   const days = changedDays(files);
-  console.log(`pr-check: ${files.length} files changed since ${base}: scope ${scope}${scope === 'content' ? `, days ${days.join(' ')}` : ''}`);
+  console.log(
+    `pr-check: ${files.length} files changed since ${base}: scope ${scope}${scope === 'content' ? `, days ${days.join(' ')}` : ''}`,
+  );
   if (plan) {
     if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, `scope=${scope}\ndays=${days.join(' ')}\n`);
     return 0;
@@ -104,11 +106,18 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): number {
   const work = path.resolve(ROOT, out);
   const previewContent = path.join(work, 'content');
   const papers = assemblePreview(content, days, previewContent);
-  console.log(`pr-check: building a preview of ${days.length} day${days.length === 1 ? '' : 's'} (${papers} papers) into ${path.join(out, 'dist')}`);
+  console.log(
+    `pr-check: building a preview of ${days.length} day${days.length === 1 ? '' : 's'} (${papers} papers) into ${path.join(out, 'dist')}`,
+  );
   if (papers === 0) return 0;
   const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,
-    env: { ...env, PAPERSHELF_CONTENT: previewContent, PAPERSHELF_OUT: path.join(work, 'dist'), PAPERSHELF_CACHE: path.join(work, 'cache') },
+    env: {
+      ...env,
+      PAPERSHELF_CONTENT: previewContent,
+      PAPERSHELF_OUT: path.join(work, 'dist'),
+      PAPERSHELF_CACHE: path.join(work, 'cache'),
+    },
     stdio: 'inherit',
   });
   return build.status === 0 ? 0 : 1;
