@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { INTAKE, type IntakeSettings, intakeSettings } from '../src/consts.ts';
+import { arxivDayCap, INTAKE, type IntakeSettings, intakeSettings } from '../src/consts.ts';
 import { shownPath } from '../src/content/content-check.ts';
 import { contentDir } from '../src/content/content-files.ts';
 import { type DayKey, isDayKey, latestMonthDayOnOrBefore, monthDayToDayKey, shiftDay, utcDayKey } from '../src/content/dates.ts';
@@ -133,9 +133,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     sources.push({ kind: 'hf' });
   } else if (format === 'arxiv') {
     if (category.length === 0) return usage('import', HELP, 'arxiv without a file needs --category (or give a file)');
-    const cap = max === undefined ? INTAKE.arxivMax : Number(max);
-    if (!/^\d+$/.test(max ?? String(cap)) || cap < 1 || cap > 2000)
-      return usage('import', HELP, '--max must be a whole number from 1 to 2000');
+    const cap = max === undefined ? INTAKE.arxivMax : arxivDayCap(max);
+    if (cap === undefined) return usage('import', HELP, '--max must be a whole number from 1 to 2000');
     const query = { categories: category, keywords: keyword, day, max: cap };
     try {
       arxivSearchQuery(query);

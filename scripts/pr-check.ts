@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentDir } from '../src/content/content-files.ts';
 import { readArgs, runCli, usage } from './cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -102,7 +103,7 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): number {
   }
   const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts')], { cwd: ROOT, env, stdio: 'inherit' });
   if (check.status !== 0) return 1;
-  const content = path.resolve(ROOT, env.PAPERSHELF_CONTENT ?? 'content/papers');
+  const content = contentDir(env);
   const work = path.resolve(ROOT, out);
   const previewContent = path.join(work, 'content');
   const papers = assemblePreview(content, days, previewContent);

@@ -132,7 +132,8 @@ async function submit(
   const created = await runScript('new.ts', newArgs, env);
   const file = /^created (.+)$/m.exec(created.stdout)?.[1];
   if (created.status !== 0 || file === undefined) {
-    const failed = /arXiv|fetching/.test(created.stderr) && !/refused/.test(created.stderr);
+    // npm run new says "new: refused: …" when it turns the paper down; any other failure is arXiv's.
+    const failed = created.status === 1 && !/^new: refused/m.test(created.stderr);
     return {
       result: { ...withId, outcome: failed ? 'failed' : 'refused' },
       answer: `${failed ? 'The paper could not be fetched from arXiv; a maintainer can run the workflow again.' : 'The paper was not added.'} \`npm run new\` said:\n\n${fence(created.stderr)}`,

@@ -121,6 +121,12 @@ export function siteGithubSettings(): GithubSettings {
  */
 export const INTAKE = { huggingFace: false, arxivCategories: [] as string[], arxivKeywords: [] as string[], arxivMax: 50 };
 
+/** A day's cap of arXiv papers written as text: a whole number from 1 to 2000, else undefined. */
+export function arxivDayCap(text: string): number | undefined {
+  const max = Number(text);
+  return /^\d+$/.test(text) && max >= 1 && max <= 2000 ? max : undefined;
+}
+
 /** The sources `npm run import -- sources` reads, from `INTAKE` and its environment overrides. */
 export interface IntakeSettings {
   /** Hugging Face's daily papers for the day. */
@@ -141,8 +147,8 @@ export function intakeSettings(env: NodeJS.ProcessEnv = process.env): IntakeSett
     .map((k) => k.trim())
     .filter((k) => k !== '');
   const maxText = setting(env.PAPERSHELF_INTAKE_ARXIV_MAX, String(INTAKE.arxivMax));
-  const max = Number(maxText);
-  if (!/^\d+$/.test(maxText) || max < 1 || max > 2000) {
+  const max = arxivDayCap(maxText);
+  if (max === undefined) {
     throw new Error(`PAPERSHELF_INTAKE_ARXIV_MAX must be a whole number from 1 to 2000, not ${JSON.stringify(maxText)}`);
   }
   return { huggingFace: hf === 'true', ...(categories.length > 0 ? { arxiv: { categories, keywords, max } } : {}) };
