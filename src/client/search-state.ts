@@ -7,7 +7,7 @@
 import { parseArxivRef } from '../content/arxiv-id.ts';
 import { compareText } from '../content/text.ts';
 
-/** How results are ordered: Pagefind's relevance, newest listing day first, or most votes first. */
+/** How results are ordered: Pagefind's relevance, newest listing day first, or most votes first (ties by relevance). */
 export type SearchSort = 'relevance' | 'newest' | 'votes';
 
 /** Everything a reader can set on the search page. */
@@ -93,11 +93,70 @@ export function daysInRange(days: readonly string[], from: string, to: string): 
   return days.filter((d) => (from === '' || d >= from) && (to === '' || d <= to)).sort();
 }
 
-/** Pagefind's sort option for a state (none for relevance). */
+/**
+ * Pagefind's sort option for a state: newest first is asked of each shard's own index (a merged
+ * search orders by score whatever it is asked); relevance is Pagefind's order, and most votes is
+ * ordered here (`orderByVotes`), since votes are not in the index.
+ */
 export function pagefindSort(sort: SearchSort): Record<string, 'asc' | 'desc'> | undefined {
   if (sort === 'newest') return { day: 'desc' };
-  if (sort === 'votes') return { votes: 'desc' };
   return undefined;
+}
+
+/** A shard of the index as the search page lists it, newest period first. */
+export interface ShardRef {
+  path: string;
+  first: string;
+  last: string;
+}
+
+/** The shard list of the search form's `data-shards`; anything malformed is left out. */
+export function readShards(json: string | undefined): ShardRef[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json ?? '[]');
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (s): s is ShardRef =>
+      typeof s === 'object' && s !== null && typeof s.path === 'string' && DAY.test(String(s.first)) && DAY.test(String(s.last)),
+  );
+}
+
+/** The shards that can hold a day in `[from, to]` (either bound '' for none), in their order. */
+export function shardsInRange(shards: readonly ShardRef[], from: string, to: string): ShardRef[] {
+  return shards.filter((s) => (from === '' || s.last >= from) && (to === '' || s.first <= to));
+}
+
+/** Results by votes, most first (`votes`: page hash → votes; absent is 0); ties keep their order. */
+export function orderByVotes<T extends { id: string }>(results: readonly T[], votes: Readonly<Record<string, number>>): T[] {
+  return results
+    .map((result, i) => ({ result, i, n: votes[result.id] ?? 0 }))
+    .sort((a, b) => b.n - a.n || a.i - b.i)
+    .map((r) => r.result);
+}
+
+/** The votes file, page hash → votes; a value that is not a count ≥ 1 is left out. */
+export function readVotes(value: unknown): Record<string, number> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, n]) => Number.isInteger(n) && (n as number) > 0)) as Record<string, number>;
+}
+
+/** Filter counts of several searches (one per shard) added up, as one search over all of them would give. */
+export function addFilterCounts(
+  counts: readonly (Record<string, Record<string, number>> | undefined)[],
+): Record<string, Record<string, number>> {
+  const sum: Record<string, Record<string, number>> = {};
+  for (const filters of counts) {
+    for (const [name, values] of Object.entries(filters ?? {})) {
+      const into = sum[name] ?? {};
+      sum[name] = into;
+      for (const [value, n] of Object.entries(values)) into[value] = (into[value] ?? 0) + n;
+    }
+  }
+  return sum;
 }
 
 /** `first` in its order, then the items of `rest` not already in it: phrase matches lead. */

@@ -3,15 +3,26 @@
  * asks Pagefind (see search-state.ts for what is asked), draws the results, and keeps the URL in
  * step so that a search can be shared. Result text is drawn as text, from each paper page's search
  * metadata (never Pagefind's excerpt of the index's text).
+ *
+ * The index is in shards by listing period (src/data/search-shards.ts, listed in the form's
+ * `data-shards`): the live shard's bundle is loaded and the others merged into it, so that one
+ * search ranks across all of them; "newest first" asks each shard's own instance, newest period
+ * first, since a merged search orders by score. Votes are not in the index: "most votes" orders
+ * the results by the votes file, fetched the first time it is needed.
  */
 import {
+  addFilterCounts,
   isActive,
   mergeResults,
+  orderByVotes,
   pagefindFilters,
   pagefindSort,
   planQuery,
   readSearchState,
+  readShards,
+  readVotes,
   type SearchState,
+  shardsInRange,
   tagChoices,
   writeSearchState,
 } from './search-state.ts';
@@ -28,9 +39,15 @@ interface PagefindResponse {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<PagefindResponse | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
+/** pagefind.js: the default instance, and more instances on other bundles. */
+interface PagefindModule extends Pagefind {
+  createInstance(options: { basePath: string; baseUrl?: string }): Pagefind;
+}
+type Data = { url: string; meta: Record<string, string | undefined> };
 
 /** Results drawn at a time ("Show more results" draws the next ones). */
 const PAGE_SIZE = 10;
@@ -47,16 +64,50 @@ export async function startSearch(): Promise<void> {
   const help = document.querySelector<HTMLElement>('#search-help');
   if (form === null || list === null || status === null || more === null || tagBox === null || help === null) return;
   const bundle = form.dataset.bundlePath ?? '/pagefind/';
-  let pagefind: Pagefind;
+  const baseUrl = form.dataset.base ?? '/';
+  const shards = readShards(form.dataset.shards);
+  let pagefind: PagefindModule;
   try {
-    pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+    pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule;
   } catch {
     // No index at that path: in npm run dev before the first npm run build, or a broken deploy.
     status.textContent = 'Search has no index yet. Under npm run dev it uses the last build’s index: run npm run build once.';
     return;
   }
-  await pagefind.options({ baseUrl: form.dataset.base ?? '/' });
+  await pagefind.options({ baseUrl });
+  for (const shard of shards) if (shard.path !== bundle) await pagefind.mergeIndex(shard.path, { baseUrl });
   await pagefind.init();
+  // Each shard's own instance, made when "newest first" first needs it.
+  const instances = new Map<string, Promise<Pagefind>>();
+  const instance = (path: string) => {
+    let made = instances.get(path);
+    if (made === undefined) {
+      made = (async () => {
+        const one = pagefind.createInstance({ basePath: path, baseUrl });
+        await one.init();
+        return one;
+      })();
+      instances.set(path, made);
+    }
+    return made;
+  };
+  let votes: Promise<Record<string, number>> | undefined;
+  let votesShown: Record<string, number> | undefined;
+  const loadVotes = () => {
+    votes ??= fetch(`${bundle}votes.json`)
+      .then((r) => (r.ok ? r.json() : {}))
+      .then(readVotes, () => ({}));
+    return votes;
+  };
+  /** One search over every shard, in the state's order. */
+  const searchAll = async (term: string | null, options: { filters: Record<string, unknown> }): Promise<PagefindResponse | null> => {
+    if (state.sort !== 'newest') return pagefind.search(term, options);
+    const inRange = shardsInRange(shards, state.from, state.to);
+    const each = await Promise.all(
+      inRange.map(async (s) => (await instance(s.path)).search(term, { ...options, sort: pagefindSort('newest') })),
+    );
+    return { results: each.flatMap((r) => r?.results ?? []), filters: addFilterCounts(each.map((r) => r?.filters)) };
+  };
   const siteFilters = await pagefind.filters();
   const days = Object.keys(siteFilters.day ?? {});
 
@@ -77,7 +128,7 @@ export async function startSearch(): Promise<void> {
       help.hidden = false;
       return;
     }
-    const options = { filters: pagefindFilters(state, days), sort: pagefindSort(state.sort) };
+    const options = { filters: pagefindFilters(state, days) };
     // Tag counts say how many papers each tag would give: the same search without the tag filter
     // (tags are ORed), so a checked tag never shows a count of 0 beside its results.
     const untagged = Object.fromEntries(Object.entries(options.filters).filter(([name]) => name !== 'tag'));
@@ -86,19 +137,21 @@ export async function startSearch(): Promise<void> {
     const [plain, exact, forTags] = noDays
       ? [null, null, null]
       : await Promise.all([
-          pagefind.search(term, options),
-          phrase !== undefined && state.sort === 'relevance' ? pagefind.search(phrase, options) : Promise.resolve(null),
+          searchAll(term, options),
+          phrase !== undefined && state.sort !== 'newest' ? pagefind.search(phrase, options) : Promise.resolve(null),
           state.tags.length > 0 ? pagefind.search(term, { ...options, filters: untagged }) : Promise.resolve(null),
         ]);
     if (mine !== run) return; // a newer search has started
-    const results = mergeResults(exact?.results ?? [], plain?.results ?? []);
+    const ranked = mergeResults(exact?.results ?? [], plain?.results ?? []);
+    if (state.sort === 'votes') votesShown = await loadVotes();
+    const results = state.sort === 'votes' ? orderByVotes(ranked, votesShown ?? {}) : ranked;
     const page = await Promise.all(results.slice(0, PAGE_SIZE).map((r) => r.data()));
     if (mine !== run) return;
     // Everything is ready: swap in one step, so results never flicker while the reader types.
     const missing = arxiv !== undefined && !page.some((r) => r.meta.arxiv === arxiv);
     drawTags(tagBox, tagChoices((forTags ?? plain)?.filters?.tag ?? {}, state.tags, TAG_CHOICES), state.tags);
     shown = results;
-    list.replaceChildren(...page.map((data) => resultItem(data, state.q)));
+    list.replaceChildren(...page.map((data, i) => resultItem(data, state.q, votesShown?.[results[i]?.id ?? ''])));
     more.hidden = shown.length <= PAGE_SIZE;
     help.hidden = results.length > 0 && !missing;
     const found = results.length === 1 ? '1 paper found' : `${results.length} papers found`;
@@ -125,7 +178,7 @@ export async function startSearch(): Promise<void> {
   });
   more.addEventListener('click', async () => {
     const from = list.children.length;
-    await drawMore(list, shown, from, state.q);
+    await drawMore(list, shown, from, state.q, votesShown);
     more.hidden = list.children.length >= shown.length;
     list.querySelectorAll<HTMLAnchorElement>('a.search-result__link')[from]?.focus();
   });
@@ -182,17 +235,25 @@ function drawTags(box: HTMLElement, choices: { tag: string; count: number }[], s
 }
 
 /** Draws up to PAGE_SIZE results of `results` from index `from` on. */
-async function drawMore(list: HTMLOListElement, results: PagefindResult[], from: number, query: string): Promise<void> {
-  const page = await Promise.all(results.slice(from, from + PAGE_SIZE).map((r) => r.data()));
-  list.append(...page.map((data) => resultItem(data, query)));
+async function drawMore(
+  list: HTMLOListElement,
+  results: PagefindResult[],
+  from: number,
+  query: string,
+  votes: Record<string, number> | undefined,
+): Promise<void> {
+  const next = results.slice(from, from + PAGE_SIZE);
+  const page = await Promise.all(next.map((r) => r.data()));
+  list.append(...page.map((data, i) => resultItem(data, query, votes?.[next[i]?.id ?? ''])));
 }
 
 /**
- * One result: the title, a line of the day (as text), the first authors, votes and a code badge,
- * then the abstract's first lines with the query's words marked (the paper's own text, never the
- * index's author lists or tags). Everything is drawn as text.
+ * One result: the title, a line of the day (as text), the first authors, votes (once the votes
+ * file is loaded: `votes` undefined shows none) and a code badge, then the abstract's first lines
+ * with the query's words marked (the paper's own text, never the index's author lists or tags).
+ * Everything is drawn as text.
  */
-function resultItem(data: { url: string; meta: Record<string, string | undefined> }, query: string): HTMLLIElement {
+function resultItem(data: Data, query: string, votes: number | undefined): HTMLLIElement {
   const { meta } = data;
   const item = document.createElement('li');
   item.className = 'search-result';
@@ -225,8 +286,7 @@ function resultItem(data: { url: string; meta: Record<string, string | undefined
     if (more > 0) names.push(` and ${more} more`);
     parts.push(names);
   }
-  const votes = Number(meta.votes_total ?? 0);
-  if (votes > 0) parts.push([`${votes} ${votes === 1 ? 'vote' : 'votes'}`]);
+  if (votes !== undefined && votes > 0) parts.push([`${votes} ${votes === 1 ? 'vote' : 'votes'}`]);
   for (const [i, part] of parts.entries()) line.append(...(i > 0 ? [' · ', ...part] : part));
   if (meta.code !== undefined) {
     const code = document.createElement('a');

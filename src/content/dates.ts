@@ -105,6 +105,11 @@ export function monthOf(day: DayKey): MonthKey {
   return day.slice(0, 7);
 }
 
+/** The year of a day: '2025-03-17' → '2025'. */
+export function yearOf(day: DayKey): string {
+  return day.slice(0, 4);
+}
+
 /** The Monday of an ISO week. */
 export function weekStart(week: WeekKey): DayKey {
   const [year, w] = week.split('-W').map(Number) as [number, number];

@@ -122,3 +122,16 @@ export function setVotesLine(source: string, votes: number): string {
   lines[at] = `${match[1]}${votes}${match[3]}`;
   return lines.join('\n');
 }
+
+/**
+ * The file text without its top-level `votes:` and `hf_upvotes:` lines: what a paper is when its
+ * votes are set aside. The search index is keyed by it (src/integrations/pagefind.ts), so that a
+ * day of new votes re-indexes nothing. Lines outside the front matter are kept.
+ */
+export function withoutVotes(source: string): string {
+  const lines = source.split('\n');
+  if ((lines[0] ?? '').replace(/\r$/, '') !== '---') return source;
+  const close = lines.findIndex((line, index) => index > 0 && line.replace(/\r$/, '') === '---');
+  if (close < 0) return source;
+  return lines.filter((line, index) => index === 0 || index >= close || !/^(votes|hf_upvotes)\s*:/.test(line)).join('\n');
+}

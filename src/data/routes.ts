@@ -140,6 +140,11 @@ export function dayBibPath(day: DayKey): string {
   return withBase(`papers/date/${day}/papers.bib`);
 }
 
+/** Every paper of the site as data, newest first (src/pages/papers.json.ts): '/papers.json'. */
+export function papersDataPath(): string {
+  return withBase('papers.json');
+}
+
 /** Every paper of a listing day as data, front matter and abstract markdown: '/papers/date/2025-03-17/papers.json'. */
 export function dayDataPath(day: DayKey): string {
   return withBase(`papers/date/${day}/papers.json`);

@@ -4,7 +4,7 @@
  * index that is, or that there is none yet (the search page then says so too). Papers added since
  * that build are found after the next build.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +22,15 @@ const TYPES: Record<string, string> = {
 export function describeIndex(index: string): string {
   const entry = path.join(index, 'pagefind-entry.json');
   if (!existsSync(entry)) return `search: no index yet in ${index}: run npm run build once, and search works here too`;
-  const data = JSON.parse(readFileSync(entry, 'utf8')) as { languages?: Record<string, { page_count?: number }> };
-  const pages = Object.values(data.languages ?? {}).reduce((sum, l) => sum + (l.page_count ?? 0), 0);
+  // The live shard's entry at the root, the others' under shards/ (src/data/search-shards.ts).
+  const shards = path.join(index, 'shards');
+  const entries = [entry, ...(existsSync(shards) ? readdirSync(shards).map((name) => path.join(shards, name, 'pagefind-entry.json')) : [])];
+  const pages = entries
+    .filter((file) => existsSync(file))
+    .reduce((sum, file) => {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as { languages?: Record<string, { page_count?: number }> };
+      return sum + Object.values(data.languages ?? {}).reduce((n, l) => n + (l.page_count ?? 0), 0);
+    }, 0);
   return `search: serving the last build's index (${pages} papers, ${index}, built ${statSync(entry).mtime.toISOString()}); papers added since then are found after the next npm run build`;
 }
 

@@ -4,13 +4,15 @@
  * script on any built folder. Pages are scanned on a pool of workers, one per core and 8 at most (worker.ts),
  * and pages unchanged since the last run reuse that run's results.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VERIFY_VALIDATE_ALL, VERIFY_VALIDATE_SAMPLE } from '../consts.ts';
 import { listContentFiles } from '../content/content-files.ts';
 import { codeVersion } from '../content/hash.ts';
+import { pagefindPath, withBase } from '../data/routes.ts';
+import { searchShards, shardOf, VOTES_FILE } from '../data/search-shards.ts';
 import type { PageProblem } from './checks.ts';
 import { resolveInternal, validationSample } from './checks.ts';
 import { ResultCache } from './result-cache.ts';
@@ -22,8 +24,8 @@ export interface VerifySiteOptions {
   out: string;
   /** The base path the site is served under, ending in '/'. */
   base: string;
-  /** The paper files (id and path) the site must have one page each for. */
-  papers: { id: string; path: string }[];
+  /** The paper files (id, listing day and path) the site must have one page each for. */
+  papers: { id: string; day: string; path: string }[];
   /** The project root (where src/verify/worker.ts is). */
   root: string;
   /** Where the results of unchanged pages are kept; undefined: no cache. */
@@ -101,23 +103,50 @@ export async function verifySite(options: VerifySiteOptions): Promise<SiteVerifi
       message: `${indexedPages.length} pages are marked for the search index, but there are ${papers.length} paper files`,
     });
   }
-  const entryFile = path.join(out, 'pagefind/pagefind-entry.json');
-  if (!existsSync(entryFile)) {
-    problems.push({ file: 'pagefind/pagefind-entry.json', line: 1, message: 'missing: the search index was not built' });
-  } else {
-    const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages?: Record<string, { page_count?: number }> };
-    const count = Object.values(entry.languages ?? {}).reduce((sum, l) => sum + (l.page_count ?? 0), 0);
-    if (count !== papers.length) {
-      problems.push({
-        file: 'pagefind/pagefind-entry.json',
-        line: 1,
-        message: `Pagefind indexed ${count} pages, but there are ${papers.length} paper files`,
-      });
-    }
-  }
+  problems.push(...checkSearchShards(out, papers));
 
   const summary = `verify: ${htmlFiles.length} pages (${validated} validated${validated < htmlFiles.length ? ', a sample: --full for all' : ''}${reused > 0 ? `; ${reused} unchanged since the last run` : ''}), ${papers.length} papers, ${links} internal links`;
   return { problems, summary };
+}
+
+/**
+ * The search index's shards (src/data/search-shards.ts): each one's bundle is there and holds
+ * exactly the pages of its days' paper files, and no other shard is.
+ */
+export function checkSearchShards(out: string, papers: readonly { day: string }[]): PageProblem[] {
+  const problems: PageProblem[] = [];
+  const folder = pagefindPath().slice(withBase('').length);
+  const shards = searchShards(papers.map((p) => p.day));
+  const newest = shards[0]?.last;
+  const plan = shards.length > 0 ? shards : [{ name: 'live' as const, dir: '', first: '', last: '', days: 0 }];
+  for (const shard of plan) {
+    const file = `${folder}${shard.dir}pagefind-entry.json`;
+    const expected = papers.filter((p) => newest !== undefined && shardOf(p.day, newest) === shard.name).length;
+    if (!existsSync(path.join(out, file))) {
+      problems.push({ file, line: 1, message: `missing: the search index's ${shard.name} shard was not built` });
+      continue;
+    }
+    const entry = JSON.parse(readFileSync(path.join(out, file), 'utf8')) as { languages?: Record<string, { page_count?: number }> };
+    const count = Object.values(entry.languages ?? {}).reduce((sum, l) => sum + (l.page_count ?? 0), 0);
+    if (count !== expected) {
+      const days = shard.first === '' ? '' : ` (${shard.first} to ${shard.last})`;
+      problems.push({
+        file,
+        line: 1,
+        message: `Pagefind indexed ${count} pages in the ${shard.name} shard${days}, but there are ${expected} paper files of its days`,
+      });
+    }
+  }
+  const others = path.join(out, folder, 'shards');
+  if (existsSync(others)) {
+    for (const name of readdirSync(others)) {
+      if (!plan.some((s) => s.dir === `shards/${name}/`))
+        problems.push({ file: `${folder}shards/${name}`, line: 1, message: 'a search shard the site does not have' });
+    }
+  }
+  if (!existsSync(path.join(out, folder, VOTES_FILE)))
+    problems.push({ file: `${folder}${VOTES_FILE}`, line: 1, message: 'missing: the votes of the search index' });
+  return problems;
 }
 
 /** The failure report: one `path:line message` per problem (paths under `out` as shown from the working folder), then the count. */

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addFilterCounts,
   daysInRange,
   isActive,
   mergeResults,
+  orderByVotes,
   pagefindFilters,
   pagefindSort,
   planQuery,
   readSearchState,
+  readShards,
+  readVotes,
+  shardsInRange,
   tagChoices,
   writeSearchState,
 } from '../../src/client/search-state.ts';
@@ -107,10 +112,51 @@ describe('daysInRange', () => {
 });
 
 describe('pagefindSort', () => {
-  it('sorts by day or votes, descending, and leaves relevance to Pagefind', () => {
+  it('asks Pagefind for the day, descending, and leaves relevance and votes (not in the index) to the page', () => {
     expect(pagefindSort('newest')).toEqual({ day: 'desc' });
-    expect(pagefindSort('votes')).toEqual({ votes: 'desc' });
+    expect(pagefindSort('votes')).toBeUndefined();
     expect(pagefindSort('relevance')).toBeUndefined();
+  });
+});
+
+describe('the shards and the votes file', () => {
+  const shards = [
+    { path: '/pagefind/', first: '2025-03-03', last: '2025-03-17' },
+    { path: '/pagefind/shards/year/', first: '2025-01-06', last: '2025-02-28' },
+    { path: '/pagefind/shards/archive/', first: '2023-05-01', last: '2024-12-20' },
+  ];
+
+  it('reads the form’s shard list, leaving out what is malformed', () => {
+    expect(readShards(JSON.stringify(shards))).toEqual(shards);
+    expect(readShards(JSON.stringify([...shards, { path: 3 }, { path: '/x/', first: 'soon', last: '2025-01-01' }, null]))).toEqual(shards);
+    expect(readShards('{"path":"/pagefind/"}')).toEqual([]);
+    expect(readShards('not json')).toEqual([]);
+    expect(readShards(undefined)).toEqual([]);
+  });
+
+  it('asks only the shards a day range reaches, newest first', () => {
+    expect(shardsInRange(shards, '', '')).toEqual(shards);
+    expect(shardsInRange(shards, '2025-02-01', '').map((s) => s.path)).toEqual(['/pagefind/', '/pagefind/shards/year/']);
+    expect(shardsInRange(shards, '', '2024-12-20').map((s) => s.path)).toEqual(['/pagefind/shards/archive/']);
+    expect(shardsInRange(shards, '2025-01-01', '2025-01-05')).toEqual([]);
+  });
+
+  it('orders by votes, most first, keeping relevance order among equals and counting a missing page as 0', () => {
+    const r = ['a', 'b', 'c', 'd'].map((id) => ({ id }));
+    expect(orderByVotes(r, { c: 5, b: 2, d: 2 }).map((x) => x.id)).toEqual(['c', 'b', 'd', 'a']);
+  });
+
+  it('keeps only counts from the votes file', () => {
+    expect(readVotes({ en_1: 3, en_2: 0, en_3: -1, en_4: '7', en_5: 1.5, en_6: 12 })).toEqual({ en_1: 3, en_6: 12 });
+    expect(readVotes([1, 2])).toEqual({});
+    expect(readVotes(null)).toEqual({});
+  });
+
+  it('adds up the filter counts of one search per shard', () => {
+    expect(addFilterCounts([{ tag: { agents: 2, rl: 1 } }, undefined, { tag: { agents: 1 }, code: { yes: 4 } }])).toEqual({
+      tag: { agents: 3, rl: 1 },
+      code: { yes: 4 },
+    });
   });
 });
 

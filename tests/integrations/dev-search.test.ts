@@ -52,5 +52,9 @@ describe('describeIndex', () => {
   it('names how many papers the index holds', () => {
     writeFileSync(path.join(index, 'pagefind-entry.json'), JSON.stringify({ version: '1.6.0', languages: { en: { page_count: 75 } } }));
     expect(describeIndex(index)).toMatch(/^search: serving the last build's index \(75 papers, /);
+    // The shards of earlier periods count too.
+    mkdirSync(path.join(index, 'shards/archive'), { recursive: true });
+    writeFileSync(path.join(index, 'shards/archive/pagefind-entry.json'), JSON.stringify({ languages: { en: { page_count: 25 } } }));
+    expect(describeIndex(index)).toMatch(/^search: serving the last build's index \(100 papers, /);
   });
 });
