@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writePaperFile } from '../src/content/paper-file.ts';
 import { dayPath, paperPath, searchPath } from '../src/data/routes.ts';
+import { searchShards, shardPath } from '../src/data/search-shards.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 import { HARNESS, measurePage, measureSearch, type QueryResult } from './bench/browser.ts';
 import { measureBuild, type Run, sizeOf, writeCorpus } from './bench/build.ts';
@@ -18,9 +19,10 @@ import { measureFrontMatter } from './bench/front-matter.ts';
 import { commitCorpus } from './bench/history.ts';
 import { LIGHTHOUSE_CATEGORIES, type LighthouseScores, measureLighthouse } from './bench/lighthouse.ts';
 import { log, runCommand } from './bench/process.ts';
-import { formatTable, mb } from './bench/report.ts';
+import { budgets, formatTable, mb } from './bench/report.ts';
 import { generateCorpus, readSourceTexts } from './bench/synthetic.ts';
 import { readArgs, runCli, usage } from './cli.ts';
+import { contentCheck } from './pr-check.ts';
 
 const HELP = `Usage: npm run bench -- --papers N [options]
 
@@ -43,7 +45,8 @@ Options:
   --work DIR        work folder (default: <tmp>/papershelf-bench/<N>-<S>); emptied first
   --json FILE       where to write the results (default: <work>/results.json)
   --no-baseline     skip the bare Astro + Pagefind baseline
-  --no-incremental  skip the one-paper rebuild
+  --no-incremental  skip the one-paper rebuild (and the pull-request check, which checks that paper)
+  --no-pr-check     skip the pull-request check of the added paper (here and on a 1,000-paper site)
   --no-browser      skip the Chromium measurements
   --no-lighthouse   skip Lighthouse's scores of the newest day, a paper and a search (mobile profile)
   --no-git          no git history (the build then shows no credits)
@@ -55,6 +58,19 @@ Exit status: 0 when every build succeeds, 1 when one fails (its log is shown), 2
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** The newest listing day of the synthetic corpus: fixed, so that the corpus never depends on today. */
 const LAST_DAY = '2026-11-27';
+
+/** The pull-request check is also timed on a site of this many papers, in the same run. */
+const PR_REFERENCE_PAPERS = 1_000;
+const PAGEFIND_CLI = path.join(ROOT, 'node_modules/.bin/pagefind');
+
+/** Seconds the pull-request check's content path takes for a change to `day` (its check cache warmed first, as main's build leaves it). */
+function timePrCheck(content: string, day: string, out: string, env: NodeJS.ProcessEnv): number {
+  const quiet = { stdio: ['ignore', 2, 2] as ['ignore', number, number], env: { ...env, PAPERSHELF_CONTENT: content } };
+  contentCheck({ content, days: [], out, ...quiet });
+  const started = performance.now();
+  if (!contentCheck({ content, days: [day], out, ...quiet })) throw new Error(`the pull-request check failed on ${content}`);
+  return (performance.now() - started) / 1000;
+}
 
 /** The bare baseline site (scripts/bench/baseline) in `dir`, with the project's node_modules linked in. */
 function copyBaseline(dir: string): void {
@@ -77,6 +93,7 @@ async function main(): Promise<number> {
         json: { type: 'string' },
         baseline: { type: 'boolean', default: true },
         incremental: { type: 'boolean', default: true },
+        'pr-check': { type: 'boolean', default: true },
         browser: { type: 'boolean', default: true },
         lighthouse: { type: 'boolean', default: true },
         git: { type: 'boolean', default: true },
@@ -127,6 +144,7 @@ async function main(): Promise<number> {
   log(`full build ${build.seconds.toFixed(1)} s, peak ${mb(build.peakRss)}, ${output.htmlPages} HTML pages, dist ${mb(output.bytes)}`);
 
   let incremental: Run | undefined;
+  let prCheck: { seconds: number; reference: { papers: number; seconds: number } } | undefined;
   if (values.incremental) {
     const [extra] = generateCorpus(sources, { papers: 1, seed: seed + 1_000_003, lastDay: LAST_DAY });
     if (extra === undefined) throw new Error('no extra paper');
@@ -136,6 +154,26 @@ async function main(): Promise<number> {
     writeFileSync(path.join(content, extra.day, `${extra.id}.md`), writePaperFile(extra.fields, extra.abstract));
     incremental = await measureBuild('rebuild', env, work);
     log(`rebuild after adding one paper ${incremental.seconds.toFixed(1)} s`);
+    if (values['pr-check']) {
+      // The pull request's short path for that paper (npm run pr-check's content path), here and,
+      // for a larger site, on a 1,000-paper site in the same run: its cost must not grow with the site.
+      const site = timePrCheck(content, extra.day, path.join(work, 'pr'), env);
+      let reference = { papers, seconds: site };
+      if (papers > PR_REFERENCE_PAPERS) {
+        const small = path.join(work, 'pr-reference');
+        writeCorpus(path.join(small, 'content'), generateCorpus(sources, { papers: PR_REFERENCE_PAPERS, seed, lastDay: LAST_DAY }));
+        writeFileSync(path.join(small, 'content', extra.day, `${extra.id}.md`), writePaperFile(extra.fields, extra.abstract));
+        const seconds = timePrCheck(path.join(small, 'content'), extra.day, path.join(small, 'pr'), {
+          ...env,
+          PAPERSHELF_CACHE: path.join(small, 'cache'),
+        });
+        reference = { papers: PR_REFERENCE_PAPERS, seconds };
+      }
+      prCheck = { seconds: site, reference };
+      log(
+        `pull-request check of one paper: ${site.toFixed(1)} s at ${papers} papers, ${reference.seconds.toFixed(1)} s at ${reference.papers}`,
+      );
+    }
   }
 
   let baseline: { astro: Run; pagefind: Run; seconds: number; htmlPages: number; indexBytes: number } | undefined;
@@ -183,6 +221,7 @@ async function main(): Promise<number> {
   let browser:
     | {
         search: QueryResult[];
+        oneIndexSearch: QueryResult[];
         bareSearch?: QueryResult[];
         pages: Awaited<ReturnType<typeof measurePage>>[];
         lighthouse?: Record<string, LighthouseScores>;
@@ -198,7 +237,35 @@ async function main(): Promise<number> {
       const pages = [await measurePage(server, dayPath(newest.day)), await measurePage(server, paperPath(newest.id))];
       for (const p of pages)
         log(`page ${p.path}: ${(p.htmlCssBytes / 1024).toFixed(1)} KB HTML+CSS (gzip), scripts: ${p.scripts.join(', ') || 'none'}`);
-      const search = await measureSearch(server, 'site');
+      const shards = searchShards(corpus.map((p) => p.day)).map(shardPath);
+      const search = await measureSearch(server, `site (${shards.length} shards)`, shards);
+      // The same paper pages in one Pagefind index, the yardstick of the shards' cost and ranking.
+      const one = path.join(work, 'one-index');
+      rmSync(one, { recursive: true, force: true });
+      await runCommand(
+        'one index',
+        [
+          PAGEFIND_CLI,
+          '--site',
+          dist,
+          '--glob',
+          'papers/*/index.html',
+          '--force-language',
+          'en',
+          '--output-path',
+          path.join(one, 'pagefind'),
+        ]
+          .map((a) => JSON.stringify(a))
+          .join(' '),
+        { cwd: work, env: coldNode, logFile: path.join(work, 'one-index.log') },
+      );
+      const oneServer = await serveStatic(one, '/', false, { compress: true, extra });
+      let oneIndexSearch: QueryResult[];
+      try {
+        oneIndexSearch = await measureSearch(oneServer, 'one index');
+      } finally {
+        await oneServer.close();
+      }
       let bareSearch: QueryResult[] | undefined;
       if (baseline !== undefined) {
         const bare = await serveStatic(bareDist, '/', false, { compress: true, extra });
@@ -217,7 +284,7 @@ async function main(): Promise<number> {
         for (const [page, s] of Object.entries(lighthouse))
           log(`lighthouse ${page}: ${LIGHTHOUSE_CATEGORIES.map((c) => `${c} ${s[c]}`).join(', ')}`);
       }
-      browser = { search, pages, ...(bareSearch ? { bareSearch } : {}), ...(lighthouse ? { lighthouse } : {}) };
+      browser = { search, oneIndexSearch, pages, ...(bareSearch ? { bareSearch } : {}), ...(lighthouse ? { lighthouse } : {}) };
     } finally {
       await server.close();
     }
@@ -243,12 +310,14 @@ async function main(): Promise<number> {
       indexFiles: index.files,
     },
     ...(incremental ? { incremental } : {}),
-    ...(baseline ? { baseline, budget10k: { limitSeconds: baseline.seconds * 1.25, ratio: build.seconds / baseline.seconds } } : {}),
+    ...(prCheck ? { prCheck } : {}),
+    ...(baseline ? { baseline } : {}),
     ...(browser ? { browser } : {}),
   };
+  const withBudgets = { ...results, budgets: budgets(results) };
   const jsonFile = path.resolve(values.json ?? path.join(work, 'results.json'));
-  writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(formatTable(results));
+  writeFileSync(jsonFile, `${JSON.stringify(withBudgets, null, 2)}\n`);
+  console.log(formatTable(withBudgets));
   console.log(`\nJSON: ${jsonFile}`);
   return 0;
 }

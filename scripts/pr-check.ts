@@ -5,7 +5,7 @@
  * and a real build, verified, of a preview site holding only the changed days' papers. Any other
  * change takes the full path (check, full build, the project's tests), which the workflow runs.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, type StdioOptions, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -101,27 +101,46 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): number {
     console.log('pr-check: code changed: the full check (npm run check, npm run build, npm test) applies');
     return 0;
   }
-  const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts')], { cwd: ROOT, env, stdio: 'inherit' });
-  if (check.status !== 0) return 1;
-  const content = contentDir(env);
-  const work = path.resolve(ROOT, out);
-  const previewContent = path.join(work, 'content');
+  return contentCheck({ content: contentDir(env), days, out: path.resolve(ROOT, out), env }) ? 0 : 1;
+}
+
+/**
+ * The short path: `npm run check` over the whole content folder (cached verdicts for unchanged
+ * files), then a verified build of a preview site of `days` into `<out>/dist` (its own cache in
+ * `<out>/cache`). True when both pass. `npm run bench` times it at the corpus's size.
+ */
+export function contentCheck(options: {
+  content: string;
+  days: readonly string[];
+  out: string;
+  env: NodeJS.ProcessEnv;
+  /** Where the check's and the build's output go (default: this process's). */
+  stdio?: StdioOptions;
+}): boolean {
+  const { content, days, out, env, stdio = 'inherit' } = options;
+  const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts')], {
+    cwd: ROOT,
+    env: { ...env, PAPERSHELF_CONTENT: content },
+    stdio,
+  });
+  if (check.status !== 0) return false;
+  const previewContent = path.join(out, 'content');
   const papers = assemblePreview(content, days, previewContent);
   console.log(
     `pr-check: building a preview of ${days.length} day${days.length === 1 ? '' : 's'} (${papers} papers) into ${path.join(out, 'dist')}`,
   );
-  if (papers === 0) return 0;
+  if (papers === 0) return true;
   const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,
     env: {
       ...env,
       PAPERSHELF_CONTENT: previewContent,
-      PAPERSHELF_OUT: path.join(work, 'dist'),
-      PAPERSHELF_CACHE: path.join(work, 'cache'),
+      PAPERSHELF_OUT: path.join(out, 'dist'),
+      PAPERSHELF_CACHE: path.join(out, 'cache'),
     },
-    stdio: 'inherit',
+    stdio,
   });
-  return build.status === 0 ? 0 : 1;
+  return build.status === 0;
 }
 
 if (import.meta.main) await runCli('pr-check', () => main(process.argv.slice(2), process.env));

@@ -20,8 +20,16 @@ export interface QueryResult {
   top: string[];
 }
 
-/** Runs the queries in one fresh browser page, one after the other (later ones reuse what the first loaded). */
-export async function measureSearch(server: StaticServer, label: string): Promise<QueryResult[]> {
+/**
+ * Runs the queries in one fresh browser page, one after the other (later ones reuse what the first
+ * loaded), on the index whose bundles are `bundles` (site paths): the first one's pagefind.js, the
+ * others merged into it, as the search page does with the site's shards.
+ */
+export async function measureSearch(
+  server: StaticServer,
+  label: string,
+  bundles: readonly string[] = ['/pagefind/'],
+): Promise<QueryResult[]> {
   const browser = await launchBrowser();
   try {
     const page = await (await browser.newContext()).newPage();
@@ -30,16 +38,24 @@ export async function measureSearch(server: StaticServer, label: string): Promis
     for (const [i, query] of QUERIES.entries()) {
       const before = server.requests.length;
       const result = await page.evaluate(
-        async ({ query, first, bundle }) => {
+        async ({ query, first, bundle, merged }) => {
           const started = performance.now();
           // biome-ignore lint/suspicious/noExplicitAny: Pagefind's browser module has no types here.
           const pagefind: any = await import(bundle);
-          if (first) await pagefind.init();
+          if (first) {
+            for (const path of merged) await pagefind.mergeIndex(path);
+            await pagefind.init();
+          }
           const search = await pagefind.search(query);
           const top = await Promise.all(search.results.slice(0, 10).map((r: { data: () => Promise<{ url: string }> }) => r.data()));
           return { ms: performance.now() - started, results: search.results.length as number, top: top.map((d: { url: string }) => d.url) };
         },
-        { query, first: i === 0, bundle: new URL('pagefind/pagefind.js', server.url).href },
+        {
+          query,
+          first: i === 0,
+          bundle: new URL(`${(bundles[0] ?? '/pagefind/').slice(1)}pagefind.js`, server.url).href,
+          merged: bundles.slice(1).map((b) => new URL(b.slice(1), server.url).href),
+        },
       );
       const bytes = server.requests.slice(before).reduce((sum, r) => sum + r.bytes, 0);
       out.push({ query, ...result, bytes });

@@ -5,12 +5,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, readSourceTexts } from '../../scripts/bench/synthetic.ts';
 import { listPaperFiles } from '../../src/content/content-files.ts';
+import { RESERVED_IDS } from '../../src/content/paper.ts';
 import { writePaperFile } from '../../src/content/paper-file.ts';
 import { dom, select, text } from '../support/html.ts';
 import { cleanEnv, ROOT, runScript } from '../support/run.ts';
 
-// A real, small run of npm run bench: generation, the full build, the one-paper rebuild, the bare
-// baseline and Chromium, with every number read back from the files it measured.
+// A real, small run of npm run bench: generation, the full build, the one-paper rebuild, the
+// pull-request check of that paper and Chromium, with every number read back from the files it
+// measured. The bare baseline (a plain Astro site and the Pagefind CLI) is left to real bench runs,
+// as is Lighthouse: the suite stays within its time.
 const work = mkdtempSync(path.join(tmpdir(), 'papershelf-bench-test-'));
 let run: { status: number | null; stdout: string; stderr: string };
 // biome-ignore lint/suspicious/noExplicitAny: the JSON the bench wrote, checked field by field below.
@@ -23,13 +26,16 @@ function files(dir: string): { path: string; bytes: number }[] {
 }
 
 beforeAll(() => {
-  // Lighthouse (half a minute for three pages) is left to real bench runs: the suite stays within its time.
-  const result = spawnSync(process.execPath, ['scripts/bench.ts', '--papers', '40', '--seed', '3', '--work', work, '--no-lighthouse'], {
-    cwd: ROOT,
-    env: cleanEnv(),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['scripts/bench.ts', '--papers', '40', '--seed', '3', '--work', work, '--no-lighthouse', '--no-baseline'],
+    {
+      cwd: ROOT,
+      env: cleanEnv(),
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
   if (existsSync(path.join(work, 'results.json'))) results = JSON.parse(readFileSync(path.join(work, 'results.json'), 'utf8'));
 });
@@ -52,7 +58,7 @@ describe('npm run bench', () => {
     expect(run.status, run.stderr.slice(-3000)).toBe(0);
     expect(run.stderr).toMatch(/\[bench\] generated 40 papers over \d+ days/);
     expect(run.stdout).toMatch(/Papershelf bench: 40 papers/);
-    for (const row of [...PHASES, 'full build', 'rebuild, one paper added', 'bare astro build', 'bare pagefind CLI']) {
+    for (const row of [...PHASES, 'full build', 'rebuild, one paper added', 'pull-request check, one paper']) {
       expect(run.stdout).toMatch(new RegExp(`^\\s*${row.replace(/[()]/g, '\\$&')}\\s+\\d+\\.\\d s`, 'm'));
     }
   });
@@ -106,13 +112,41 @@ describe('npm run bench', () => {
     expect(results.incremental.seconds).toBeGreaterThan(0);
   });
 
-  it('measures the bare baseline over the same papers', () => {
-    const bare = files(path.join(work, 'bare/dist'));
-    expect(bare.filter((f) => /papers\/[^/]+\/index\.html$/.test(f.path))).toHaveLength(41);
-    expect(results.baseline.indexBytes).toBe(
-      bare.filter((f) => f.path.includes(`${path.sep}pagefind${path.sep}`)).reduce((s, f) => s + f.bytes, 0),
+  it('times the pull-request check of the added paper: the whole folder checked, a preview of its day built', () => {
+    expect(results.prCheck.seconds).toBeGreaterThan(0);
+    // 40 papers: no larger site to compare with, so the reference is this one.
+    expect(results.prCheck.reference).toEqual({ papers: 40, seconds: results.prCheck.seconds });
+    const day = readdirSync(path.join(work, 'content')).find((d) => existsSync(path.join(work, 'content', d, 'bench-added-paper.md')));
+    const pages = readdirSync(path.join(work, 'pr/dist/papers'), { withFileTypes: true })
+      .filter(
+        (e) =>
+          existsSync(path.join(e.parentPath, e.name, 'index.html')) && !['date', 'week', 'month', 'archive', 'trending'].includes(e.name),
+      )
+      .map((e) => e.name)
+      .sort();
+    expect(pages).toEqual(
+      readdirSync(path.join(work, 'content', day ?? ''))
+        .map((f) => f.replace(/\.md$/, ''))
+        .sort(),
     );
-    expect(results.baseline.seconds).toBeCloseTo(results.baseline.astro.seconds + results.baseline.pagefind.seconds, 5);
+    expect(readdirSync(path.join(work, 'pr/dist/papers/date'))).toEqual([day]);
+  });
+
+  it('judges the budgets as ratios within the run, and prints them', () => {
+    const names = results.budgets.map((b: { name: string }) => b.name);
+    expect(names).toEqual([
+      'rebuild after one paper / cold build',
+      'pull-request check at 40 / at 40 papers',
+      'first query bytes / one index',
+      'later queries bytes / one index',
+      'files a paper',
+      'KB a paper',
+    ]);
+    for (const b of results.budgets) {
+      expect(b.met, b.name).toBe(b.value <= b.limit);
+      expect(run.stdout).toContain(`${b.met ? 'met    ' : 'NOT MET'} ${b.name}: ${b.value.toFixed(2)}`);
+    }
+    expect(results.budgets[0].value).toBeCloseTo(results.incremental.seconds / results.build.seconds, 5);
   });
 
   it('measures search and pages in Chromium: gzip bytes, results, and no script on listings or papers', () => {
@@ -122,7 +156,11 @@ describe('npm run bench', () => {
     expect(first.bytes).toBeGreaterThan(later[0].bytes);
     expect(first.top.length).toBe(Math.min(10, first.results));
     for (const url of first.top) expect(url).toMatch(/^\/papers\/[^/]+\/$/);
-    expect(results.browser.bareSearch[0].results).toBeGreaterThan(0);
+    // The site's shards find what one index of the same pages finds.
+    expect(results.browser.search.map((q: { results: number }) => q.results)).toEqual(
+      results.browser.oneIndexSearch.map((q: { results: number }) => q.results),
+    );
+    expect(run.stdout).toMatch(/top-10 overlap with one index: \d+\.\d of 10/);
     const [day, paper] = results.browser.pages;
     expect(day.path).toBe('/papers/date/2026-11-27/');
     expect(day.scripts).toEqual([]);

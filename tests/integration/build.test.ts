@@ -373,7 +373,7 @@ describe('a fixture site built for real', () => {
   it('builds a Pagefind index of exactly the paper pages, with day and tag filters', () => {
     const entry = JSON.parse(readOut(build, 'pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
     expect(Object.values(entry.languages).map((l) => l.page_count)).toEqual([6]);
-    expect(build.output).toContain('indexed 6 paper pages');
+    expect(build.output).toContain('search index: 6 paper pages in 1 shard; indexed live');
     expect(existsSync(path.join(build.out, 'pagefind/pagefind.js'))).toBe(true);
   });
 });

@@ -42,7 +42,7 @@ describe('mutated papers in a real build', () => {
 
     const build = buildSite({ content: dir });
     expect(build.status, build.output).toBe(0);
-    expect(build.output).toContain(`indexed ${kept.length + 6} paper pages`);
+    expect(build.output).toContain(`search index: ${kept.length + 6} paper pages in 1 shard; indexed live`);
     for (const name of kept) {
       const page = readOut(build, `papers/${name.replace(/\.md$/, '')}/index.html`);
       // The abstract is there, as paragraphs of text.
