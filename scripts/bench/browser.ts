@@ -48,7 +48,9 @@ export async function measureSearch(
           }
           const search = await pagefind.search(query);
           const top = await Promise.all(search.results.slice(0, 10).map((r: { data: () => Promise<{ url: string }> }) => r.data()));
-          return { ms: performance.now() - started, results: search.results.length as number, top: top.map((d: { url: string }) => d.url) };
+          // Merged shards' URLs come back absolute (their base is where they were loaded from): compare paths.
+          const paths = top.map((d: { url: string }) => new URL(d.url, window.location.href).pathname);
+          return { ms: performance.now() - started, results: search.results.length as number, top: paths };
         },
         {
           query,

@@ -118,10 +118,7 @@ describe('npm run bench', () => {
     expect(results.prCheck.reference).toEqual({ papers: 40, seconds: results.prCheck.seconds });
     const day = readdirSync(path.join(work, 'content')).find((d) => existsSync(path.join(work, 'content', d, 'bench-added-paper.md')));
     const pages = readdirSync(path.join(work, 'pr/dist/papers'), { withFileTypes: true })
-      .filter(
-        (e) =>
-          existsSync(path.join(e.parentPath, e.name, 'index.html')) && !['date', 'week', 'month', 'archive', 'trending'].includes(e.name),
-      )
+      .filter((e) => existsSync(path.join(e.parentPath, e.name, 'index.html')) && !RESERVED_IDS.has(e.name))
       .map((e) => e.name)
       .sort();
     expect(pages).toEqual(
