@@ -13,7 +13,8 @@ export class ResultCache<T> {
   private readonly kept = new Map<string, T>();
   // Plain fields, not constructor parameter properties: Node's type stripping refuses those.
   private readonly file: string;
-  private readonly version: string;
+  /** What the entries were made by: a cache of another version is ignored. */
+  readonly version: string;
   /** Strings the entries share, stored once (verify's link targets): entries refer to them by index. */
   table: string[] = [];
 

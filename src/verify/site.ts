@@ -4,7 +4,7 @@
  * script on any built folder. Pages are scanned on a pool of workers, one per core and 8 at most (worker.ts),
  * and pages unchanged since the last run reuse that run's results.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -232,17 +232,32 @@ async function scanAll(
     `${options.base}\0${codeVersion(['src/verify/checks.ts', 'src/verify/worker.ts', 'package-lock.json'].map((f) => path.join(options.root, f)))}`,
   );
   const keyOf = (hash: string, file: string) => `${hash}:${validate.has(file) ? 'v' : 's'}`;
-  const keys =
+  // Each page's hash as last computed, with the size and time (to the millisecond: copies and
+  // utimes keep no finer) of the file it was read from:
+  // dist/ is kept between builds, so a page the build did not write again is not read again
+  // (at 10,000 papers, reading every page to hash it was most of a rebuild's verification).
+  const stats = new ResultCache<[number, number, string]>(
+    path.join(options.cacheDir ?? '', 'papershelf', 'verify-files.json'),
+    cache.version,
+  );
+  const sizes = files.map((file) => statSync(path.join(options.out, file)));
+  const known = files.map((file, i) => {
+    const was = stats.get(file);
+    const now = sizes[i];
+    return was !== undefined && now !== undefined && was[0] === now.size && was[1] === Math.round(now.mtimeMs) ? was[2] : undefined;
+  });
+  const unknown = files.filter((_, i) => known[i] === undefined);
+  const hashed =
     useCache && cache.loaded > 0
       ? (
           await runOnWorkers<string[]>(
             options,
-            batches(files).map((b) => ({ kind: 'hash', files: b })),
+            batches(unknown).map((b) => ({ kind: 'hash', files: b })),
           )
-        )
-          .flat()
-          .map((hash, i) => keyOf(hash, files[i] ?? ''))
+        ).flat()
       : undefined;
+  let next = 0;
+  const keys = hashed === undefined ? undefined : files.map((file, i) => keyOf(known[i] ?? hashed[next++] ?? '', file));
   const byFile = new Map<string, PageResult>();
   const toScan: string[] = [];
   for (const [i, file] of files.entries()) {
@@ -261,6 +276,12 @@ async function scanAll(
     const indexOf = new Map<string, number>();
     for (const result of byFile.values()) cache.set(keyOf(result.hash, result.file), encodePage(result, table, indexOf));
     cache.save(table);
+    for (const [i, file] of files.entries()) {
+      const stat = sizes[i];
+      const hash = byFile.get(file)?.hash;
+      if (stat !== undefined && hash !== undefined) stats.set(file, [stat.size, Math.round(stat.mtimeMs), hash]);
+    }
+    stats.save();
   }
   return { results: files.map((f) => byFile.get(f) as PageResult), reused };
 }

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseRssFeed } from 'feedsmith';
 import type { Browser, Page } from 'playwright-core';
@@ -425,6 +425,34 @@ describe('npm run verify on a tampered copy of the built site', () => {
     expect(again.stdout).toContain(`verify: ${pages} pages (${pages} validated; ${pages} unchanged since the last run)`);
     const fresh = runScript('verify.ts', ['--no-cache'], env);
     expect(fresh.stdout).toContain(`verify: ${pages} pages (${pages} validated)`);
+  });
+
+  it('reads again only the pages whose size or modification time changed since the last run', () => {
+    // A copy that keeps the files' times, with the build's cache (warm from its verify run).
+    const copy = tempDir('papershelf-kept-');
+    cpSync(build.out, copy, { recursive: true, preserveTimestamps: true });
+    const cache = tempDir('papershelf-kept-cache-');
+    cpSync(path.join(path.dirname(build.out), 'cache'), cache, { recursive: true });
+    const env = { PAPERSHELF_OUT: copy, PAPERSHELF_CONTENT: FIXTURE, PAPERSHELF_CACHE: cache };
+    const pages = listFiles(copy).filter((f) => f.endsWith('.html')).length;
+    // A first run records the copy's sizes and times.
+    expect(runScript('verify.ts', [], env).status).toBe(0);
+    const page = path.join(copy, 'papers/date/2025-03-14/index.html');
+    const { atime, mtime } = statSync(page);
+    // The same size and time: taken as the page the last run read (dist/ is kept between builds, and
+    // a page the build does not write again keeps its time). Its bytes are not read again.
+    writeFileSync(page, readFileSync(page, 'utf8').replace('<h1', '<h7').replace('</h1>', '</h7>'));
+    expect(statSync(page).size).toBe(statSync(path.join(build.out, 'papers/date/2025-03-14/index.html')).size);
+    utimesSync(page, atime, mtime);
+    const trusted = runScript('verify.ts', [], env);
+    expect(trusted.status, trusted.stderr).toBe(0);
+    expect(trusted.stdout).toContain(`(${pages} validated; ${pages} unchanged since the last run)`);
+    // Written again (a new time): read, scanned again, and its made-up element found.
+    utimesSync(page, atime, new Date(mtime.getTime() + 1000));
+    const read = runScript('verify.ts', [], env);
+    expect(read.status).toBe(1);
+    expect(read.stderr).toMatch(/papers\/date\/2025-03-14\/index\.html:\d+ invalid HTML/);
+    expect(read.stderr).toContain(`(${pages} validated; ${pages - 1} unchanged since the last run)`);
   });
 
   it('lists every broken guarantee and exits 1', () => {
