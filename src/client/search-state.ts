@@ -16,6 +16,8 @@ export interface SearchState {
   q: string;
   /** Tags, any of which a paper must carry (OR within the group); sorted, no duplicates. */
   tags: string[];
+  /** Tags a paper must not carry (the "not" choices); sorted, no duplicates. */
+  notTags: string[];
   /** First and last listing day (`YYYY-MM-DD`), inclusive; '' for no bound. */
   from: string;
   to: string;
@@ -30,13 +32,15 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Reads the state from a URL's query; unknown or malformed values fall back to the defaults. */
 export function readSearchState(params: URLSearchParams): SearchState {
   const sort = params.get('sort') ?? '';
+  const list = (name: string) => [...new Set(params.getAll(name).map((t) => t.trim()))].filter((t) => t !== '').sort();
   const day = (name: string) => {
     const value = params.get(name)?.trim() ?? '';
     return DAY.test(value) ? value : '';
   };
   return {
     q: params.get('q')?.trim() ?? '',
-    tags: [...new Set(params.getAll('tag').map((t) => t.trim()))].filter((t) => t !== '').sort(),
+    tags: list('tag'),
+    notTags: list('nottag'),
     from: day('from'),
     to: day('to'),
     code: params.get('code') === '1',
@@ -49,6 +53,7 @@ export function writeSearchState(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.q !== '') params.set('q', state.q);
   for (const tag of state.tags) params.append('tag', tag);
+  for (const tag of state.notTags) params.append('nottag', tag);
   if (state.from !== '') params.set('from', state.from);
   if (state.to !== '') params.set('to', state.to);
   if (state.code) params.set('code', '1');
@@ -58,7 +63,7 @@ export function writeSearchState(state: SearchState): URLSearchParams {
 
 /** True when the state asks for anything: a query or a filter. */
 export function isActive(state: SearchState): boolean {
-  return state.q !== '' || state.tags.length > 0 || state.from !== '' || state.to !== '' || state.code;
+  return state.q !== '' || state.tags.length > 0 || state.notTags.length > 0 || state.from !== '' || state.to !== '' || state.code;
 }
 
 /**
@@ -67,22 +72,74 @@ export function isActive(state: SearchState): boolean {
  * which each paper page carries as a word of its own. A query of two or more words is also
  * searched as an exact phrase, whose matches rank first: an author's full name then finds that
  * author's papers before papers where the two words occur apart (a long author list with a
- * "Hao Li" and a "Xin Wang").
+ * "Hao Li" and a "Xin Wang"). A word written with a leading '-' ('-video'), outside quotes, is
+ * excluded: papers that have it are dropped (`exclude`, searched on their own).
  */
-export function planQuery(q: string): { term: string | null; phrase?: string; arxiv?: string } {
+export function planQuery(q: string): { term: string | null; phrase?: string; arxiv?: string; exclude?: string[] } {
   const text = q.trim();
   if (text === '') return { term: null };
   const ref = parseArxivRef(text);
   if (ref !== undefined) return { term: ref.id, arxiv: ref.id };
+  const exclude: string[] = [];
+  let quotes = 0;
+  const kept = text.split(/\s+/).filter((word) => {
+    const outside = quotes % 2 === 0;
+    quotes += (word.match(/"/g) ?? []).length;
+    if (!outside || !EXCLUDED.test(word)) return true;
+    exclude.push(word.slice(1));
+    return false;
+  });
+  const term = exclude.length === 0 ? text : kept.join(' ');
+  const plan = { ...planWords(term), ...(exclude.length > 0 ? { exclude: [...new Set(exclude)] } : {}) };
+  return plan;
+}
+
+/** A word to exclude: '-' then a letter or digit, and only letters, digits, hyphens and apostrophes. */
+const EXCLUDED = /^-[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u;
+
+function planWords(text: string): { term: string | null; phrase?: string } {
+  if (text === '') return { term: null };
   const words = text.split(/\s+/);
   if (words.length < 2 || text.includes('"')) return { term: text };
   return { term: text, phrase: `"${text}"` };
 }
 
+/** The results of `results` that are not among `excluded` (ids), in order. */
+export function withoutExcluded<T extends { id: string }>(results: readonly T[], excluded: readonly { id: string }[]): T[] {
+  const drop = new Set(excluded.map((r) => r.id));
+  return results.filter((r) => !drop.has(r.id));
+}
+
+/**
+ * Filter counts with the excluded words' papers taken out: `base` less each excluded word's own
+ * counts (exact for one excluded word; with several, a paper that has two of them is taken out
+ * twice, and a count never goes below 0).
+ */
+export function subtractFilterCounts(
+  base: Record<string, Record<string, number>>,
+  excluded: readonly (Record<string, Record<string, number>> | undefined)[],
+): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const [name, values] of Object.entries(base)) {
+    out[name] = Object.fromEntries(
+      Object.entries(values).map(([value, n]) => [
+        value,
+        Math.max(
+          0,
+          excluded.reduce((left, e) => left - (e?.[name]?.[value] ?? 0), n),
+        ),
+      ]),
+    );
+  }
+  return out;
+}
+
 /** Pagefind filters for a state; `days` are the listing days that exist on the site. */
 export function pagefindFilters(state: SearchState, days: readonly string[]): Record<string, unknown> {
   const filters: Record<string, unknown> = {};
-  if (state.tags.length > 0) filters.tag = { any: state.tags };
+  if (state.tags.length > 0 || state.notTags.length > 0) {
+    filters.tag = { ...(state.tags.length > 0 ? { any: state.tags } : {}), ...(state.notTags.length > 0 ? { none: state.notTags } : {}) };
+  }
   if (state.from !== '' || state.to !== '') filters.day = { any: daysInRange(days, state.from, state.to) };
   if (state.code) filters.code = 'yes';
   return filters;

@@ -23,7 +23,9 @@ import {
   readVotes,
   type SearchState,
   shardsInRange,
+  subtractFilterCounts,
   tagChoices,
+  withoutExcluded,
   writeSearchState,
 } from './search-state.ts';
 
@@ -65,7 +67,7 @@ export async function startSearch(): Promise<void> {
   if (form === null || list === null || status === null || more === null || tagBox === null || help === null) return;
   const bundle = form.dataset.bundlePath ?? '/pagefind/';
   const baseUrl = form.dataset.base ?? '/';
-  const shards = readShards(form.dataset.shards);
+  const listed = readShards(form.dataset.shards);
   let pagefind: PagefindModule;
   try {
     pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule;
@@ -75,6 +77,19 @@ export async function startSearch(): Promise<void> {
     return;
   }
   await pagefind.options({ baseUrl });
+  // A shard the page names but the server lacks (npm run dev on an older build, a deploy half
+  // uploaded) would fail every search: only the shards that answer are merged.
+  const answers = await Promise.all(
+    listed.map((s) =>
+      s.path === bundle
+        ? true
+        : fetch(`${s.path}pagefind-entry.json`, { method: 'HEAD' }).then(
+            (r) => r.ok,
+            () => false,
+          ),
+    ),
+  );
+  const shards = listed.filter((_, i) => answers[i]);
   for (const shard of shards) if (shard.path !== bundle) await pagefind.mergeIndex(shard.path, { baseUrl });
   await pagefind.init();
   // Each shard's own instance, made when "newest first" first needs it.
@@ -119,9 +134,10 @@ export async function startSearch(): Promise<void> {
 
   const search = async () => {
     const mine = ++run;
-    const { term, phrase, arxiv } = planQuery(state.q);
+    const { term, phrase, arxiv, exclude = [] } = planQuery(state.q);
+    const chosen = [...state.tags, ...state.notTags];
     if (!isActive(state)) {
-      drawTags(tagBox, tagChoices(siteFilters.tag ?? {}, state.tags, TAG_CHOICES), state.tags);
+      drawTags(tagBox, tagChoices(siteFilters.tag ?? {}, chosen, TAG_CHOICES), state);
       list.replaceChildren();
       more.hidden = true;
       status.textContent = '';
@@ -134,22 +150,34 @@ export async function startSearch(): Promise<void> {
     const untagged = Object.fromEntries(Object.entries(options.filters).filter(([name]) => name !== 'tag'));
     // A day range with no listing day in it matches nothing; Pagefind is not asked.
     const noDays = (options.filters.day as { any: string[] } | undefined)?.any.length === 0;
-    const [plain, exact, forTags] = noDays
-      ? [null, null, null]
+    const withTerm = (word: string) => (term === null ? word : `${term} ${word}`);
+    const [plain, exact, forTags, dropped, droppedForTags] = noDays
+      ? [null, null, null, [], []]
       : await Promise.all([
           searchAll(term, options),
           phrase !== undefined && state.sort !== 'newest' ? pagefind.search(phrase, options) : Promise.resolve(null),
           state.tags.length > 0 ? pagefind.search(term, { ...options, filters: untagged }) : Promise.resolve(null),
+          // An excluded word: the papers that have it besides the rest of the query (Pagefind ANDs
+          // words) are dropped from the results, and from the tag counts.
+          Promise.all(exclude.map((word) => pagefind.search(withTerm(word), options))),
+          state.tags.length > 0
+            ? Promise.all(exclude.map((word) => pagefind.search(withTerm(word), { ...options, filters: untagged })))
+            : [],
         ]);
     if (mine !== run) return; // a newer search has started
-    const ranked = mergeResults(exact?.results ?? [], plain?.results ?? []);
+    const excluded = dropped.flatMap((r) => r?.results ?? []);
+    const ranked = withoutExcluded(mergeResults(exact?.results ?? [], plain?.results ?? []), excluded);
     if (state.sort === 'votes') votesShown = await loadVotes();
     const results = state.sort === 'votes' ? orderByVotes(ranked, votesShown ?? {}) : ranked;
     const page = await Promise.all(results.slice(0, PAGE_SIZE).map((r) => r.data()));
     if (mine !== run) return;
     // Everything is ready: swap in one step, so results never flicker while the reader types.
     const missing = arxiv !== undefined && !page.some((r) => r.meta.arxiv === arxiv);
-    drawTags(tagBox, tagChoices((forTags ?? plain)?.filters?.tag ?? {}, state.tags, TAG_CHOICES), state.tags);
+    const counts = subtractFilterCounts(
+      (forTags ?? plain)?.filters ?? {},
+      (state.tags.length > 0 ? droppedForTags : dropped).map((r) => r?.filters),
+    );
+    drawTags(tagBox, tagChoices(counts.tag ?? {}, chosen, TAG_CHOICES), state);
     shown = results;
     list.replaceChildren(...page.map((data, i) => resultItem(data, state.q, votesShown?.[results[i]?.id ?? ''])));
     more.hidden = shown.length <= PAGE_SIZE;
@@ -158,7 +186,7 @@ export async function startSearch(): Promise<void> {
     status.textContent = missing
       ? `No paper with arXiv id ${arxiv} here.${results.length > 0 ? ` Other matches: ${results.length}.` : ''}`
       : results.length === 0
-        ? `No paper matches ${state.q === '' ? 'these filters' : `“${state.q}”${state.tags.length > 0 || state.code || state.from !== '' || state.to !== '' ? ' with these filters' : ''}`}.`
+        ? `No paper matches ${state.q === '' ? 'these filters' : `“${state.q}”${state.tags.length > 0 || state.notTags.length > 0 || state.code || state.from !== '' || state.to !== '' ? ' with these filters' : ''}`}.`
         : found;
   };
 
@@ -213,22 +241,37 @@ function syncHeader(q: string): void {
   if (header !== null && document.activeElement !== header) header.value = q;
 }
 
-/** Draws the tag checkboxes, the selected ones checked. */
-function drawTags(box: HTMLElement, choices: { tag: string; count: number }[], selected: readonly string[]): void {
-  const items = choices.map(({ tag, count }) => {
-    const label = document.createElement('label');
-    label.className = 'search-tag';
+/**
+ * Draws the tag choices: a checkbox for each tag (papers with any checked tag), and beside it a
+ * "not" checkbox (papers without it), the state's ones checked.
+ */
+function drawTags(box: HTMLElement, choices: { tag: string; count: number }[], state: SearchState): void {
+  const checkbox = (name: string, tag: string, checked: boolean) => {
     const input = document.createElement('input');
     input.type = 'checkbox';
-    input.name = 'tag';
+    input.name = name;
     input.value = tag;
-    input.checked = selected.includes(tag);
-    label.append(input, ` ${tag} `);
+    input.checked = checked;
+    return input;
+  };
+  const items = choices.map(({ tag, count }) => {
+    const choice = document.createElement('span');
+    choice.className = 'search-tag-choice';
+    const label = document.createElement('label');
+    label.className = 'search-tag';
+    label.append(checkbox('tag', tag, state.tags.includes(tag)), ` ${tag} `);
     const n = document.createElement('span');
     n.className = 'search-tag__count';
     n.textContent = `(${count})`;
     label.append(n);
-    return label;
+    const not = document.createElement('label');
+    not.className = 'search-tag__not';
+    const named = document.createElement('span');
+    named.className = 'visually-hidden';
+    named.textContent = ` ${tag}`;
+    not.append(checkbox('nottag', tag, state.notTags.includes(tag)), ' not', named);
+    choice.append(label, not);
+    return choice;
   });
   const list = box.querySelector('.search-tags__list');
   list?.replaceChildren(...items);

@@ -127,6 +127,30 @@ export function escapeBibtex(text: string): string {
     .join('');
 }
 
+/**
+ * A title for BibTeX, escaped, with acronyms and mixed-case words in braces as DBLP writes them
+ * (`{LLMs}`, `{ShowUI}`, `{GPT-4o}`): a style that sentence-cases titles would otherwise print
+ * "llms". A word is protected when a part of it between hyphens has a capital after its first
+ * letter; a capitalised word ("Extreme-Token", "Attention") is left to the style. Math is kept.
+ */
+export function bibtexTitle(raw: string): string {
+  return raw
+    .split(/(\$[^$]+\$)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .split(/(\s+)/)
+            .map((word) => {
+              const [, lead = '', core = '', trail = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(word) ?? [];
+              const mixed = core.split('-').some((piece) => /^.+\p{Lu}/u.test(piece));
+              return mixed ? `${escapeBibtex(lead)}{${escapeBibtex(core)}}${escapeBibtex(trail)}` : escapeBibtex(word);
+            })
+            .join(''),
+    )
+    .join('');
+}
+
 /** The letter that the combining marks before index `j` belong to. */
 function baseLetter(chars: string[], j: number): string {
   let i = j - 1;
@@ -148,7 +172,7 @@ export function bibtexKey(p: Pick<CitablePaper, 'authors' | 'title' | 'published
 export function bibtexEntry(p: CitablePaper): string {
   const arxiv = p.arxiv === undefined ? undefined : arxivBaseId(p.arxiv);
   const fields: [string, string][] = [
-    ['title', escapeBibtex(p.rawTitle)],
+    ['title', bibtexTitle(p.rawTitle)],
     ['author', p.authors.map(escapeBibtex).join(' and ')],
     ['year', (p.published ?? p.day).slice(0, 4)],
     ...(arxiv === undefined

@@ -12,7 +12,9 @@ import {
   readShards,
   readVotes,
   shardsInRange,
+  subtractFilterCounts,
   tagChoices,
+  withoutExcluded,
   writeSearchState,
 } from '../../src/client/search-state.ts';
 
@@ -38,6 +40,19 @@ describe('planQuery', () => {
     expect(planQuery('transformers')).toEqual({ term: 'transformers' });
     expect(planQuery('"sparse attention" kernels')).toEqual({ term: '"sparse attention" kernels' });
   });
+  it('takes a word with a leading minus, outside quotes, as one to exclude', () => {
+    expect(planQuery('diffusion -video')).toEqual({ term: 'diffusion', exclude: ['video'] });
+    expect(planQuery('sparse attention -vision -vision -3d')).toEqual({
+      term: 'sparse attention',
+      phrase: '"sparse attention"',
+      exclude: ['vision', '3d'],
+    });
+    expect(planQuery('-agents')).toEqual({ term: null, exclude: ['agents'] });
+    // Hyphens inside words, a lone minus and a minus inside quotes are text.
+    expect(planQuery('vision-language - models')).toEqual({ term: 'vision-language - models', phrase: '"vision-language - models"' });
+    expect(planQuery('"gated -linear" attention')).toEqual({ term: '"gated -linear" attention' });
+    expect(planQuery('-<b>')).toEqual({ term: '-<b>' });
+  });
   it('asks for every page when the query is empty', () => {
     expect(planQuery('  ')).toEqual({ term: null });
   });
@@ -49,17 +64,20 @@ describe('planQuery', () => {
 
 describe('readSearchState and writeSearchState', () => {
   it('round-trips every field through the URL, tags sorted and once each', () => {
-    const s = state('q=sparse+attention&tag=retrieval&tag=agents&tag=agents&from=2025-09-01&to=2025-09-30&code=1&sort=newest');
+    const s = state(
+      'q=sparse+attention&tag=retrieval&tag=agents&tag=agents&nottag=vision&from=2025-09-01&to=2025-09-30&code=1&sort=newest',
+    );
     expect(s).toEqual({
       q: 'sparse attention',
       tags: ['agents', 'retrieval'],
+      notTags: ['vision'],
       from: '2025-09-01',
       to: '2025-09-30',
       code: true,
       sort: 'newest',
     });
     expect(writeSearchState(s).toString()).toBe(
-      'q=sparse+attention&tag=agents&tag=retrieval&from=2025-09-01&to=2025-09-30&code=1&sort=newest',
+      'q=sparse+attention&tag=agents&tag=retrieval&nottag=vision&from=2025-09-01&to=2025-09-30&code=1&sort=newest',
     );
   });
   it('leaves defaults out, so a plain search is ?q=…', () => {
@@ -69,6 +87,7 @@ describe('readSearchState and writeSearchState', () => {
     expect(state('sort=random&from=yesterday&to=2025-9-1&code=yes')).toEqual({
       q: '',
       tags: [],
+      notTags: [],
       from: '',
       to: '',
       code: false,
@@ -116,6 +135,26 @@ describe('pagefindSort', () => {
     expect(pagefindSort('newest')).toEqual({ day: 'desc' });
     expect(pagefindSort('votes')).toBeUndefined();
     expect(pagefindSort('relevance')).toBeUndefined();
+  });
+});
+
+describe('excluding', () => {
+  it('filters by tags any of which a paper has and none of the "not" ones', () => {
+    const f = (query: string) => pagefindFilters(state(query), []);
+    expect(f('tag=agents&nottag=vision&nottag=rl')).toEqual({ tag: { any: ['agents'], none: ['rl', 'vision'] } });
+    expect(f('nottag=vision')).toEqual({ tag: { none: ['vision'] } });
+    expect(isActive(state('nottag=vision'))).toBe(true);
+  });
+  it('drops the papers an excluded word found, keeping the order', () => {
+    const r = ['a', 'b', 'c', 'd'].map((id) => ({ id }));
+    expect(withoutExcluded(r, [{ id: 'c' }, { id: 'x' }, { id: 'a' }]).map((x) => x.id)).toEqual(['b', 'd']);
+  });
+  it('takes the excluded papers out of the tag counts, never below 0', () => {
+    const base = { tag: { agents: 5, rl: 2 }, code: { yes: 3 } };
+    expect(subtractFilterCounts(base, [{ tag: { agents: 2 } }, undefined, { tag: { agents: 1, rl: 4 } }])).toEqual({
+      tag: { agents: 2, rl: 0 },
+      code: { yes: 3 },
+    });
   });
 });
 

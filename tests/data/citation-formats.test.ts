@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CitablePaper } from '../../src/data/citation-formats.ts';
-import { bibtexEntry, bibtexKey, escapeBibtex, highwireTags, invertName, scholarlyArticleJson } from '../../src/data/citation-formats.ts';
+import {
+  bibtexEntry,
+  bibtexKey,
+  bibtexTitle,
+  escapeBibtex,
+  highwireTags,
+  invertName,
+  scholarlyArticleJson,
+} from '../../src/data/citation-formats.ts';
 
 const paper: CitablePaper = {
   title: 'TidalDecode: Fast & Accurate LLM Decoding in O(n²)',
@@ -73,12 +81,28 @@ describe('escapeBibtex', () => {
   });
 });
 
+describe('bibtexTitle', () => {
+  it('braces acronyms and mixed-case words as DBLP does, and leaves capitalised words to the style', () => {
+    expect(bibtexTitle('Active-Dormant Attention Heads: Extreme-Token Phenomena in LLMs')).toBe(
+      'Active-Dormant Attention Heads: Extreme-Token Phenomena in {LLMs}',
+    );
+    expect(bibtexTitle('ShowUI: One Vision-Language-Action Model for GUI Agents')).toBe(
+      '{ShowUI}: One Vision-Language-Action Model for {GUI} Agents',
+    );
+    expect(bibtexTitle('GPT-4o and iPhone-scale 3D: (LoRA) "R&D"')).toBe('{GPT-4o} and {iPhone-scale} {3D}: ({LoRA}) "{R\\&D}"');
+  });
+  it('keeps math as written and escapes inside the braces', () => {
+    expect(bibtexTitle('Solving $O(N^2)$ Problems with QA_Bench & More')).toBe('Solving $O(N^2)$ Problems with {QA\\_Bench} \\& More');
+    expect(bibtexTitle('Über Ünal: a Title')).toBe('{\\"U}ber {\\"U}nal: a Title');
+  });
+});
+
 describe('bibtexEntry', () => {
   it('writes an arXiv-style @misc entry', () => {
     expect(bibtexEntry(paper)).toBe(
       [
         '@misc{yang2024tidaldecode,',
-        '  title={TidalDecode: Fast \\& Accurate LLM Decoding in $O(n^2)$},',
+        '  title={{TidalDecode}: Fast \\& Accurate {LLM} Decoding in $O(n^2)$},',
         '  author={Lijie Yang and {\\L}ukasz Kaiser and Zo{\\"e} M{\\"u}ller and H1 Collaboration},',
         '  year={2024},',
         '  eprint={2410.05076},',

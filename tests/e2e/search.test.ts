@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -83,6 +83,15 @@ const resultIds = (page: Page) =>
     .locator('.search-result__link')
     .evaluateAll((links) => links.map((a) => /\/papers\/([^/]+)\/$/.exec((a as HTMLAnchorElement).pathname)?.[1]));
 const q = (text: string) => `q=${encodeURIComponent(text)}`;
+/** Every result's id, after "Show more results" until there is no more. */
+const allResultIds = async (page: Page) => {
+  while (await page.locator('#search-more').isVisible()) {
+    const n = await page.locator('.search-result').count();
+    await page.locator('#search-more').click();
+    await page.waitForFunction((before) => document.querySelectorAll('.search-result').length > before, n);
+  }
+  return resultIds(page);
+};
 
 describe('importing and building the fixtures loses nothing', () => {
   const paper = async (id: string) => {
@@ -213,8 +222,8 @@ describe('search filters, sorting and the URL', () => {
   it('ORs two tags: papers with either', async () => {
     const page = await searchPage('tag=agents&tag=retrieval');
     expect((await resultIds(page)).sort()).toEqual(['2509.15409', '2509.18176', '2509.25393']);
-    expect(await page.locator('#search-tags input[value="agents"]').isChecked()).toBe(true);
-    expect(await page.locator('#search-tags input[value="retrieval"]').isChecked()).toBe(true);
+    expect(await page.locator('#search-tags input[name="tag"][value="agents"]').isChecked()).toBe(true);
+    expect(await page.locator('#search-tags input[name="tag"][value="retrieval"]').isChecked()).toBe(true);
     await page.close();
   });
 
@@ -246,17 +255,9 @@ describe('search filters, sorting and the URL', () => {
     const title = await searchPage(q(ARCHIVED.title));
     expect((await resultIds(title))[0]).toBe(ARCHIVED.id);
     await title.close();
-    const all = async (page: Page) => {
-      while (await page.locator('#search-more').isVisible()) {
-        const n = await page.locator('.search-result').count();
-        await page.locator('#search-more').click();
-        await page.waitForFunction((before) => document.querySelectorAll('.search-result').length > before, n);
-      }
-      return resultIds(page);
-    };
     const newest = await searchPage(`${q('reinforcement learning')}&sort=newest`);
     const status = (await newest.locator('#search-status').textContent()) ?? '';
-    const ids = await all(newest);
+    const ids = await allResultIds(newest);
     expect(status).toBe(`${ids.length} papers found`);
     const days = ids.map((id) => (id === ARCHIVED.id ? ARCHIVED.day : (dayOf.get(id ?? '') ?? '2025-10-01')));
     expect(days).toEqual([...days].sort().reverse());
@@ -267,8 +268,53 @@ describe('search filters, sorting and the URL', () => {
     const voted = await searchPage(`${q('reinforcement learning')}&sort=votes`);
     expect((await resultIds(voted))[0]).toBe(ARCHIVED.id);
     expect(await voted.locator('.search-result__meta').first().textContent()).toContain('500 votes');
-    expect(await all(voted)).toHaveLength(ids.length);
+    expect(await allResultIds(voted)).toHaveLength(ids.length);
     await voted.close();
+  });
+
+  it('leaves out the papers with a word written -word, and the papers with a "not" tag, kept in the URL', async () => {
+    const ids = async (query: string) => {
+      const page = await searchPage(query);
+      const found = await allResultIds(page);
+      const status = await page.locator('#search-status').textContent();
+      await page.close();
+      return { found, status };
+    };
+    const base = await ids(q('Hao Wang'));
+    const withWord = await ids(q('Hao Wang video'));
+    const without = await ids(q('Hao Wang -video'));
+    expect(withWord.found).toContain('2509.20001');
+    expect(base.found).toContain('2509.20001');
+    expect(without.found.sort()).toEqual(base.found.filter((id) => !withWord.found.includes(id)).sort());
+    expect(without.status).toBe(`${without.found.length} papers found`);
+    // A "not" tag: agents OR retrieval, but not agents.
+    const either = await ids('tag=agents&tag=retrieval');
+    const agents = await ids('tag=agents');
+    const notAgents = await ids('tag=agents&tag=retrieval&nottag=agents');
+    expect(notAgents.found.sort()).toEqual(either.found.filter((id) => !agents.found.includes(id)).sort());
+    expect(notAgents.found).toHaveLength(1);
+    // Set on the page, it goes into the URL.
+    const page = await searchPage('tag=retrieval');
+    await page.getByLabel('not agents').check();
+    await page.waitForURL(/nottag=agents/);
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 1);
+    expect(await resultIds(page)).toEqual(notAgents.found);
+    await page.close();
+  });
+
+  it('still searches the shards there are when one the page names is missing (npm run dev on an older build)', async () => {
+    const archive = path.join(build.out, 'pagefind/shards/archive');
+    renameSync(archive, `${archive}-away`);
+    try {
+      const page = await searchPage(q('reinforcement learning'));
+      const found = await allResultIds(page);
+      expect(found.length).toBeGreaterThan(0);
+      expect(found).not.toContain(ARCHIVED.id);
+      expect(await page.locator('#search-status').textContent()).toBe(`${found.length} papers found`);
+      await page.close();
+    } finally {
+      renameSync(`${archive}-away`, archive);
+    }
   });
 
   it('sorts newest first', async () => {
@@ -280,7 +326,7 @@ describe('search filters, sorting and the URL', () => {
 
   it('reflects what the reader sets in the URL, and the URL restores it', async () => {
     const page = await searchPage(q('reinforcement learning'));
-    await page.locator('#search-tags input[value="agents"]').check();
+    await page.locator('#search-tags input[name="tag"][value="agents"]').check();
     await page.waitForURL(/tag=agents/);
     await page.getByLabel('Sort by').selectOption('newest');
     await page.waitForURL(/sort=newest/);
@@ -324,7 +370,7 @@ describe('search filters, sorting and the URL', () => {
     for (const query of ['tag=agents', `${q('agentic reasoning')}&tag=agents`]) {
       const page = await searchPage(query);
       const found = Number(/^(\d+) papers? found$/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1]);
-      const label = page.locator('.search-tag', { has: page.locator('input[value="agents"]') });
+      const label = page.locator('.search-tag', { has: page.locator('input[name="tag"][value="agents"]') });
       expect(await label.locator('.search-tag__count').textContent(), query).toBe(`(${found})`);
       expect(found, query).toBe(2);
       await page.close();

@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parseRssFeed } from 'feedsmith';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -413,6 +414,36 @@ describe('search on the fixture site, in Chromium', () => {
   it('offers the tags of the matching papers as filters', async () => {
     // Only the Sparse Mixture Routing paper has an author Lovelace.
     expect((await search('Lovelace')).tags.sort()).toEqual(['attention', 'long-context']);
+  });
+});
+
+describe("the real site's day file in BibTeX, read by the parser behind Zotero's Better BibTeX", () => {
+  // The 75 real papers of the seed day, as @retorquere/bibtex-parser reads them: sentence-cased, as
+  // a style that lowercases titles prints them. A word with a capital after its first letter
+  // (LLMs, ShowUI, GPT-4o) must come through as written: it is in braces (bibtexTitle).
+  const seed = inject('builds').seed;
+  const bib = readOut(seed, 'papers/date/2025-03-17/papers.bib');
+  const library = parseBibtex(bib);
+
+  it('parses every entry with no error', () => {
+    expect(library.errors).toEqual([]);
+    expect(library.entries).toHaveLength(75);
+  });
+
+  it('keeps acronyms and mixed-case words through sentence-casing', () => {
+    const titles = [...bib.matchAll(/^ {2}title=\{(.*)\},$/gm)].map((m) => m[1] ?? '');
+    const protectedWords = titles.flatMap((t) => [...t.matchAll(/\{([^{}\\$]+)\}/g)].map((m) => m[1] ?? ''));
+    expect(protectedWords).toContain('LLMs');
+    expect(protectedWords.length).toBeGreaterThan(40);
+    const parsed = library.entries.map((e) => String(e.fields.title ?? ''));
+    for (const word of protectedWords)
+      expect(
+        parsed.some((t) => t.includes(word)),
+        word,
+      ).toBe(true);
+    // Without its braces, the same parser lowercases such a word.
+    const bare = parseBibtex('@misc{a,\n  title={Extreme-Token Phenomena in LLMs},\n}\n');
+    expect(bare.entries[0]?.fields.title).toBe('Extreme-token phenomena in llms');
   });
 });
 
