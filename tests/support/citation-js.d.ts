@@ -1,0 +1,9 @@
+// citation-js ships no types: the part the tests use.
+declare module '@citation-js/core' {
+  /** Parses any input citation-js knows (RIS with its plugin, CSL-JSON) into CSL-JSON items. */
+  export class Cite {
+    constructor(data: unknown);
+    data: unknown[];
+  }
+}
+declare module '@citation-js/plugin-ris';
