@@ -69,11 +69,11 @@ export async function measureSearch(
   }
 }
 
-/** Loads a page with a cold cache: the bytes of its HTML and CSS, and any script it downloads. */
+/** Loads a page with a cold cache: the bytes of its HTML and CSS, and the scripts it downloads (paths, compressed bytes). */
 export async function measurePage(
   server: StaticServer,
   pagePath: string,
-): Promise<{ path: string; htmlCssBytes: number; scripts: string[] }> {
+): Promise<{ path: string; htmlCssBytes: number; scripts: string[]; scriptBytes: number }> {
   const browser = await launchBrowser();
   try {
     const page = await (await browser.newContext()).newPage();
@@ -85,6 +85,7 @@ export async function measurePage(
       path: pagePath,
       htmlCssBytes: requests.filter((r) => r.path.endsWith('/') || /\.(html|css)$/.test(r.path)).reduce((sum, r) => sum + r.bytes, 0),
       scripts: requests.filter((r) => /\.(m?js|wasm)$/.test(r.path)).map((r) => r.path),
+      scriptBytes: requests.filter((r) => /\.(m?js|wasm)$/.test(r.path)).reduce((sum, r) => sum + r.bytes, 0),
     };
   } finally {
     await browser.close();

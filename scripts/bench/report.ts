@@ -26,7 +26,7 @@ export interface BudgetInput {
   incremental?: Run;
   prCheck?: { seconds: number; reference: { papers: number; seconds: number } };
   baseline?: { seconds: number };
-  browser?: { search: QueryResult[]; oneIndexSearch: QueryResult[] };
+  browser?: { search: QueryResult[]; oneIndexSearch: QueryResult[]; pages: { path: string; scriptBytes: number }[] };
 }
 
 /** The budgets a run can judge, each as a ratio within the run (the machine's speed cancels out). */
@@ -58,6 +58,8 @@ export function budgets(r: BudgetInput): Budget[] {
     if (later.length > 0)
       add('later queries bytes / one index', sum(later) / sum(oneLater), 1.25, `${kb(sum(later))} / ${kb(sum(oneLater))}`);
   }
+  // The reader's library (src/client/library.ts) is the only script on listing and paper pages.
+  for (const page of r.browser?.pages ?? []) add(`script on ${page.path} (KB gzip)`, page.scriptBytes / 1024, 4, kb(page.scriptBytes));
   add('files a paper', r.output.filesPerPaper, 2, `${r.output.filesPerPaper.toFixed(2)} files`);
   add('KB a paper', r.output.kbPerPaper, 20, `${r.output.kbPerPaper.toFixed(1)} KB`);
   if (r.baseline)
@@ -102,7 +104,7 @@ export function formatTable(r: {
     search: QueryResult[];
     oneIndexSearch: QueryResult[];
     bareSearch?: QueryResult[];
-    pages: { path: string; htmlCssBytes: number; scripts: string[] }[];
+    pages: { path: string; htmlCssBytes: number; scripts: string[]; scriptBytes: number }[];
   };
   budgets: Budget[];
 }): string {

@@ -140,6 +140,11 @@ export function dayBibPath(day: DayKey): string {
   return withBase(`papers/date/${day}/papers.bib`);
 }
 
+/** The reader's own library of saved papers (kept in the browser): '/library/'. */
+export function libraryPath(): string {
+  return withBase('library/');
+}
+
 /** Every paper of the site as data, newest first (src/pages/papers.json.ts): '/papers.json'. */
 export function papersDataPath(): string {
   return withBase('papers.json');

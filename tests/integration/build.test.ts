@@ -57,6 +57,7 @@ describe('a fixture site built for real', () => {
         'index.html',
         'search/index.html',
         'subscribe/index.html',
+        'library/index.html',
         'papers/index.html',
         'papers/date/2025-03-10/index.html',
         'papers/date/2025-03-13/index.html',
@@ -256,20 +257,27 @@ describe('a fixture site built for real', () => {
     expect(related).toEqual(['/papers/zebra-vision-transformer/']);
   });
 
-  it('loads no JavaScript on listings, and on paper pages only the discussion button giscus needs', () => {
+  it('loads on listings only the reader’s library, and on paper pages besides it only the discussion button giscus needs', () => {
     const scripts = (file: string) => select(dom(readOut(build, file)), 'script').map((s) => [attr(s, 'type'), attr(s, 'src')]);
-    for (const file of ['index.html', 'papers/date/2025-03-14/index.html', 'papers/week/2025-W11/index.html', '404.html']) {
-      expect(scripts(file), file).toEqual([]);
+    const library = ['module', expect.stringMatching(/^\/_astro\/BaseLayout[\w.-]+\.js$/)];
+    for (const file of [
+      'index.html',
+      'papers/date/2025-03-14/index.html',
+      'papers/week/2025-W11/index.html',
+      '404.html',
+      'library/index.html',
+    ]) {
+      expect(scripts(file), file).toEqual([library]);
     }
     // Paper pages carry structured data, which is never executed, and with giscus configured (as
-    // here) the module that draws its widget on request; without giscus, nothing else (e2e tests).
+    // here) the module that draws its widget on request; without giscus, the library alone (e2e tests).
     const paper = scripts('papers/2503.01234/index.html');
     expect(paper[0]).toEqual(['application/ld+json', undefined]);
-    expect(paper.slice(1)).toEqual([['module', expect.stringMatching(/^\/_astro\/PaperDiscussion[\w.-]+\.js$/)]]);
+    expect(paper.slice(1)).toEqual([['module', expect.stringMatching(/^\/_astro\/PaperDiscussion[\w.-]+\.js$/)], library]);
     const search = scripts('search/index.html');
-    expect(search).toHaveLength(1);
-    expect(search[0]?.[0]).toBe('module');
-    expect(search[0]?.[1]).toMatch(/^\/_astro\/[\w.-]+\.js$/);
+    expect(search).toHaveLength(2);
+    expect(search.map((s) => s[0])).toEqual(['module', 'module']);
+    expect(search[0]?.[1]).toMatch(/^\/_astro\/search[\w.-]+\.js$/);
   });
 
   it('credits each paper to who added its file, submitted_by first, linked on GitHub', () => {

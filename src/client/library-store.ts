@@ -1,0 +1,127 @@
+/**
+ * The reader's library as it is kept in the browser (`localStorage`), as pure functions: what a
+ * saved paper holds, how the stored value is read (anything that is not what this version wrote is
+ * dropped, never run or drawn as HTML), and how it changes. The page glue is library.ts.
+ */
+
+/** The localStorage key, and the version of what is stored under it. */
+export const LIBRARY_KEY = 'papershelf:library';
+export const LIBRARY_VERSION = 1;
+
+/** What the library keeps of a paper: enough to list it and to cite it, with no site data file. */
+export interface SavedPaper {
+  id: string;
+  /** The title as plain text. */
+  title: string;
+  authors: string[];
+  /** The listing day, YYYY-MM-DD. */
+  day: string;
+  /** The arXiv id, when it has one. */
+  arxiv?: string;
+  /** The day it appeared on arXiv, YYYY-MM-DD, when known. */
+  published?: string;
+  /** arXiv's category, when known. */
+  category?: string;
+  /** The paper's page on this site: a path from the site's root ('/papers/2509.15409/'). */
+  path: string;
+  /** When it was saved, in milliseconds since 1970. */
+  saved: number;
+}
+
+/** The stored value. */
+export interface Library {
+  version: typeof LIBRARY_VERSION;
+  papers: SavedPaper[];
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A site path: one leading slash, no scheme, no second slash at the start, no spaces or quotes. */
+const PATH = /^\/(?!\/)[^\s"'<>\\]*$/;
+const LIMITS = { text: 2_000, authors: 5_000, papers: 10_000 };
+
+const text = (v: unknown, max = LIMITS.text): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+const optional = (v: unknown, ok: (x: unknown) => boolean) => v === undefined || ok(v);
+
+/** The paper a value describes, or undefined when any field is not what a saved paper holds. */
+export function readSavedPaper(value: unknown): SavedPaper | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const valid =
+    text(v.id, 200) &&
+    text(v.title) &&
+    Array.isArray(v.authors) &&
+    v.authors.length <= LIMITS.authors &&
+    v.authors.every((a) => text(a, 500)) &&
+    typeof v.day === 'string' &&
+    DAY.test(v.day) &&
+    optional(v.arxiv, (x) => text(x, 40)) &&
+    optional(v.published, (x) => typeof x === 'string' && DAY.test(x)) &&
+    optional(v.category, (x) => text(x, 40)) &&
+    typeof v.path === 'string' &&
+    PATH.test(v.path) &&
+    Number.isSafeInteger(v.saved);
+  if (!valid) return undefined;
+  return {
+    id: v.id as string,
+    title: v.title as string,
+    authors: [...(v.authors as string[])],
+    day: v.day as string,
+    ...(v.arxiv === undefined ? {} : { arxiv: v.arxiv as string }),
+    ...(v.published === undefined ? {} : { published: v.published as string }),
+    ...(v.category === undefined ? {} : { category: v.category as string }),
+    path: v.path as string,
+    saved: v.saved as number,
+  };
+}
+
+/**
+ * The library in a stored string. Null (nothing stored) is an empty library; anything else that is
+ * not a library of this version, or that holds one malformed paper, is `dropped` whole (the caller
+ * warns and removes it): a tampered or older value is never partly trusted.
+ */
+export function parseLibrary(stored: string | null): { library: Library; dropped: boolean } {
+  const empty: Library = { version: LIBRARY_VERSION, papers: [] };
+  if (stored === null) return { library: empty, dropped: false };
+  let value: unknown;
+  try {
+    value = JSON.parse(stored);
+  } catch {
+    return { library: empty, dropped: true };
+  }
+  const v = value as { version?: unknown; papers?: unknown };
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    v.version !== LIBRARY_VERSION ||
+    !Array.isArray(v.papers) ||
+    v.papers.length > LIMITS.papers
+  ) {
+    return { library: empty, dropped: true };
+  }
+  const papers = v.papers.map(readSavedPaper);
+  if (papers.some((p) => p === undefined)) return { library: empty, dropped: true };
+  return { library: { version: LIBRARY_VERSION, papers: papers as SavedPaper[] }, dropped: false };
+}
+
+/** The library with `paper` saved (again: its old entry replaced, saved now). */
+export function savePaper(library: Library, paper: SavedPaper): Library {
+  return { ...library, papers: [...library.papers.filter((p) => p.id !== paper.id), paper] };
+}
+
+/** The library without the paper `id`. */
+export function removePaper(library: Library, id: string): Library {
+  return { ...library, papers: library.papers.filter((p) => p.id !== id) };
+}
+
+/**
+ * Code-point order, as src/content/text.ts's compareText: repeated here so that the library's
+ * bundle shares no chunk with the search page's and loads as one file.
+ */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The saved papers, newest saved first (ties by title, then id). */
+export function newestSaved(library: Library): SavedPaper[] {
+  return [...library.papers].sort((a, b) => b.saved - a.saved || compareText(a.title, b.title) || compareText(a.id, b.id));
+}

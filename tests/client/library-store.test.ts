@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  LIBRARY_VERSION,
+  type Library,
+  newestSaved,
+  parseLibrary,
+  readSavedPaper,
+  removePaper,
+  type SavedPaper,
+  savePaper,
+} from '../../src/client/library-store.ts';
+
+const paper = (id: string, saved: number, title = `Title ${id}`): SavedPaper => ({
+  id,
+  title,
+  authors: ['Ada Lovelace', 'Alan Turing'],
+  day: '2025-03-17',
+  arxiv: '2503.01234',
+  path: `/papers/${id}/`,
+  saved,
+});
+const stored = (papers: unknown[], version: unknown = LIBRARY_VERSION) => JSON.stringify({ version, papers });
+
+describe('parseLibrary', () => {
+  it('reads what this version stored, and nothing stored as an empty library', () => {
+    expect(parseLibrary(stored([paper('a', 1)]))).toEqual({ library: { version: 1, papers: [paper('a', 1)] }, dropped: false });
+    expect(parseLibrary(null)).toEqual({ library: { version: 1, papers: [] }, dropped: false });
+  });
+
+  it('drops the whole value when it is not JSON, another version, or holds one malformed paper', () => {
+    const bad = [
+      'not json',
+      '[]',
+      'null',
+      stored([paper('a', 1)], 2),
+      stored([paper('a', 1)], '1'),
+      JSON.stringify({ version: 1, papers: {} }),
+      stored([paper('a', 1), { ...paper('b', 2), path: 'javascript:alert(1)' }]),
+      stored([{ ...paper('a', 1), path: '//evil.example/' }]),
+      stored([{ ...paper('a', 1), path: 'https://evil.example/' }]),
+      stored([{ ...paper('a', 1), day: '2025-3-17' }]),
+      stored([{ ...paper('a', 1), authors: 'Ada' }]),
+      stored([{ ...paper('a', 1), authors: [''] }]),
+      stored([{ ...paper('a', 1), title: '' }]),
+      stored([{ ...paper('a', 1), title: 'x'.repeat(2_001) }]),
+      stored([{ ...paper('a', 1), saved: 1.5 }]),
+      stored([{ ...paper('a', 1), arxiv: 42 }]),
+    ];
+    for (const value of bad) expect(parseLibrary(value), value).toEqual({ library: { version: 1, papers: [] }, dropped: true });
+  });
+
+  it('keeps only the fields a saved paper has', () => {
+    const read = readSavedPaper({ ...paper('a', 1), extra: '<script>', __proto__: { polluted: true } });
+    expect(read).toEqual(paper('a', 1));
+    expect(Object.keys(read ?? {})).not.toContain('extra');
+  });
+});
+
+describe('savePaper, removePaper and newestSaved', () => {
+  it('saves once per paper (saving again moves it to now), removes, and lists newest saved first', () => {
+    let library: Library = { version: LIBRARY_VERSION, papers: [] };
+    library = savePaper(library, paper('a', 1));
+    library = savePaper(library, paper('b', 2));
+    library = savePaper(library, paper('a', 3));
+    expect(newestSaved(library).map((p) => p.id)).toEqual(['a', 'b']);
+    expect(newestSaved(removePaper(library, 'a')).map((p) => p.id)).toEqual(['b']);
+    // Saved in the same millisecond: by title, then id.
+    const tied = savePaper(savePaper(library, paper('c', 3, 'Alpha')), paper('d', 3, 'Alpha'));
+    expect(newestSaved(tied).map((p) => p.id)).toEqual(['c', 'd', 'a', 'b']);
+  });
+});

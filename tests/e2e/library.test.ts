@@ -1,0 +1,170 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LIBRARY_KEY } from '../../src/client/library-store.ts';
+import { runAxe } from '../support/axe.ts';
+import { launchBrowser } from '../support/chromium.ts';
+import { type StaticServer, serveStatic } from '../support/static-server.ts';
+
+// The reader's library on the real site (the 75 papers of 2025-03-17), in Chromium: saved in one
+// browser profile, read back across reloads, absent from a fresh one.
+const { seed: build } = inject('builds');
+const DAY = 'papers/date/2025-03-17/';
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveStatic(build.out);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const profile = (options: { colorScheme?: 'light' | 'dark'; width?: number; bypassCSP?: boolean } = {}) =>
+  browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: options.width ?? 1280, height: 800 },
+    bypassCSP: options.bypassCSP ?? false,
+  });
+const visit = async (context: BrowserContext, path: string): Promise<Page> => {
+  const page = await context.newPage();
+  await page.goto(`${server.url}${path}`);
+  return page;
+};
+const savedTitles = (page: Page) => page.locator('#library-list .library__title').allTextContents();
+
+describe('the reader’s library', () => {
+  it('saves a paper from a day page: the button stays pressed after a reload, and the library lists it', async () => {
+    const context = await profile();
+    const day = await visit(context, DAY);
+    const buttons = day.locator('.paper-card .save-toggle');
+    await buttons.first().waitFor();
+    expect(await buttons.count()).toBe(75);
+    const card = day.locator('.paper-card', { has: day.getByRole('link', { name: /^TidalDecode/ }) });
+    const save = card.locator('.save-toggle');
+    expect(await save.getAttribute('aria-pressed')).toBe('false');
+    await save.click();
+    expect(await save.getAttribute('aria-pressed')).toBe('true');
+    await day.reload();
+    expect(
+      await day
+        .locator('.paper-card', { has: day.getByRole('link', { name: /^TidalDecode/ }) })
+        .locator('.save-toggle')
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
+    // A paper page shows the same state, and saves another.
+    const href = (await card.getByRole('link', { name: /^TidalDecode/ }).getAttribute('href')) ?? '';
+    const paper = await visit(context, href.slice(1));
+    expect(await paper.locator('.paper__save .save-toggle').getAttribute('aria-pressed')).toBe('true');
+    const library = await visit(context, 'library/');
+    await library.locator('#library-list li').first().waitFor();
+    expect(await savedTitles(library)).toEqual([expect.stringMatching(/^TidalDecode: Fast and Accurate LLM Decoding/)]);
+    expect(await library.locator('#library-list a').first().getAttribute('href')).toMatch(/^\/papers\/tidaldecode-[^/]+\/$/);
+    expect(await library.locator('#library-status').textContent()).toBe('1 paper saved.');
+    await context.close();
+    // Another profile has its own, empty library.
+    const fresh = await profile();
+    const other = await visit(fresh, 'library/');
+    await other.locator('#library-status').filter({ hasText: /./ }).waitFor();
+    expect(await other.locator('#library-status').textContent()).toBe('Nothing saved yet: use Save on any paper.');
+    await fresh.close();
+  });
+
+  it('lists newest saved first, and removes and clears with one undo each', async () => {
+    const context = await profile();
+    const day = await visit(context, DAY);
+    const titles = (await day.locator('.paper-card__title a').allTextContents()).slice(0, 3);
+    for (const i of [0, 1, 2]) await day.locator('.paper-card').nth(i).locator('.save-toggle').click();
+    const library = await visit(context, 'library/');
+    await library.locator('#library-list li').nth(2).waitFor();
+    expect(await savedTitles(library)).toEqual([...titles].reverse());
+    await library.locator('.library__remove', { hasText: titles[1] ?? '' }).click();
+    expect(await savedTitles(library)).toEqual([titles[2], titles[0]]);
+    expect(await library.locator('#library-status').textContent()).toMatch(/^Removed “.+”\. 2 papers saved\. Undo$/);
+    await library.getByRole('button', { name: 'Undo' }).click();
+    expect(await savedTitles(library)).toEqual([...titles].reverse());
+    await library.getByRole('button', { name: 'Clear the library' }).click();
+    expect(await savedTitles(library)).toEqual([]);
+    await library.getByRole('button', { name: 'Undo' }).click();
+    expect(await savedTitles(library)).toEqual([...titles].reverse());
+    // Undone once: the undo is gone.
+    expect(await library.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+    await library.reload();
+    await library.locator('#library-list li').nth(2).waitFor();
+    expect(await savedTitles(library)).toEqual([...titles].reverse());
+    await context.close();
+  });
+
+  it('drops a stored library that is not what it keeps, with a warning, and never runs or draws it as HTML', async () => {
+    const context = await profile();
+    const warnings: string[] = [];
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    page.on('dialog', (d) => {
+      warnings.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.goto(`${server.url}library/`);
+    const tampered = JSON.stringify({
+      version: 1,
+      papers: [{ id: 'x', title: '<img src=x onerror=alert(1)>', authors: [], day: '2025-03-17', path: 'javascript:alert(1)', saved: 1 }],
+    });
+    await page.evaluate(([key, value]) => localStorage.setItem(key ?? '', value ?? ''), [LIBRARY_KEY, tampered]);
+    await page.reload();
+    await page.locator('#library-status').filter({ hasText: /./ }).waitFor();
+    expect(await page.locator('#library-status').textContent()).toBe('Nothing saved yet: use Save on any paper.');
+    expect(warnings).toEqual([expect.stringMatching(/saved library was not in the form this version keeps, and was dropped/)]);
+    expect(JSON.parse((await page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY)) ?? '')).toEqual({ version: 1, papers: [] });
+    // A well-formed entry is drawn as text, whatever its title holds.
+    const valid = JSON.stringify({
+      version: 1,
+      papers: [{ id: 'x', title: '<img src=x onerror=alert(1)>', authors: ['A. Author'], day: '2025-03-17', path: '/papers/x/', saved: 1 }],
+    });
+    await page.evaluate(([key, value]) => localStorage.setItem(key ?? '', value ?? ''), [LIBRARY_KEY, valid]);
+    await page.reload();
+    await page.locator('#library-list li').first().waitFor();
+    expect(await savedTitles(page)).toEqual(['<img src=x onerror=alert(1)>']);
+    expect(await page.locator('#library-list img').count()).toBe(0);
+    expect(warnings.filter((w) => w.startsWith('dialog'))).toEqual([]);
+    await context.close();
+  });
+
+  it('draws its buttons without moving anything on a 360 px phone', async () => {
+    const context = await profile({ width: 360 });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      (window as unknown as { shifts: number }).shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) (window as unknown as { shifts: number }).shifts += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    for (const path of [DAY, 'library/']) {
+      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+      if (path === DAY) await page.locator('.save-toggle').first().waitFor();
+      await page.waitForTimeout(200);
+      expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), path).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+    }
+    await context.close();
+  });
+
+  it('is axe-clean with its controls drawn, in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await profile({ colorScheme, bypassCSP: true });
+      const day = await visit(context, DAY);
+      await day.locator('.save-toggle').first().click();
+      expect(await runAxe(day), `${colorScheme} day`).toEqual([]);
+      const library = await visit(context, 'library/');
+      await library.locator('#library-list li').first().waitFor();
+      await library.getByRole('button', { name: /^Remove/ }).click();
+      await library.getByRole('button', { name: 'Undo' }).waitFor();
+      expect(await runAxe(library), `${colorScheme} library`).toEqual([]);
+      await context.close();
+    }
+  });
+});
