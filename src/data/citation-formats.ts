@@ -102,28 +102,31 @@ const BIBTEX_ACCENTS: Record<string, string> = {
 
 /** Escapes text for a BibTeX field: specials get backslashes, accented letters become `{\"u}`. Math (`$…$`) is kept. */
 export function escapeBibtex(text: string): string {
+  return outsideMath(text, (part) =>
+    [...part.normalize('NFD')]
+      .map((c, j, all) => {
+        // LaTeX accent commands apply to Latin letters; Greek, Cyrillic and other scripts keep
+        // their accented letters as they are (recomposed below).
+        if (BIBTEX_ACCENTS[c] !== undefined) return /[A-Za-z]/.test(baseLetter(all, j)) ? '' : c;
+        const accent = /[A-Za-z]/.test(c) ? BIBTEX_ACCENTS[all[j + 1] ?? ''] : undefined;
+        if (accent !== undefined) return /[A-Za-z]/.test(accent) ? `{\\${accent}{${c}}}` : `{\\${accent}${c}}`;
+        if (BIBTEX_LETTERS[c.normalize('NFC')] !== undefined) return BIBTEX_LETTERS[c.normalize('NFC')];
+        if ('{}&%#_'.includes(c)) return `\\${c}`;
+        if (c === '\\') return '\\textbackslash{}';
+        if (c === '~') return '\\textasciitilde{}';
+        if (c === '^') return '\\textasciicircum{}';
+        return c;
+      })
+      .join('')
+      .normalize('NFC'),
+  );
+}
+
+/** `text` with `change` applied to each part outside math (`$…$`), the math kept as written. */
+function outsideMath(text: string, change: (part: string) => string): string {
   return text
     .split(/(\$[^$]+\$)/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : [...part.normalize('NFD')]
-            .map((c, j, all) => {
-              // LaTeX accent commands apply to Latin letters; Greek, Cyrillic and other scripts keep
-              // their accented letters as they are (recomposed below).
-              if (BIBTEX_ACCENTS[c] !== undefined) return /[A-Za-z]/.test(baseLetter(all, j)) ? '' : c;
-              const accent = /[A-Za-z]/.test(c) ? BIBTEX_ACCENTS[all[j + 1] ?? ''] : undefined;
-              if (accent !== undefined) return /[A-Za-z]/.test(accent) ? `{\\${accent}{${c}}}` : `{\\${accent}${c}}`;
-              if (BIBTEX_LETTERS[c.normalize('NFC')] !== undefined) return BIBTEX_LETTERS[c.normalize('NFC')];
-              if ('{}&%#_'.includes(c)) return `\\${c}`;
-              if (c === '\\') return '\\textbackslash{}';
-              if (c === '~') return '\\textasciitilde{}';
-              if (c === '^') return '\\textasciicircum{}';
-              return c;
-            })
-            .join('')
-            .normalize('NFC'),
-    )
+    .map((part, i) => (i % 2 === 1 ? part : change(part)))
     .join('');
 }
 
@@ -134,21 +137,16 @@ export function escapeBibtex(text: string): string {
  * letter; a capitalised word ("Extreme-Token", "Attention") is left to the style. Math is kept.
  */
 export function bibtexTitle(raw: string): string {
-  return raw
-    .split(/(\$[^$]+\$)/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part
-            .split(/(\s+)/)
-            .map((word) => {
-              const [, lead = '', core = '', trail = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(word) ?? [];
-              const mixed = core.split('-').some((piece) => /^.+\p{Lu}/u.test(piece));
-              return mixed ? `${escapeBibtex(lead)}{${escapeBibtex(core)}}${escapeBibtex(trail)}` : escapeBibtex(word);
-            })
-            .join(''),
-    )
-    .join('');
+  return outsideMath(raw, (part) =>
+    part
+      .split(/(\s+)/)
+      .map((word) => {
+        const [, lead = '', core = '', trail = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(word) ?? [];
+        const mixed = core.split('-').some((piece) => /^.+\p{Lu}/u.test(piece));
+        return mixed ? `${escapeBibtex(lead)}{${escapeBibtex(core)}}${escapeBibtex(trail)}` : escapeBibtex(word);
+      })
+      .join(''),
+  );
 }
 
 /** The letter that the combining marks before index `j` belong to. */

@@ -133,6 +133,14 @@ describe('bibtexEntry', () => {
 });
 
 describe('risEntry and cslItem, read back by citation-js (the library behind many reference tools)', () => {
+  /** The paper's authors as CSL names: family and given, a collaboration as a literal. */
+  const CSL_AUTHORS = [
+    { family: 'Yang', given: 'Lijie' },
+    { family: 'Kaiser', given: 'Łukasz' },
+    { family: 'Müller', given: 'Zoë' },
+    { literal: 'H1 Collaboration' },
+  ];
+
   it('writes an RIS record that citation-js reads as the same paper', () => {
     const ris = risEntry(paper);
     expect(ris.split('\n')[0]).toBe('TY  - UNPB');
@@ -140,12 +148,7 @@ describe('risEntry and cslItem, read back by citation-js (the library behind man
     const [item] = new Cite(ris).data as Record<string, unknown>[];
     expect(item).toMatchObject({
       title: paper.title,
-      author: [
-        { family: 'Yang', given: 'Lijie' },
-        { family: 'Kaiser', given: 'Łukasz' },
-        { family: 'Müller', given: 'Zoë' },
-        { literal: 'H1 Collaboration' },
-      ],
+      author: CSL_AUTHORS,
       issued: { 'date-parts': [[2024, 10, 7]] },
       DOI: '10.48550/arXiv.2410.05076',
       URL: 'https://arxiv.org/abs/2410.05076',
@@ -166,12 +169,7 @@ describe('risEntry and cslItem, read back by citation-js (the library behind man
       id: 'yang2024tidaldecode',
       type: 'article',
       title: paper.title,
-      author: [
-        { family: 'Yang', given: 'Lijie' },
-        { family: 'Kaiser', given: 'Łukasz' },
-        { family: 'Müller', given: 'Zoë' },
-        { literal: 'H1 Collaboration' },
-      ],
+      author: CSL_AUTHORS,
       issued: { 'date-parts': [[2024, 10, 7]] },
       publisher: 'arXiv',
       number: '2410.05076',
