@@ -125,3 +125,88 @@ function compareText(a: string, b: string): number {
 export function newestSaved(library: Library): SavedPaper[] {
   return [...library.papers].sort((a, b) => b.saved - a.saved || compareText(a.title, b.title) || compareText(a.id, b.id));
 }
+
+/** The reading state's localStorage key: what the reader opened, and what each day showed them. */
+export const READING_KEY = 'papershelf:reading';
+/** How many read papers and visited days are kept (the oldest go first). */
+const KEPT = { read: 5_000, days: 60 };
+
+/** What the reader has read, what each listing day showed at their last visit, and their choices. */
+export interface Reading {
+  version: typeof LIBRARY_VERSION;
+  /** Mark papers read when opened, and show what is new on a day page. */
+  track: boolean;
+  /** Hide read papers on listing pages. */
+  hideRead: boolean;
+  /** Ids of the papers opened, oldest first. */
+  read: string[];
+  /** Each visited listing day (oldest visit first): the ids it listed at the last visit. */
+  seen: [string, string[]][];
+}
+
+/** A new reader's state: tracking on, nothing read. */
+export function emptyReading(): Reading {
+  return { version: LIBRARY_VERSION, track: true, hideRead: false, read: [], seen: [] };
+}
+
+const id = (v: unknown): v is string => text(v, 200);
+
+/** The reading state in a stored string; anything not in this version's form is `dropped` whole. */
+export function parseReading(stored: string | null): { reading: Reading; dropped: boolean } {
+  if (stored === null) return { reading: emptyReading(), dropped: false };
+  let v: Record<string, unknown>;
+  try {
+    v = JSON.parse(stored) as Record<string, unknown>;
+  } catch {
+    return { reading: emptyReading(), dropped: true };
+  }
+  const valid =
+    typeof v === 'object' &&
+    v !== null &&
+    v.version === LIBRARY_VERSION &&
+    typeof v.track === 'boolean' &&
+    typeof v.hideRead === 'boolean' &&
+    Array.isArray(v.read) &&
+    v.read.length <= KEPT.read &&
+    v.read.every(id) &&
+    Array.isArray(v.seen) &&
+    v.seen.length <= KEPT.days &&
+    v.seen.every(
+      (e) =>
+        Array.isArray(e) &&
+        e.length === 2 &&
+        typeof e[0] === 'string' &&
+        DAY.test(e[0]) &&
+        Array.isArray(e[1]) &&
+        e[1].length <= 1_000 &&
+        e[1].every(id),
+    );
+  if (!valid) return { reading: emptyReading(), dropped: true };
+  return {
+    reading: {
+      version: LIBRARY_VERSION,
+      track: v.track as boolean,
+      hideRead: v.hideRead as boolean,
+      read: [...(v.read as string[])],
+      seen: (v.seen as [string, string[]][]).map(([day, ids]) => [day, [...ids]]),
+    },
+    dropped: false,
+  };
+}
+
+/** The state with `paperId` read (moved to the newest end; the oldest dropped past the cap). */
+export function markRead(reading: Reading, paperId: string): Reading {
+  return { ...reading, read: [...reading.read.filter((r) => r !== paperId), paperId].slice(-KEPT.read) };
+}
+
+/**
+ * A visit to `day` listing `ids`: which of them are new since the last visit to that day (none on
+ * a first visit), and the state that remembers this visit.
+ */
+export function visitDay(reading: Reading, day: string, ids: readonly string[]): { fresh: Set<string>; reading: Reading } {
+  const last = reading.seen.find(([d]) => d === day)?.[1];
+  const before = new Set(last ?? []);
+  const fresh = new Set(last === undefined ? [] : ids.filter((i) => !before.has(i)));
+  const seen: [string, string[]][] = [...reading.seen.filter(([d]) => d !== day), [day, [...ids]]];
+  return { fresh, reading: { ...reading, seen: seen.slice(-KEPT.days) } };
+}

@@ -6,39 +6,62 @@
  * wrote is dropped with a console warning. Everything is drawn as text.
  */
 import {
+  emptyReading,
   LIBRARY_KEY,
   LIBRARY_VERSION,
   type Library,
+  markRead,
   newestSaved,
   parseLibrary,
+  parseReading,
+  READING_KEY,
+  type Reading,
   readSavedPaper,
   removePaper,
   type SavedPaper,
   savePaper,
+  visitDay,
 } from './library-store.ts';
+
+/** A stored value, or null when there is none or storage is unavailable (private mode). */
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: unknown): void {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or refused: the page still reads.
+  }
+}
+
+/** Warns that a stored value was dropped, and replaces it with `empty`. */
+function drop(key: string, what: string, empty: unknown): void {
+  console.warn(`Papershelf: the saved ${what} was not in the form this version keeps, and was dropped.`);
+  write(key, empty);
+}
 
 /** The stored library (an empty one when storage is unavailable). */
 function load(): Library {
-  let stored: string | null = null;
-  try {
-    stored = localStorage.getItem(LIBRARY_KEY);
-  } catch {
-    return { version: LIBRARY_VERSION, papers: [] };
-  }
-  const { library, dropped } = parseLibrary(stored);
-  if (dropped) {
-    console.warn('Papershelf: the saved library was not in the form this version keeps, and was dropped.');
-    store({ version: LIBRARY_VERSION, papers: [] });
-  }
+  const { library, dropped } = parseLibrary(read(LIBRARY_KEY));
+  if (dropped) drop(LIBRARY_KEY, 'library', library);
   return library;
 }
 
 function store(library: Library): void {
-  try {
-    localStorage.setItem(LIBRARY_KEY, JSON.stringify(library));
-  } catch {
-    // Storage full or refused (private mode): the page still reads.
-  }
+  write(LIBRARY_KEY, library);
+}
+
+/** What the reader has read and seen, and their choices. */
+function loadReading(): Reading {
+  const { reading, dropped } = parseReading(read(READING_KEY));
+  if (dropped) drop(READING_KEY, 'reading state', reading);
+  return reading;
 }
 
 /** The paper a page's `data-cite` describes. */
@@ -81,8 +104,51 @@ export function startLibrary(): void {
     draw(saved.has(paper.id));
     slot.replaceChildren(button);
   }
+  markReading();
   const page = document.querySelector<HTMLElement>('#library');
   if (page !== null) drawLibraryPage(page);
+}
+
+/**
+ * Read state, when the reader keeps it (on by default; off on the library page): a paper page
+ * marks its paper read; listing cards of read papers say so (and are hidden when the reader asks);
+ * a day page marks the papers it did not list at the reader's last visit.
+ */
+function markReading(): void {
+  let reading = loadReading();
+  if (!reading.track) return;
+  const own = document.querySelector<HTMLElement>('article.paper[data-cite]');
+  const paper = own === null ? undefined : citeOf(own);
+  if (paper !== undefined) reading = markRead(reading, paper.id);
+  const cards = [...document.querySelectorAll<HTMLElement>('.paper-card[data-cite]')].flatMap((card) => {
+    const cited = citeOf(card);
+    return cited === undefined ? [] : [{ card, id: cited.id }];
+  });
+  const day = document.querySelector<HTMLElement>('[data-listing-day]')?.dataset.listingDay;
+  let fresh = new Set<string>();
+  if (day !== undefined) {
+    const visit = visitDay(
+      reading,
+      day,
+      cards.map((c) => c.id),
+    );
+    fresh = visit.fresh;
+    reading = visit.reading;
+  }
+  write(READING_KEY, reading);
+  const done = new Set(reading.read);
+  for (const { card, id } of cards) {
+    const link = card.querySelector('.paper-card__title a');
+    if (done.has(id)) {
+      card.classList.add('paper-card--read');
+      link?.append(element('span', 'visually-hidden', ' (read)'));
+    }
+    if (fresh.has(id)) {
+      card.classList.add('paper-card--new');
+      link?.prepend(element('span', 'visually-hidden', 'New since your last visit: '));
+    }
+  }
+  if (reading.hideRead) document.documentElement.classList.add('hide-read');
 }
 
 /** The library page: the list, a status line, and Clear; a removal or a clear can be undone once. */
@@ -123,6 +189,41 @@ function drawLibraryPage(page: HTMLElement): void {
   };
   clear.addEventListener('click', () => change({ version: LIBRARY_VERSION, papers: [] }, 'Cleared the library.'));
   draw();
+  const settings = page.querySelector<HTMLElement>('#library-reading');
+  if (settings !== null) drawReadingSettings(settings);
+}
+
+/** The reading choices: keep read state (and "new since"), hide read papers, forget what was read. */
+function drawReadingSettings(box: HTMLElement): void {
+  const choice = (label: string, checked: boolean, set: (on: boolean) => void) => {
+    const wrap = element('label', 'library__choice');
+    const input = document.createElement('input');
+    input.type = 'checkbox';
+    input.checked = checked;
+    input.addEventListener('change', () => set(input.checked));
+    wrap.append(input, ` ${label}`);
+    return wrap;
+  };
+  const reading = loadReading();
+  const legend = element('legend', '', 'Reading');
+  const forget = element('button', 'library__clear', 'Forget what I have read');
+  forget.type = 'button';
+  forget.addEventListener('click', () => {
+    write(READING_KEY, { ...emptyReading(), track: loadReading().track, hideRead: loadReading().hideRead });
+    forget.textContent = 'Forgotten';
+  });
+  const fieldset = element('fieldset', 'library__reading');
+  fieldset.append(
+    legend,
+    choice('Mark the papers I open as read, and show what is new on a day since my last visit', reading.track, (on) =>
+      write(READING_KEY, { ...loadReading(), track: on }),
+    ),
+    choice('Hide the papers I have read on listing pages', reading.hideRead, (on) =>
+      write(READING_KEY, { ...loadReading(), hideRead: on }),
+    ),
+    forget,
+  );
+  box.replaceChildren(fieldset);
 }
 
 /** One saved paper: its title (a link to its page), authors and day, and Remove. */

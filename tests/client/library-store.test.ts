@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  emptyReading,
   LIBRARY_VERSION,
   type Library,
+  markRead,
   newestSaved,
   parseLibrary,
+  parseReading,
   readSavedPaper,
   removePaper,
   type SavedPaper,
   savePaper,
+  visitDay,
 } from '../../src/client/library-store.ts';
 
 const paper = (id: string, saved: number, title = `Title ${id}`): SavedPaper => ({
@@ -67,5 +71,49 @@ describe('savePaper, removePaper and newestSaved', () => {
     // Saved in the same millisecond: by title, then id.
     const tied = savePaper(savePaper(library, paper('c', 3, 'Alpha')), paper('d', 3, 'Alpha'));
     expect(newestSaved(tied).map((p) => p.id)).toEqual(['c', 'd', 'a', 'b']);
+  });
+});
+
+describe('the reading state', () => {
+  it('reads what this version stored, and drops anything else whole', () => {
+    const ok = { version: 1, track: false, hideRead: true, read: ['a'], seen: [['2025-03-17', ['a', 'b']]] };
+    expect(parseReading(JSON.stringify(ok))).toEqual({ reading: ok, dropped: false });
+    expect(parseReading(null)).toEqual({ reading: emptyReading(), dropped: false });
+    for (const bad of [
+      'nope',
+      JSON.stringify({ ...ok, version: 2 }),
+      JSON.stringify({ ...ok, track: 'yes' }),
+      JSON.stringify({ ...ok, read: [1] }),
+      JSON.stringify({ ...ok, seen: [['17 March', ['a']]] }),
+      JSON.stringify({ ...ok, seen: [['2025-03-17', 'a']] }),
+    ]) {
+      expect(parseReading(bad), bad).toEqual({ reading: emptyReading(), dropped: true });
+    }
+  });
+
+  it('marks a paper read once, the newest last', () => {
+    const reading = markRead(markRead(markRead(emptyReading(), 'a'), 'b'), 'a');
+    expect(reading.read).toEqual(['b', 'a']);
+  });
+
+  it('finds nothing new on a first visit to a day, then what the day did not list last time', () => {
+    const first = visitDay(emptyReading(), '2025-03-17', ['a', 'b']);
+    expect([...first.fresh]).toEqual([]);
+    const second = visitDay(first.reading, '2025-03-17', ['a', 'b', 'c']);
+    expect([...second.fresh]).toEqual(['c']);
+    expect([...visitDay(second.reading, '2025-03-17', ['a', 'b', 'c']).fresh]).toEqual([]);
+    // Other days are their own.
+    expect([...visitDay(second.reading, '2025-03-18', ['d']).fresh]).toEqual([]);
+  });
+
+  it('keeps the last 60 days visited', () => {
+    let reading = emptyReading();
+    for (let d = 1; d <= 70; d++) reading = visitDay(reading, `2025-01-${String((d % 28) + 1).padStart(2, '0')}`, [String(d)]).reading;
+    expect(reading.seen.length).toBeLessThanOrEqual(60);
+    let many = emptyReading();
+    for (let m = 1; m <= 12; m++)
+      for (let d = 1; d <= 6; d++) many = visitDay(many, `2025-${String(m).padStart(2, '0')}-0${d}`, ['x']).reading;
+    expect(many.seen).toHaveLength(60);
+    expect(many.seen.at(-1)?.[0]).toBe('2025-12-06');
   });
 });
