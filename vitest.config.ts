@@ -11,16 +11,17 @@ export default defineConfig({
         },
       },
       {
-        // Real builds and a real browser. Files run two at a time (one per core): a build leaves a
-        // core idle much of the time (Astro renders on one, Pagefind indexes on one), and the suite
-        // took 355 s one file at a time against 292 s so (CI=1, this 2-core machine). Nothing here
-        // asserts a duration; each file builds into its own temporary folders.
+        // Real builds and a real browser: one file at a time. Two builds must not share the machine
+        // here: a build whose output is outside the working folder (every test build's, in a
+        // temporary folder) writes its prerender bundle to <cwd>/.astro/.prerender, so two at once
+        // overwrite each other's chunks (seen: ERR_MODULE_NOT_FOUND). Running them side by side
+        // took 292 s against 355 s, and would need each build its own working folder first.
         test: {
           name: 'build',
           include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           // The real site and the fixture site, built once for every file that reads them.
           globalSetup: ['tests/support/global-setup.ts'],
-          fileParallelism: true,
+          fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 300_000,
         },
