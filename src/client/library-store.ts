@@ -210,3 +210,29 @@ export function visitDay(reading: Reading, day: string, ids: readonly string[]):
   const seen: [string, string[]][] = [...reading.seen.filter(([d]) => d !== day), [day, [...ids]]];
   return { fresh, reading: { ...reading, seen: seen.slice(-KEPT.days) } };
 }
+
+/**
+ * What the library keeps of a paper, from what its page already carries: the schema.org
+ * ScholarlyArticle (headline, authors, arXiv id, date, category) and the listing day, at `path`.
+ * Undefined when any of it is not what a saved paper holds.
+ */
+export function paperFromCitation(article: unknown, day: string | null | undefined, path: string): SavedPaper | undefined {
+  if (typeof article !== 'object' || article === null) return undefined;
+  const a = article as { headline?: unknown; author?: unknown; identifier?: unknown; datePublished?: unknown; about?: unknown };
+  const id = /\/papers\/([^/]+)\/$/.exec(path)?.[1];
+  const authors = Array.isArray(a.author)
+    ? a.author.map((p) => (typeof p === 'object' && p !== null ? (p as { name?: unknown }).name : undefined))
+    : [];
+  const arxiv = typeof a.identifier === 'string' && a.identifier.startsWith('arXiv:') ? a.identifier.slice('arXiv:'.length) : undefined;
+  return readSavedPaper({
+    id: id === undefined ? undefined : decodeURIComponent(id),
+    title: a.headline,
+    authors,
+    day,
+    ...(arxiv === undefined ? {} : { arxiv }),
+    ...(typeof a.datePublished === 'string' ? { published: a.datePublished } : {}),
+    ...(typeof a.about === 'string' ? { category: a.about } : {}),
+    path,
+    saved: 0,
+  });
+}

@@ -1,6 +1,6 @@
 /**
  * The reader's library, in the reader's browser: a "Save" button drawn into each paper's reserved
- * slot (cards and paper pages carry what the library keeps in `data-cite`), and the library page
+ * slot on cards and paper pages (what it keeps comes from the paper page's JSON-LD), and the library page
  * (`/library/`), newest saved first, with remove and clear, each undoable once. Nothing is sent
  * anywhere. Stored values are read by library-store.ts: a value that is not what this version
  * wrote is dropped with a console warning. Everything is drawn as text.
@@ -12,11 +12,11 @@ import {
   type Library,
   markRead,
   newestSaved,
+  paperFromCitation,
   parseLibrary,
   parseReading,
   READING_KEY,
   type Reading,
-  readSavedPaper,
   removePaper,
   type SavedPaper,
   savePaper,
@@ -64,13 +64,21 @@ function loadReading(): Reading {
   return reading;
 }
 
-/** The paper a page's `data-cite` describes. */
-function citeOf(element: HTMLElement): SavedPaper | undefined {
+/** The paper a paper page describes (its JSON-LD and listing day), the page being at `path`. */
+function paperOf(doc: Document, path: string): SavedPaper | undefined {
   try {
-    return readSavedPaper({ ...JSON.parse(element.dataset.cite ?? ''), saved: 0 });
+    const article = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '');
+    return paperFromCitation(article, doc.querySelector('.paper__listed time')?.getAttribute('datetime'), path);
   } catch {
     return undefined;
   }
+}
+
+/** A paper page's path, and its id, from a card's title link. */
+function cardPaper(card: HTMLElement): { path: string; id: string } | undefined {
+  const href = card.querySelector<HTMLAnchorElement>('.paper-card__title a')?.getAttribute('href') ?? '';
+  const id = /\/papers\/([^/]+)\/$/.exec(href)?.[1];
+  return id === undefined ? undefined : { path: href, id: decodeURIComponent(id) };
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
@@ -80,31 +88,59 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return made;
 }
 
-/** Draws the Save buttons, and the library page when this is it. */
+/**
+ * Draws the Save buttons, and the library page when this is it. A paper page saves what it carries;
+ * a card saves what its paper's page carries, fetched when the reader saves it (listings carry no
+ * more bytes for the library).
+ */
 export function startLibrary(): void {
   const saved = new Set(load().papers.map((p) => p.id));
-  for (const holder of document.querySelectorAll<HTMLElement>('[data-cite]')) {
+  const own = document.querySelector<HTMLElement>('article.paper');
+  // The page's own path as the site names it (its canonical link), whatever URL served it.
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+  const here =
+    own === null ? undefined : paperOf(document, canonical === undefined ? window.location.pathname : new URL(canonical).pathname);
+  const places = [
+    ...(own !== null && here !== undefined ? [{ holder: own, id: here.id, paper: async () => here }] : []),
+    ...[...document.querySelectorAll<HTMLElement>('.paper-card')].flatMap((card) => {
+      const found = cardPaper(card);
+      if (found === undefined) return [];
+      const paper = async () => {
+        const response = await fetch(found.path);
+        if (!response.ok) return undefined;
+        return paperOf(new DOMParser().parseFromString(await response.text(), 'text/html'), found.path);
+      };
+      return [{ holder: card, id: found.id, paper }];
+    }),
+  ];
+  for (const { holder, id, paper } of places) {
     const slot = holder.querySelector<HTMLElement>('[data-save-slot]');
-    const paper = citeOf(holder);
-    if (slot === null || paper === undefined) continue;
+    if (slot === null) continue;
     const button = element('button', 'save-toggle');
     button.type = 'button';
+    const title = holder.querySelector('h1, .paper-card__title a')?.textContent ?? '';
     const draw = (on: boolean) => {
       button.setAttribute('aria-pressed', String(on));
-      button.replaceChildren(on ? 'Saved' : 'Save', element('span', 'visually-hidden', `: ${paper.title}`));
+      button.replaceChildren(on ? 'Saved' : 'Save', element('span', 'visually-hidden', `: ${title}`));
     };
-    button.addEventListener('click', () => {
+    button.addEventListener('click', async () => {
+      if (load().papers.some((p) => p.id === id)) {
+        store(removePaper(load(), id));
+        draw(false);
+        return;
+      }
+      const found = await paper().catch(() => undefined);
+      if (found === undefined) return;
       const library = load();
-      const on = !library.papers.some((p) => p.id === paper.id);
       // Later than every other save, even within one millisecond: the library lists newest saved first.
       const now = Math.max(Date.now(), ...library.papers.map((p) => p.saved + 1));
-      store(on ? savePaper(library, { ...paper, saved: now }) : removePaper(library, paper.id));
-      draw(on);
+      store(savePaper(library, { ...found, saved: now }));
+      draw(true);
     });
-    draw(saved.has(paper.id));
+    draw(saved.has(id));
     slot.replaceChildren(button);
   }
-  markReading();
+  markReading(here?.id);
   const page = document.querySelector<HTMLElement>('#library');
   if (page !== null) drawLibraryPage(page);
 }
@@ -114,15 +150,13 @@ export function startLibrary(): void {
  * marks its paper read; listing cards of read papers say so (and are hidden when the reader asks);
  * a day page marks the papers it did not list at the reader's last visit.
  */
-function markReading(): void {
+function markReading(opened: string | undefined): void {
   let reading = loadReading();
   if (!reading.track) return;
-  const own = document.querySelector<HTMLElement>('article.paper[data-cite]');
-  const paper = own === null ? undefined : citeOf(own);
-  if (paper !== undefined) reading = markRead(reading, paper.id);
-  const cards = [...document.querySelectorAll<HTMLElement>('.paper-card[data-cite]')].flatMap((card) => {
-    const cited = citeOf(card);
-    return cited === undefined ? [] : [{ card, id: cited.id }];
+  if (opened !== undefined) reading = markRead(reading, opened);
+  const cards = [...document.querySelectorAll<HTMLElement>('.paper-card')].flatMap((card) => {
+    const found = cardPaper(card);
+    return found === undefined ? [] : [{ card, id: found.id }];
   });
   const day = document.querySelector<HTMLElement>('[data-listing-day]')?.dataset.listingDay;
   let fresh = new Set<string>();

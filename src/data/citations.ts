@@ -1,6 +1,5 @@
 /** Citation data of a paper as the pages and the .bib files need it (absolute URLs). */
 
-import type { SavedPaper } from '../client/library-store.ts';
 import type { Paper } from '../content/paper.ts';
 import type { CitablePaper } from './citation-formats.ts';
 import { absoluteUrl, arxivPdfUrl, paperPath } from './routes.ts';
@@ -19,19 +18,5 @@ export function citable(paper: Paper): CitablePaper {
     published: paper.published,
     pageUrl: absoluteUrl(paperPath(paper.id)),
     pdfUrl: paper.links.pdf ?? (paper.arxiv === undefined ? undefined : arxivPdfUrl(paper.arxiv)),
-  };
-}
-
-/** What the reader's library keeps of a paper (src/client/library-store.ts), for a page's `data-cite`. */
-export function savedPaperFields(paper: Paper): Omit<SavedPaper, 'saved'> {
-  return {
-    id: paper.id,
-    title: paper.titleText,
-    authors: paper.authors,
-    day: paper.day,
-    ...(paper.arxiv === undefined ? {} : { arxiv: paper.arxiv }),
-    ...(paper.published === undefined ? {} : { published: paper.published }),
-    ...(paper.category === undefined ? {} : { category: paper.category }),
-    path: paperPath(paper.id),
   };
 }

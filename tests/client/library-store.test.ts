@@ -5,6 +5,7 @@ import {
   type Library,
   markRead,
   newestSaved,
+  paperFromCitation,
   parseLibrary,
   parseReading,
   readSavedPaper,
@@ -115,5 +116,38 @@ describe('the reading state', () => {
       for (let d = 1; d <= 6; d++) many = visitDay(many, `2025-${String(m).padStart(2, '0')}-0${d}`, ['x']).reading;
     expect(many.seen).toHaveLength(60);
     expect(many.seen.at(-1)?.[0]).toBe('2025-12-06');
+  });
+});
+
+describe('paperFromCitation', () => {
+  const article = {
+    '@type': 'ScholarlyArticle',
+    headline: 'TidalDecode: Fast and Accurate LLM Decoding',
+    author: [
+      { '@type': 'Person', name: 'Lijie Yang' },
+      { '@type': 'Person', name: 'Zhihao Jia' },
+    ],
+    datePublished: '2024-10-07',
+    identifier: 'arXiv:2410.05076',
+    about: 'cs.LG',
+  };
+  it('keeps what a paper page carries: its JSON-LD, listing day and path', () => {
+    expect(paperFromCitation(article, '2025-03-17', '/shelf/papers/tidaldecode/')).toEqual({
+      id: 'tidaldecode',
+      title: 'TidalDecode: Fast and Accurate LLM Decoding',
+      authors: ['Lijie Yang', 'Zhihao Jia'],
+      day: '2025-03-17',
+      arxiv: '2410.05076',
+      published: '2024-10-07',
+      category: 'cs.LG',
+      path: '/shelf/papers/tidaldecode/',
+      saved: 0,
+    });
+  });
+  it('gives nothing for a page that is not a paper page, or data not in the form', () => {
+    expect(paperFromCitation(article, '2025-03-17', '/papers/')).toBeUndefined();
+    expect(paperFromCitation(article, null, '/papers/x/')).toBeUndefined();
+    expect(paperFromCitation({ ...article, headline: 3 }, '2025-03-17', '/papers/x/')).toBeUndefined();
+    expect(paperFromCitation(null, '2025-03-17', '/papers/x/')).toBeUndefined();
   });
 });

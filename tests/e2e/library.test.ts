@@ -45,7 +45,8 @@ describe('the reader’s library', () => {
     const save = card.locator('.save-toggle');
     expect(await save.getAttribute('aria-pressed')).toBe('false');
     await save.click();
-    expect(await save.getAttribute('aria-pressed')).toBe('true');
+    // A card saves what its paper's page carries, fetched on the click.
+    await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
     await day.reload();
     expect(
       await day
@@ -75,7 +76,11 @@ describe('the reader’s library', () => {
     const context = await profile();
     const day = await visit(context, DAY);
     const titles = (await day.locator('.paper-card__title a').allTextContents()).slice(0, 3);
-    for (const i of [0, 1, 2]) await day.locator('.paper-card').nth(i).locator('.save-toggle').click();
+    for (const i of [0, 1, 2]) {
+      const save = day.locator('.paper-card').nth(i).locator('.save-toggle');
+      await save.click();
+      await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
+    }
     const library = await visit(context, 'library/');
     await library.locator('#library-list li').nth(2).waitFor();
     expect(await savedTitles(library)).toEqual([...titles].reverse());
@@ -213,7 +218,9 @@ describe('the reader’s library', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const context = await profile({ colorScheme, bypassCSP: true });
       const day = await visit(context, DAY);
-      await day.locator('.save-toggle').first().click();
+      const save = day.locator('.save-toggle').first();
+      await save.click();
+      await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
       expect(await runAxe(day), `${colorScheme} day`).toEqual([]);
       const library = await visit(context, 'library/');
       await library.locator('#library-list li').first().waitFor();
