@@ -219,13 +219,13 @@ export function visitDay(reading: Reading, day: string, ids: readonly string[]):
 export function paperFromCitation(article: unknown, day: string | null | undefined, path: string): SavedPaper | undefined {
   if (typeof article !== 'object' || article === null) return undefined;
   const a = article as { headline?: unknown; author?: unknown; identifier?: unknown; datePublished?: unknown; about?: unknown };
-  const id = /\/papers\/([^/]+)\/$/.exec(path)?.[1];
+  const id = paperIdOfPath(path);
   const authors = Array.isArray(a.author)
     ? a.author.map((p) => (typeof p === 'object' && p !== null ? (p as { name?: unknown }).name : undefined))
     : [];
   const arxiv = typeof a.identifier === 'string' && a.identifier.startsWith('arXiv:') ? a.identifier.slice('arXiv:'.length) : undefined;
   return readSavedPaper({
-    id: id === undefined ? undefined : decodeURIComponent(id),
+    id,
     title: a.headline,
     authors,
     day,
@@ -235,4 +235,10 @@ export function paperFromCitation(article: unknown, day: string | null | undefin
     path,
     saved: 0,
   });
+}
+
+/** The paper id of a paper page's path ('/base/papers/2509.15409/' → '2509.15409'); undefined for any other path. */
+export function paperIdOfPath(path: string): string | undefined {
+  const id = /\/papers\/([^/]+)\/$/.exec(path)?.[1];
+  return id === undefined ? undefined : decodeURIComponent(id);
 }

@@ -13,6 +13,7 @@ import {
   markRead,
   newestSaved,
   paperFromCitation,
+  paperIdOfPath,
   parseLibrary,
   parseReading,
   READING_KEY,
@@ -77,8 +78,8 @@ function paperOf(doc: Document, path: string): SavedPaper | undefined {
 /** A paper page's path, and its id, from a card's title link. */
 function cardPaper(card: HTMLElement): { path: string; id: string } | undefined {
   const href = card.querySelector<HTMLAnchorElement>('.paper-card__title a')?.getAttribute('href') ?? '';
-  const id = /\/papers\/([^/]+)\/$/.exec(href)?.[1];
-  return id === undefined ? undefined : { path: href, id: decodeURIComponent(id) };
+  const id = paperIdOfPath(href);
+  return id === undefined ? undefined : { path: href, id };
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {

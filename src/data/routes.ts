@@ -16,6 +16,11 @@ export function withBase(path: string): string {
   return `${BASE}${path.replace(/^\/+/, '')}`;
 }
 
+/** Where a site URL's file or folder is under the output folder: '/base/pagefind/' → 'pagefind'. */
+export function outPath(url: string): string {
+  return url.slice(withBase('').length).replace(/\/$/, '');
+}
+
 /** A site path as an absolute URL on the site's origin (feeds, sitemaps, citations, digests). */
 export function absoluteUrl(path: string): string {
   return new URL(path, SITE_URL).href;

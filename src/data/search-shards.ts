@@ -52,6 +52,17 @@ export function searchShards(days: readonly DayKey[]): SearchShard[] {
   });
 }
 
+/**
+ * The shards of a site with `papers` (newest period first), each with its papers. A site with no
+ * paper still has its (empty) live shard, so that the index is where the search page looks.
+ */
+export function shardPlan<T extends { day: DayKey }>(papers: readonly T[]): { shard: SearchShard; papers: T[] }[] {
+  const shards = searchShards(papers.map((p) => p.day));
+  const newest = shards[0]?.last;
+  if (newest === undefined) return [{ shard: { name: 'live', dir: '', first: '', last: '', days: 0 }, papers: [] }];
+  return shards.map((shard) => ({ shard, papers: papers.filter((p) => shardOf(p.day, newest) === shard.name) }));
+}
+
 /** The URL of a shard's bundle (the folder that holds its `pagefind.js` and `pagefind-entry.json`). */
 export function shardPath(shard: Pick<SearchShard, 'dir'>): string {
   return pagefindPath(shard.dir);

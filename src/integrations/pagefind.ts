@@ -39,8 +39,8 @@ import { contentDir, listContentFiles, listPaperFiles } from '../content/content
 import { codeVersion, contentHash } from '../content/hash.ts';
 import { withoutVotes } from '../content/paper-file.ts';
 import { compareText } from '../content/text.ts';
-import { pagefindPath, papersDataPath, withBase } from '../data/routes.ts';
-import { type SearchShard, type ShardName, searchShards, shardOf, VOTES_FILE } from '../data/search-shards.ts';
+import { outPath, pagefindPath, papersDataPath } from '../data/routes.ts';
+import { type SearchShard, type ShardName, shardPlan, VOTES_FILE } from '../data/search-shards.ts';
 import { epochNow, recordPhase } from './phases.ts';
 
 /** Paper pages in the built site (src/pages/papers/[id].astro with `build.format: 'directory'`). */
@@ -127,10 +127,8 @@ export async function buildIndex(paths: IndexPaths, logger: { info(message: stri
     mkdirSync(store, { recursive: true });
     const papers = listPaperFiles(paths.content);
     const files = sourceKeys(paths.content, papers, manifest.files);
-    const shards = searchShards(papers.map((p) => p.day));
-    const newest = shards[0]?.last;
-    // A site with no paper still gets an (empty) index at the usual place.
-    const plan: SearchShard[] = shards.length > 0 ? shards : [{ name: 'live', dir: '', first: '', last: '', days: 0 }];
+    const planned = shardPlan(papers);
+    const plan = planned.map((p) => p.shard);
     const code = contentHash(
       String(FORMAT),
       paths.base,
@@ -139,14 +137,12 @@ export async function buildIndex(paths: IndexPaths, logger: { info(message: stri
         ...['astro.config.mjs', 'package-lock.json'].map((f) => path.join(paths.root, f)),
       ]),
     );
-    const pagefindDir = folderInOut(pagefindPath());
+    const pagefindDir = outPath(pagefindPath());
     const budget = fragmentBudget(papers.length, countFiles(paths.out, pagefindDir));
     const built: ShardName[] = [];
     const next: Manifest = { format: FORMAT, files, shards: {} };
-    for (const shard of plan) {
-      const members = papers
-        .filter((p) => newest !== undefined && shardOf(p.day, newest) === shard.name)
-        .sort((a, b) => compareText(a.id, b.id));
+    for (const { shard, papers: inShard } of planned) {
+      const members = [...inShard].sort((a, b) => compareText(a.id, b.id));
       const key = contentHash(code, shard.name, ...members.map((p) => `${p.day}/${p.id} ${files[relative(paths.content, p.path)]?.key}`));
       const bundle = path.join(store, shard.name);
       const cached = manifest.shards[shard.name];
@@ -289,7 +285,7 @@ function treeFiles(dir: string): string[] {
 
 /** The votes file: every indexed page with votes, page hash → votes (the site's own plus Hugging Face's), from `papers.json`. */
 function votesFile(out: string, manifest: Manifest): string {
-  const data = JSON.parse(readFileSync(path.join(out, folderInOut(papersDataPath())), 'utf8')) as {
+  const data = JSON.parse(readFileSync(path.join(out, outPath(papersDataPath())), 'utf8')) as {
     papers: { id: string; votes: number; hf_upvotes: number }[];
   };
   const votes = new Map(data.papers.map((p) => [p.id, p.votes + p.hf_upvotes]));
@@ -336,11 +332,6 @@ function linkOrCopy(from: string, to: string): void {
   } catch {
     copyFileSync(from, to);
   }
-}
-
-/** A site URL's file or folder under the output folder: '/base/pagefind/' → 'pagefind'. */
-function folderInOut(url: string): string {
-  return url.slice(withBase('').length).replace(/\/$/, '');
 }
 
 function relative(dir: string, file: string): string {

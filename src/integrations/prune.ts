@@ -13,10 +13,10 @@ import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { pagefindPath, withBase } from '../data/routes.ts';
+import { outPath, pagefindPath } from '../data/routes.ts';
 
 /** The folders under `dist/` that other integrations keep themselves: the search index. */
-const SELF_PRUNED = [pagefindPath().slice(withBase('').length).replace(/\/$/, '')];
+const SELF_PRUNED = [outPath(pagefindPath())];
 
 /**
  * The files of `out` (paths relative to it, '/'-separated) that the build did not produce: neither

@@ -11,8 +11,8 @@ import { Worker } from 'node:worker_threads';
 import { VERIFY_VALIDATE_ALL, VERIFY_VALIDATE_SAMPLE } from '../consts.ts';
 import { listContentFiles } from '../content/content-files.ts';
 import { codeVersion } from '../content/hash.ts';
-import { pagefindPath, withBase } from '../data/routes.ts';
-import { searchShards, shardOf, VOTES_FILE } from '../data/search-shards.ts';
+import { outPath, pagefindPath } from '../data/routes.ts';
+import { shardPlan, VOTES_FILE } from '../data/search-shards.ts';
 import type { PageProblem } from './checks.ts';
 import { resolveInternal, validationSample } from './checks.ts';
 import { ResultCache } from './result-cache.ts';
@@ -115,13 +115,11 @@ export async function verifySite(options: VerifySiteOptions): Promise<SiteVerifi
  */
 export function checkSearchShards(out: string, papers: readonly { day: string }[]): PageProblem[] {
   const problems: PageProblem[] = [];
-  const folder = pagefindPath().slice(withBase('').length);
-  const shards = searchShards(papers.map((p) => p.day));
-  const newest = shards[0]?.last;
-  const plan = shards.length > 0 ? shards : [{ name: 'live' as const, dir: '', first: '', last: '', days: 0 }];
-  for (const shard of plan) {
+  const folder = `${outPath(pagefindPath())}/`;
+  const plan = shardPlan(papers);
+  for (const { shard, papers: inShard } of plan) {
     const file = `${folder}${shard.dir}pagefind-entry.json`;
-    const expected = papers.filter((p) => newest !== undefined && shardOf(p.day, newest) === shard.name).length;
+    const expected = inShard.length;
     if (!existsSync(path.join(out, file))) {
       problems.push({ file, line: 1, message: `missing: the search index's ${shard.name} shard was not built` });
       continue;
@@ -140,7 +138,7 @@ export function checkSearchShards(out: string, papers: readonly { day: string }[
   const others = path.join(out, folder, 'shards');
   if (existsSync(others)) {
     for (const name of readdirSync(others)) {
-      if (!plan.some((s) => s.dir === `shards/${name}/`))
+      if (!plan.some((p) => p.shard.dir === `shards/${name}/`))
         problems.push({ file: `${folder}shards/${name}`, line: 1, message: 'a search shard the site does not have' });
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withoutVotes } from '../../src/content/paper-file.ts';
-import { searchShards, shardOf, shardPath } from '../../src/data/search-shards.ts';
+import { searchShards, shardOf, shardPath, shardPlan } from '../../src/data/search-shards.ts';
 
 describe('searchShards', () => {
   it('splits the days into the live month, the rest of its year and every earlier year, newest first', () => {
@@ -23,6 +23,21 @@ describe('searchShards', () => {
     expect(shardOf('2025-11-28', '2025-11-30')).toBe('live');
     expect(shardOf('2025-11-28', '2025-12-01')).toBe('year');
     expect(shardOf('2025-11-28', '2026-01-02')).toBe('archive');
+  });
+});
+
+describe('shardPlan', () => {
+  it('gives each shard its papers, and a site with none its empty live shard', () => {
+    const papers = [
+      { day: '2025-03-17', id: 'a' },
+      { day: '2024-12-31', id: 'b' },
+      { day: '2025-03-03', id: 'c' },
+    ];
+    expect(shardPlan(papers).map(({ shard, papers: inShard }) => [shard.name, inShard.map((p) => p.id)])).toEqual([
+      ['live', ['a', 'c']],
+      ['archive', ['b']],
+    ]);
+    expect(shardPlan([])).toEqual([{ shard: { name: 'live', dir: '', first: '', last: '', days: 0 }, papers: [] }]);
   });
 });
 
