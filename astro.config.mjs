@@ -1,4 +1,6 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { CACHE_DIR, OUT_DIR, SITE_BASE, SITE_URL } from './src/consts.ts';
@@ -9,6 +11,16 @@ import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { pruneIntegration } from './src/integrations/prune.ts';
 import { timingsIntegration } from './src/integrations/timings.ts';
 import { verifyIntegration } from './src/integrations/verify.ts';
+
+// A page restored by the incremental build names the client scripts' files, whose names this file
+// (Vite's chunking below) and the installed packages decide as well as src/: a change to either
+// renders every page again (src/data/page-keys.ts puts this in every page's key). Caught by
+// verification when this config's chunking changed and restored pages named the old script.
+process.env.PAPERSHELF_BUILD_TOOLS = createHash('sha256')
+  .update(readFileSync(new URL(import.meta.url)))
+  .update(readFileSync(new URL('./package-lock.json', import.meta.url)))
+  .digest('hex')
+  .slice(0, 16);
 
 // The search index is written while verification scans the pages (two processes, two cores).
 const search = pagefindIntegration();
@@ -59,7 +71,21 @@ export default defineConfig({
   // files only, so a strict policy sent as a header needs no hashes.
   // dist/ is not emptied: pages restored from the incremental cache stay in place, and
   // pruneIntegration() removes what this build did not produce (a rebuild equals a cold build).
-  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
+  // Vite's module preload helper (for the library's dynamic imports, src/client/library.ts) goes
+  // in the chunk of the script every page loads: on its own it would be a second file on every page.
+  vite: {
+    build: {
+      assetsInlineLimit: 0,
+      emptyOutDir: false,
+      rollupOptions: {
+        output: {
+          /** @param {string} id */
+          manualChunks: (id) =>
+            /preload-helper|BaseLayout\.astro\?astro&type=script|src\/client\/library(-store)?\.ts$/.test(id) ? 'library' : undefined,
+        },
+      },
+    },
+  },
   devToolbar: { enabled: false },
   experimental: {
     // Pages whose getStaticPaths entry carries an unchanged cacheKey (src/data/page-keys.ts) and

@@ -1,17 +1,14 @@
 /**
  * The reader's library, in the reader's browser: a "Save" button drawn into each paper's reserved
  * slot on cards and paper pages (what it keeps comes from the paper page's JSON-LD), and the library page
- * (`/library/`), newest saved first, with remove and clear, each undoable once. Nothing is sent
- * anywhere. Stored values are read by library-store.ts: a value that is not what this version
+ * (`/library/`, drawn by library-tools.ts, loaded there only), read state, and listings' export
+ * buttons. Nothing is sent anywhere. Stored values are read by library-store.ts: a value that is not what this version
  * wrote is dropped with a console warning. Everything is drawn as text.
  */
 import {
-  emptyReading,
   LIBRARY_KEY,
-  LIBRARY_VERSION,
   type Library,
   markRead,
-  newestSaved,
   paperFromCitation,
   paperIdOfPath,
   parseLibrary,
@@ -25,7 +22,7 @@ import {
 } from './library-store.ts';
 
 /** A stored value, or null when there is none or storage is unavailable (private mode). */
-function read(key: string): string | null {
+export function read(key: string): string | null {
   try {
     return localStorage.getItem(key);
   } catch {
@@ -33,7 +30,7 @@ function read(key: string): string | null {
   }
 }
 
-function write(key: string, value: unknown): void {
+export function write(key: string, value: unknown): void {
   try {
     localStorage.setItem(key, JSON.stringify(value));
   } catch {
@@ -48,31 +45,38 @@ function drop(key: string, what: string, empty: unknown): void {
 }
 
 /** The stored library (an empty one when storage is unavailable). */
-function load(): Library {
+export function load(): Library {
   const { library, dropped } = parseLibrary(read(LIBRARY_KEY));
   if (dropped) drop(LIBRARY_KEY, 'library', library);
   return library;
 }
 
-function store(library: Library): void {
+export function store(library: Library): void {
   write(LIBRARY_KEY, library);
 }
 
 /** What the reader has read and seen, and their choices. */
-function loadReading(): Reading {
+export function loadReading(): Reading {
   const { reading, dropped } = parseReading(read(READING_KEY));
   if (dropped) drop(READING_KEY, 'reading state', reading);
   return reading;
 }
 
 /** The paper a paper page describes (its JSON-LD and listing day), the page being at `path`. */
-function paperOf(doc: Document, path: string): SavedPaper | undefined {
+export function paperOf(doc: Document, path: string): SavedPaper | undefined {
   try {
     const article = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '');
     return paperFromCitation(article, doc.querySelector('.paper__listed time')?.getAttribute('datetime'), path);
   } catch {
     return undefined;
   }
+}
+
+/** The paper of the paper page at `path`, fetched; undefined when it cannot be read. */
+export async function fetchPaper(path: string): Promise<SavedPaper | undefined> {
+  const response = await fetch(path);
+  if (!response.ok) return undefined;
+  return paperOf(new DOMParser().parseFromString(await response.text(), 'text/html'), path);
 }
 
 /** A paper page's path, and its id, from a card's title link. */
@@ -82,7 +86,7 @@ function cardPaper(card: HTMLElement): { path: string; id: string } | undefined 
   return id === undefined ? undefined : { path: href, id };
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
+export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
   const made = document.createElement(tag);
   made.className = className;
   made.textContent = text;
@@ -106,12 +110,7 @@ export function startLibrary(): void {
     ...[...document.querySelectorAll<HTMLElement>('.paper-card')].flatMap((card) => {
       const found = cardPaper(card);
       if (found === undefined) return [];
-      const paper = async () => {
-        const response = await fetch(found.path);
-        if (!response.ok) return undefined;
-        return paperOf(new DOMParser().parseFromString(await response.text(), 'text/html'), found.path);
-      };
-      return [{ holder: card, id: found.id, paper }];
+      return [{ holder: card, id: found.id, paper: () => fetchPaper(found.path) }];
     }),
   ];
   for (const { holder, id, paper } of places) {
@@ -142,8 +141,27 @@ export function startLibrary(): void {
     slot.replaceChildren(button);
   }
   markReading(here?.id);
+  for (const box of document.querySelectorAll<HTMLElement>('[data-export]')) drawExport(box);
+  // The library page's list, files and share links: a module of their own, loaded there only.
   const page = document.querySelector<HTMLElement>('#library');
-  if (page !== null) drawLibraryPage(page);
+  if (page !== null) void import('./library-tools.ts').then((tools) => tools.drawLibraryPage(page));
+}
+
+/**
+ * A listing's export line (components/ExportLinks.astro): a button per format it names; a click
+ * loads the export module, which writes the file from the listed papers' pages.
+ */
+function drawExport(box: HTMLElement): void {
+  const buttons = (box.dataset.formats ?? '').split(';').flatMap((pair) => {
+    const [format = '', label = ''] = pair.split('=');
+    if (format === '') return [];
+    const button = element('button', 'export__button', label);
+    button.type = 'button';
+    button.addEventListener('click', () => void import('./library-tools.ts').then((tools) => tools.exportListed(format, box)));
+    return [' ', button];
+  });
+  box.querySelector('[data-export-slot]')?.replaceChildren(...buttons);
+  box.hidden = false;
 }
 
 /**
@@ -184,97 +202,4 @@ function markReading(opened: string | undefined): void {
     }
   }
   if (reading.hideRead) document.documentElement.classList.add('hide-read');
-}
-
-/** The library page: the list, a status line, and Clear; a removal or a clear can be undone once. */
-function drawLibraryPage(page: HTMLElement): void {
-  const status = page.querySelector<HTMLElement>('#library-status');
-  const list = page.querySelector<HTMLOListElement>('#library-list');
-  const clear = page.querySelector<HTMLButtonElement>('#library-clear');
-  if (status === null || list === null || clear === null) return;
-  let before: Library | undefined;
-  const change = (next: Library, said: string) => {
-    before = load();
-    store(next);
-    draw(said);
-  };
-  const draw = (said = '') => {
-    const library = load();
-    const papers = newestSaved(library);
-    list.replaceChildren(...papers.map((p) => item(p, () => change(removePaper(library, p.id), `Removed “${p.title}”.`))));
-    clear.hidden = papers.length === 0;
-    const count =
-      papers.length === 0
-        ? 'Nothing saved yet: use Save on any paper.'
-        : papers.length === 1
-          ? '1 paper saved.'
-          : `${papers.length} papers saved.`;
-    status.replaceChildren(said === '' ? count : `${said} ${count}`);
-    if (said !== '' && before !== undefined) {
-      const undo = element('button', 'library__undo', 'Undo');
-      undo.type = 'button';
-      const previous = before;
-      undo.addEventListener('click', () => {
-        before = undefined;
-        store(previous);
-        draw('Undone.');
-      });
-      status.append(' ', undo);
-    }
-  };
-  clear.addEventListener('click', () => change({ version: LIBRARY_VERSION, papers: [] }, 'Cleared the library.'));
-  draw();
-  const settings = page.querySelector<HTMLElement>('#library-reading');
-  if (settings !== null) drawReadingSettings(settings);
-}
-
-/** The reading choices: keep read state (and "new since"), hide read papers, forget what was read. */
-function drawReadingSettings(box: HTMLElement): void {
-  const choice = (label: string, checked: boolean, set: (on: boolean) => void) => {
-    const wrap = element('label', 'library__choice');
-    const input = document.createElement('input');
-    input.type = 'checkbox';
-    input.checked = checked;
-    input.addEventListener('change', () => set(input.checked));
-    wrap.append(input, ` ${label}`);
-    return wrap;
-  };
-  const reading = loadReading();
-  const legend = element('legend', '', 'Reading');
-  const forget = element('button', 'library__clear', 'Forget what I have read');
-  forget.type = 'button';
-  forget.addEventListener('click', () => {
-    write(READING_KEY, { ...emptyReading(), track: loadReading().track, hideRead: loadReading().hideRead });
-    forget.textContent = 'Forgotten';
-  });
-  const fieldset = element('fieldset', 'library__reading');
-  fieldset.append(
-    legend,
-    choice('Mark the papers I open as read, and show what is new on a day since my last visit', reading.track, (on) =>
-      write(READING_KEY, { ...loadReading(), track: on }),
-    ),
-    choice('Hide the papers I have read on listing pages', reading.hideRead, (on) =>
-      write(READING_KEY, { ...loadReading(), hideRead: on }),
-    ),
-    forget,
-  );
-  box.replaceChildren(fieldset);
-}
-
-/** One saved paper: its title (a link to its page), authors and day, and Remove. */
-function item(paper: SavedPaper, remove: () => void): HTMLLIElement {
-  const li = element('li', 'library__item');
-  const heading = element('h2', 'library__title');
-  const link = element('a', '', paper.title);
-  link.href = paper.path;
-  heading.append(link);
-  const shown = paper.authors.slice(0, 3).join(', ');
-  const more = paper.authors.length > 3 ? ` and ${paper.authors.length - 3} more` : '';
-  const meta = element('p', 'library__meta', `${shown}${more}${shown === '' ? '' : ' · '}listed ${paper.day}`);
-  const button = element('button', 'library__remove', 'Remove');
-  button.type = 'button';
-  button.append(element('span', 'visually-hidden', `: ${paper.title}`));
-  button.addEventListener('click', remove);
-  li.append(heading, meta, button);
-  return li;
 }

@@ -1,7 +1,8 @@
 /**
  * arXiv identifiers as people paste them ('arXiv:2503.01234v2', 'https://arxiv.org/pdf/…',
  * 'hep-ex/0307015'). No dependencies, so the search page's browser code reads ids with the same
- * rules as the importers and `npm run new`.
+ * rules as the importers and `npm run new`; arXiv's addresses for an id are here too, so that the
+ * browser's citation export writes them as the pages do.
  */
 
 /** New-style (`2503.01234`, `2503.01234v2`) or old-style (`hep-ex/0307015`) arXiv identifiers. */
@@ -40,4 +41,24 @@ export function parseArxivRef(input: string): ArxivRef | undefined {
   if (!ARXIV_ID.test(full)) return undefined;
   const version = /v\d+$/.exec(full)?.[0];
   return version === undefined ? { id: full } : { id: arxivBaseId(full), version };
+}
+
+/** The year and month an arXiv id was issued in, as arXiv numbers them: '2503.01234' and 'hep-ex/0307015' → '2503', '0307'. */
+export function arxivMonth(arxiv: string): string {
+  return /(\d{4})[.\d]*(?:v\d+)?$/.exec(arxiv.replace(/^.*\//, ''))?.[1] ?? '';
+}
+
+/** arXiv's abstract page for an id. */
+export function arxivAbsUrl(arxiv: string): string {
+  return `https://arxiv.org/abs/${arxiv}`;
+}
+
+/** arXiv's PDF for an id. */
+export function arxivPdfUrl(arxiv: string): string {
+  return `https://arxiv.org/pdf/${arxiv}`;
+}
+
+/** arXiv's HTML rendering of a paper. */
+export function arxivHtmlUrl(arxiv: string): string {
+  return `https://arxiv.org/html/${arxiv}`;
 }

@@ -280,7 +280,7 @@ export function isPaperId(id: string): boolean {
 }
 
 /** Names under /papers/ that belong to other pages (/papers/date/…, /papers/week/…, …). */
-export const RESERVED_IDS = new Set(['date', 'week', 'month', 'archive', 'trending']);
+export const RESERVED_IDS = new Set(['date', 'week', 'month', 'archive', 'trending', 'arxiv']);
 
 /** Order for listings: most votes first, then title, then id (ties are always broken). */
 export function compareByVotes(a: Pick<Paper, 'totalVotes' | 'title' | 'id'>, b: Pick<Paper, 'totalVotes' | 'title' | 'id'>): number {

@@ -54,3 +54,27 @@ export function describeInvisible(value: string): string | undefined {
   const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
   return `${code} ${INVISIBLE_NAMES[char] ?? 'invisible character'} at character ${[...value.slice(0, match.index)].length + 1}`;
 }
+
+// Latin letters that carry no combining accent to strip, folded to their usual ASCII spelling.
+const LATIN_FOLDS: Record<string, string> = { ł: 'l', ø: 'o', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ı: 'i' };
+
+/**
+ * The words of `text` folded for comparison, in any script: lowercase, accents removed
+ * ('Łukasz' and 'Lukasz' fold alike), apostrophes inside words dropped, every other character
+ * that is not a letter or digit a separator. Only the combining accents of the Latin, Greek and
+ * Cyrillic alphabets are removed, so vowel signs of other scripts (हिन्दी) still tell names apart.
+ */
+export function foldWords(text: string): string[] {
+  return (
+    text
+      // Apostrophes join a word ("LLM's" → "llms") instead of splitting it.
+      .replace(/(\p{L})['’](\p{L})/gu, '$1$2')
+      .toLowerCase()
+      .replace(/[łøßđðþæœı]/g, (c) => LATIN_FOLDS[c] ?? c)
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .normalize('NFC')
+      .split(/[^\p{L}\p{M}\p{N}]+/u)
+      .filter((w) => w !== '')
+  );
+}

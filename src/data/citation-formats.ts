@@ -1,13 +1,15 @@
 /**
  * How reference managers and search engines cite a paper: Highwire Press `citation_*` meta tags
  * (read by Zotero and Google Scholar), a schema.org ScholarlyArticle, and an arXiv-style BibTeX
- * entry. Pure functions of a paper's fields.
+ * entry, RIS and CSL-JSON; and reading back which papers a reference file names. Pure functions
+ * with no Node or site imports: the build's pages and the reader's browser (library export, import)
+ * write the same entries.
  */
+
+import { arxivAbsUrl, arxivBaseId, parseArxivRef } from '../content/arxiv-id.ts';
 import type { DayKey } from '../content/dates.ts';
 import type { PaperData } from '../content/paper.ts';
-import { arxivBaseId } from '../content/paper.ts';
-import { slugify } from '../content/slug.ts';
-import { arxivAbsUrl } from './routes.ts';
+import { foldWords } from '../content/text.ts';
 
 /** What citing needs of a paper; URLs are absolute. */
 export interface CitablePaper extends Pick<PaperData, 'authors' | 'arxiv' | 'category' | 'journal'> {
@@ -156,13 +158,20 @@ function baseLetter(chars: string[], j: number): string {
   return chars[i] ?? '';
 }
 
-/** The entry key arXiv's export uses: first author's family name, year, first title word ('yang2024tidaldecode'). */
+/** The ASCII words of `text`, folded ('Łukasz' → 'lukasz'); words in other scripts are left out (see bibtexKey). */
+function asciiWords(text: string): string[] {
+  return foldWords(text).filter((w) => /^[a-z0-9]+$/.test(w));
+}
+
+/**
+ * The entry key arXiv's export uses: first author's family name, year, first title word
+ * ('yang2024tidaldecode'). ASCII, as BibTeX keys must be: a family name or title in another
+ * script gives 'anonymous' or 'paper' rather than a transliteration, whose tables (~190 KB) the
+ * browser's export would otherwise have to load.
+ */
 export function bibtexKey(p: Pick<CitablePaper, 'authors' | 'title' | 'published' | 'day'>): string {
-  const family = slugify(p.authors[0]?.trim().split(/\s+/).at(-1) ?? 'anonymous').replace(/-/g, '') || 'anonymous';
-  const word =
-    slugify(p.title)
-      .split('-')
-      .find((w) => w.length > 3 && !/^(the|with|from|into|towards?)$/.test(w)) ?? 'paper';
+  const family = asciiWords(p.authors[0]?.trim().split(/\s+/).at(-1) ?? '').join('') || 'anonymous';
+  const word = asciiWords(p.title).find((w) => w.length > 3 && !/^(the|with|from|into|towards?)$/.test(w)) ?? 'paper';
   return `${family}${(p.published ?? p.day).slice(0, 4)}${word}`;
 }
 
@@ -241,4 +250,63 @@ export function cslItem(p: CitablePaper): Record<string, unknown> {
 /** The DOI arXiv registered for a paper (DataCite, `10.48550/arXiv.<id>`). */
 export function arxivDoi(arxiv: string): string {
   return `10.48550/arXiv.${arxivBaseId(arxiv)}`;
+}
+
+/** The reference file formats the site writes: on day pages (BibTeX) and from the reader's browser (all three). */
+export type CitationFormat = 'bibtex' | 'ris' | 'csl-json';
+
+/** Each format's file: its extension, media type and name for people. */
+export const CITATION_FILES: Record<CitationFormat, { extension: string; type: string; label: string }> = {
+  bibtex: { extension: 'bib', type: 'application/x-bibtex', label: 'BibTeX' },
+  ris: { extension: 'ris', type: 'application/x-research-info-systems', label: 'RIS' },
+  'csl-json': { extension: 'json', type: 'application/vnd.citationstyles.csl+json', label: 'CSL-JSON' },
+};
+
+/** A whole reference file of `papers`, in their order: what a day's `.bib` holds, and what the browser exports. */
+export function citationFile(format: CitationFormat, papers: readonly CitablePaper[]): string {
+  if (format === 'csl-json') return `${JSON.stringify(papers.map(cslItem), null, 2)}\n`;
+  const entry = format === 'bibtex' ? bibtexEntry : risEntry;
+  return `${papers.map((p) => entry(p).trimEnd()).join('\n\n')}\n`;
+}
+
+/** What one entry of a reference file names a paper by: an arXiv id, and every web address in it. */
+export interface Reference {
+  arxiv?: string;
+  urls: string[];
+}
+
+/**
+ * The papers a reference file names, one per entry, whatever wrote it (this site, Zotero, JabRef,
+ * arXiv): BibTeX, RIS or CSL-JSON, told apart by their first characters. An entry's arXiv id is read
+ * from an arXiv address, arXiv's DOI (`10.48550/arXiv.…`), an `eprint` field or `arXiv:` text;
+ * its addresses are kept for the caller to match against its own pages. Nothing is evaluated.
+ */
+export function referencesIn(text: string): Reference[] {
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  let entries: string[];
+  if (/^[[{]/.test(trimmed)) {
+    let items: unknown;
+    try {
+      items = JSON.parse(trimmed);
+    } catch {
+      return [];
+    }
+    const list = Array.isArray(items) ? items : [items];
+    entries = list.map((item) => JSON.stringify(item));
+  } else if (/^TY {2}- /m.test(trimmed)) {
+    entries = trimmed.split(/^ER {2}-.*$/m).filter((e) => /^TY {2}- /m.test(e));
+  } else {
+    entries = trimmed.split(/(?=@[A-Za-z]+\s*[{(])/).filter((e) => /^@(?!(comment|string|preamble)\b)[A-Za-z]+\s*[{(]/i.test(e));
+  }
+  return entries.map((entry) => {
+    const urls = [...entry.matchAll(/https?:\/\/[^\s{}"'<>\\,]+/g)].map((m) => m[0].replace(/[.;)]+$/, ''));
+    const candidates = [
+      ...urls.map((u) => /arxiv\.org\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?$/i.exec(u)?.[1] ?? ''),
+      ...[...entry.matchAll(/10\.48550\/arXiv\.([^\s{}"',]+)/gi)].map((m) => m[1] ?? ''),
+      ...[...entry.matchAll(/\beprint\s*=\s*[{"]\s*([^{}"\s]+)/gi)].map((m) => m[1] ?? ''),
+      ...[...entry.matchAll(/\barXiv:\s*([^\s{}"',\]]+)/gi)].map((m) => m[1] ?? ''),
+    ];
+    const arxiv = candidates.map((c) => parseArxivRef(c)?.id).find((id) => id !== undefined);
+    return arxiv === undefined ? { urls } : { arxiv, urls };
+  });
 }

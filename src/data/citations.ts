@@ -1,8 +1,10 @@
 /** Citation data of a paper as the pages and the .bib files need it (absolute URLs). */
 
+import { arxivBaseId, arxivMonth, arxivPdfUrl } from '../content/arxiv-id.ts';
 import type { Paper } from '../content/paper.ts';
+import { compareText } from '../content/text.ts';
 import type { CitablePaper } from './citation-formats.ts';
-import { absoluteUrl, arxivPdfUrl, paperPath } from './routes.ts';
+import { absoluteUrl, paperPath } from './routes.ts';
 
 /** The citable view of a paper. */
 export function citable(paper: Paper): CitablePaper {
@@ -19,4 +21,18 @@ export function citable(paper: Paper): CitablePaper {
     pageUrl: absoluteUrl(paperPath(paper.id)),
     pdfUrl: paper.links.pdf ?? (paper.arxiv === undefined ? undefined : arxivPdfUrl(paper.arxiv)),
   };
+}
+
+/** Papers with an arXiv id, by the month arXiv issued it: '2503' → { '2503.01234': paper id }, months and ids in order. */
+export function arxivIndex(papers: readonly Pick<Paper, 'id' | 'arxiv'>[]): { month: string; ids: Record<string, string> }[] {
+  const months = new Map<string, [string, string][]>();
+  for (const paper of papers) {
+    if (paper.arxiv === undefined) continue;
+    const id = arxivBaseId(paper.arxiv);
+    const month = arxivMonth(id);
+    months.set(month, [...(months.get(month) ?? []), [id, paper.id]]);
+  }
+  return [...months]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([month, entries]) => ({ month, ids: Object.fromEntries(entries.sort(([a], [b]) => compareText(a, b))) }));
 }

@@ -2,10 +2,11 @@
  * Grouping papers for listings: by day, ISO week and month, by tag and by author. Pure and
  * deterministic: every order has a tie-breaker, so the output never depends on input order.
  */
+
+import { authorShelf, authorSlug } from '../content/author-slug.ts';
 import type { DayKey } from '../content/dates.ts';
 import type { Paper } from '../content/paper.ts';
 import { compareByVotes } from '../content/paper.ts';
-import { authorShelf, authorSlug } from '../content/slug.ts';
 import { compareText } from '../content/text.ts';
 
 /** The fields grouping needs. */

@@ -40,11 +40,12 @@ function serialise(entry: unknown): string {
 }
 
 /**
- * The entries with a `cacheKey` each: a hash of their params and props, and of the site's GitHub
+ * The entries with a `cacheKey` each: a hash of their params and props, of the site's GitHub
  * settings, which pages read as they render (the policy, credit links, giscus): turning giscus on
- * renders every page again.
+ * renders every page again; and of the build's tools (astro.config.mjs and package-lock.json,
+ * hashed there), which decide the names of the script files a page links to.
  */
 export function withCacheKeys<T extends { params: unknown; props?: unknown }>(entries: T[]): (T & { cacheKey: string })[] {
-  const settings = JSON.stringify(siteGithubSettings());
+  const settings = JSON.stringify({ github: siteGithubSettings(), tools: process.env.PAPERSHELF_BUILD_TOOLS ?? '' });
   return entries.map((entry) => ({ ...entry, cacheKey: contentHash(settings, serialise({ params: entry.params, props: entry.props })) }));
 }

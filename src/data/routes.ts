@@ -1,10 +1,10 @@
 /**
- * Every URL of the site, and the arXiv and Hugging Face URLs of a paper, spelt once. Every path starts with the site's base (Astro `base`, e.g.
+ * Every URL of the site, and the Hugging Face URLs of a paper, spelt once (arXiv's are with its ids, content/arxiv-id.ts). Every path starts with the site's base (Astro `base`, e.g.
  * '/papershelf/' on GitHub project pages) and ends with '/', matching `trailingSlash: 'always'`.
  */
 import { SITE_URL } from '../consts.ts';
+import { authorShelf } from '../content/author-slug.ts';
 import type { DayKey, MonthKey, WeekKey } from '../content/dates.ts';
-import { authorShelf } from '../content/slug.ts';
 
 // Vite provides BASE_URL in the site and in Vitest; plain Node scripts have no import.meta.env.
 const RAW_BASE: string = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
@@ -125,16 +125,6 @@ export function pagefindPath(file = ''): string {
   return withBase(`pagefind/${file}`);
 }
 
-/** arXiv's abstract page for an id. */
-export function arxivAbsUrl(arxiv: string): string {
-  return `https://arxiv.org/abs/${arxiv}`;
-}
-
-/** arXiv's HTML rendering of a paper. */
-export function arxivHtmlUrl(arxiv: string): string {
-  return `https://arxiv.org/html/${arxiv}`;
-}
-
 /** The paper's page on Hugging Face (papers there are keyed by arXiv id). */
 export function huggingFaceUrl(arxiv: string): string {
   return `https://huggingface.co/papers/${arxiv}`;
@@ -143,6 +133,19 @@ export function huggingFaceUrl(arxiv: string): string {
 /** BibTeX of every paper of a listing day: '/papers/date/2025-03-17/papers.bib'. */
 export function dayBibPath(day: DayKey): string {
   return withBase(`papers/date/${day}/papers.bib`);
+}
+
+/**
+ * Which paper of the site has each arXiv id issued in a month ('2503'), for the library's import of
+ * reference files that name papers by arXiv id: '/papers/arxiv/2503.json'.
+ */
+export function arxivIndexPath(month: string): string {
+  return `${arxivIndexFolder()}${month}.json`;
+}
+
+/** The folder of the arXiv index's files: '/papers/arxiv/'. */
+export function arxivIndexFolder(): string {
+  return withBase('papers/arxiv/');
 }
 
 /** The reader's own library of saved papers (kept in the browser): '/library/'. */
@@ -158,11 +161,6 @@ export function papersDataPath(): string {
 /** Every paper of a listing day as data, front matter and abstract markdown: '/papers/date/2025-03-17/papers.json'. */
 export function dayDataPath(day: DayKey): string {
   return withBase(`papers/date/${day}/papers.json`);
-}
-
-/** arXiv's PDF for an id. */
-export function arxivPdfUrl(arxiv: string): string {
-  return `https://arxiv.org/pdf/${arxiv}`;
 }
 
 /** A GitHub account's profile. */

@@ -1,4 +1,5 @@
 import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
@@ -7,10 +8,12 @@ import {
   bibtexEntry,
   bibtexKey,
   bibtexTitle,
+  citationFile,
   cslItem,
   escapeBibtex,
   highwireTags,
   invertName,
+  referencesIn,
   risEntry,
   scholarlyArticleJson,
 } from '../../src/data/citation-formats.ts';
@@ -182,10 +185,80 @@ describe('risEntry and cslItem, read back by citation-js (the library behind man
   it('writes a BibTeX entry that the parser behind Better BibTeX reads with no error', () => {
     const library = parseBibtex(bibtexEntry(paper));
     expect(library.errors).toEqual([]);
-    expect(library.entries[0]?.fields.title).toBe(
-      'TidalDecode: Fast & accurate LLM decoding in <span class="nocase">O(n^2)</span>'.replace(/<[^>]+>/g, '') === ''
-        ? ''
-        : library.entries[0]?.fields.title,
-    );
+    // Its sentence-casing keeps the protected words (TidalDecode, LLM) and the math.
+    expect(library.entries[0]?.fields.title).toBe('TidalDecode: Fast & accurate LLM decoding in <span class="nocase">O(n²)</span>');
+    expect(library.entries[0]?.fields.eprint).toBe('2410.05076');
+  });
+});
+
+describe('citationFile', () => {
+  const other: CitablePaper = {
+    ...paper,
+    title: 'Attentive Mask CLIP',
+    rawTitle: 'Attentive Mask CLIP',
+    arxiv: undefined,
+    authors: ['Yifan Yang'],
+  };
+  it('writes whole files that the parsers behind Zotero, JabRef and citation-js read as the same papers, in order', () => {
+    const bib = citationFile('bibtex', [paper, other]);
+    const parsed = parseBibtex(bib);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.entries.map((e) => e.key)).toEqual(['yang2024tidaldecode', 'yang2024attentive']);
+    expect((new Cite(bib).data as { title: string }[]).map((i) => i.title)).toEqual([
+      expect.stringMatching(/^TidalDecode/),
+      'Attentive Mask CLIP',
+    ]);
+    const ris = citationFile('ris', [paper, other]);
+    expect((new Cite(ris).data as { title: string }[]).map((i) => i.title)).toEqual([paper.title, 'Attentive Mask CLIP']);
+    const csl = JSON.parse(citationFile('csl-json', [paper, other])) as unknown[];
+    expect((new Cite(csl).data as { URL: string }[]).map((i) => i.URL)).toEqual(['https://arxiv.org/abs/2410.05076', paper.pageUrl]);
+    expect(citationFile('bibtex', [])).toBe('\n');
+  });
+});
+
+describe('referencesIn', () => {
+  const other: CitablePaper = { ...paper, arxiv: undefined, pageUrl: 'https://papershelf.example.org/papers/attentive-mask-clip/' };
+  const expected = [
+    { arxiv: '2410.05076', urls: expect.arrayContaining(['https://arxiv.org/abs/2410.05076']) },
+    { urls: expect.arrayContaining([other.pageUrl]) },
+  ];
+  it('reads back the papers of each file the site writes, one per entry', () => {
+    for (const format of ['bibtex', 'ris', 'csl-json'] as const) {
+      expect(referencesIn(citationFile(format, [paper, other])), format).toEqual(expected);
+    }
+  });
+  it('reads files that other tools wrote from them (citation-js as BibTeX, RIS and CSL-JSON)', () => {
+    const cite = new Cite(JSON.parse(citationFile('csl-json', [paper, other])));
+    for (const format of ['bibtex', 'ris'] as const) {
+      const text = cite.format(format) as string;
+      expect(referencesIn(text), format).toEqual(expected);
+    }
+    expect(referencesIn(cite.format('data') as string)).toEqual(expected);
+  });
+  it('reads arXiv ids however an entry gives them, and names entries with none', () => {
+    const bib = [
+      '@article{a, title={A}, journal={arXiv preprint arXiv:2503.01234}, year={2025}}',
+      '@misc{b, eprint={hep-ex/0307015v2}, archivePrefix={arXiv}}',
+      '@misc{c, doi={10.48550/arXiv.2502.00001}}',
+      '@misc{d, howpublished={\\url{https://arxiv.org/pdf/2501.00002v3.pdf}}}',
+      '@book{e, title={No arXiv here}}',
+      '@comment{jabref-meta: databaseType:bibtex;}',
+    ].join('\n');
+    expect(referencesIn(bib)).toEqual([
+      { arxiv: '2503.01234', urls: [] },
+      { arxiv: 'hep-ex/0307015', urls: [] },
+      { arxiv: '2502.00001', urls: [] },
+      { arxiv: '2501.00002', urls: ['https://arxiv.org/pdf/2501.00002v3.pdf'] },
+      { urls: [] },
+    ]);
+  });
+  it('finds nothing in what is not a reference file, and never evaluates it', () => {
+    expect(referencesIn('')).toEqual([]);
+    expect(referencesIn('just some text about arXiv:2503.01234')).toEqual([]);
+    expect(referencesIn('[{"broken": ')).toEqual([]);
+    expect(referencesIn('{"__proto__": {"polluted": 1}, "URL": "https://arxiv.org/abs/2503.01234"}')).toEqual([
+      { arxiv: '2503.01234', urls: ['https://arxiv.org/abs/2503.01234'] },
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { AUTHOR_SHELVES, authorShelf } from '../../src/content/author-slug.ts';
 import { monthOf, weekOf } from '../../src/content/dates.ts';
-import { AUTHOR_SHELVES, authorShelf } from '../../src/content/slug.ts';
 import {
   compareNewestFirst,
   type GroupedPaper,

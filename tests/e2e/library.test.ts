@@ -1,4 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LIBRARY_KEY, READING_KEY } from '../../src/client/library-store.ts';
 import { runAxe } from '../support/axe.ts';
@@ -7,18 +14,21 @@ import { type StaticServer, serveStatic } from '../support/static-server.ts';
 
 // The reader's library on the real site (the 75 papers of 2025-03-17), in Chromium: saved in one
 // browser profile, read back across reloads, absent from a fresh one.
-const { seed: build } = inject('builds');
+const { seed: build, fixture } = inject('builds');
 const DAY = 'papers/date/2025-03-17/';
 let server: StaticServer;
+let fixtureServer: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
   server = await serveStatic(build.out);
+  fixtureServer = await serveStatic(fixture.out);
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await fixtureServer?.close();
 });
 
 const profile = (options: { colorScheme?: 'light' | 'dark'; width?: number; bypassCSP?: boolean } = {}) =>
@@ -226,8 +236,202 @@ describe('the reader’s library', () => {
       await library.locator('#library-list li').first().waitFor();
       await library.getByRole('button', { name: /^Remove/ }).click();
       await library.getByRole('button', { name: 'Undo' }).waitFor();
+      // With its export, import and share controls, and a share link drawn.
+      await library.getByRole('button', { name: 'Share this list' }).click();
+      await library.locator('.library__share-link').waitFor();
       expect(await runAxe(library), `${colorScheme} library`).toEqual([]);
+      const shared = await visit(context, `library/${new URL(await library.locator('.library__share-link').inputValue()).hash}`);
+      await shared.getByRole('button', { name: /^Add it/ }).waitFor();
+      expect(await runAxe(shared), `${colorScheme} shared list`).toEqual([]);
       await context.close();
     }
+  });
+});
+
+/** Clicks `button` and returns the file it downloads: its name and text. */
+async function downloaded(page: Page, button: Locator): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(file, 'utf8') };
+}
+
+/** Saves the first `n` papers of the day page, in order, and returns their titles. */
+async function saveFirst(context: BrowserContext, n: number, from = 0): Promise<string[]> {
+  const day = await visit(context, DAY);
+  const titles = (await day.locator('.paper-card__title a').allTextContents()).slice(from, from + n);
+  for (let i = from; i < from + n; i++) {
+    const save = day.locator('.paper-card').nth(i).locator('.save-toggle');
+    await save.click();
+    await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
+  }
+  await day.close();
+  return titles;
+}
+
+const status = (page: Page) => page.locator('#library-status');
+
+describe('the library’s files and share links', () => {
+  it('exports BibTeX, RIS and CSL-JSON that real parsers read, and an import merges a file back in, here or in a fresh profile', async () => {
+    const context = await profile();
+    const titles = await saveFirst(context, 3);
+    const library = await visit(context, 'library/');
+    await library.locator('#library-list li').nth(2).waitFor();
+    const bib = await downloaded(library, library.getByRole('button', { name: 'BibTeX', exact: true }));
+    expect(bib.name).toBe('library.bib');
+    const parsed = parseBibtex(bib.text);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.entries).toHaveLength(3);
+    const ris = await downloaded(library, library.getByRole('button', { name: 'RIS', exact: true }));
+    expect(ris.name).toBe('library.ris');
+    const csl = await downloaded(library, library.getByRole('button', { name: 'CSL-JSON', exact: true }));
+    expect(csl.name).toBe('library.json');
+    // Newest saved first, as the page lists them, in every format.
+    const newestFirst = [...titles].reverse();
+    for (const text of [ris.text, JSON.parse(csl.text)]) {
+      expect((new Cite(text).data as { title: string }[]).map((i) => i.title)).toEqual(newestFirst);
+    }
+    // Cleared, then imported from the BibTeX file: the same papers, in the same order.
+    const file = path.join(os.tmpdir(), `papershelf-library-${process.pid}.bib`);
+    await writeFile(file, bib.text);
+    await library.getByRole('button', { name: 'Clear the library' }).click();
+    expect(await savedTitles(library)).toEqual([]);
+    await library.locator('#library-import').setInputFiles(file);
+    await status(library)
+      .filter({ hasText: /^Imported/ })
+      .waitFor();
+    expect(await status(library).textContent()).toMatch(/^Imported 3 papers from papershelf-library-\d+\.bib\. 3 papers saved\. Undo$/);
+    expect(await savedTitles(library)).toEqual(newestFirst);
+    // Again: nothing new.
+    await library.locator('#library-import').setInputFiles(file);
+    await status(library)
+      .filter({ hasText: /already saved/ })
+      .waitFor();
+    expect(await status(library).textContent()).toMatch(/^Imported 0 papers from .+ \(3 already saved\)\. 3 papers saved\./);
+    await context.close();
+    // Another profile (another device): the RIS file brings the same library.
+    const fresh = await profile();
+    const other = await visit(fresh, 'library/');
+    await status(other).filter({ hasText: /./ }).waitFor();
+    const risFile = path.join(os.tmpdir(), `papershelf-library-${process.pid}.ris`);
+    await writeFile(risFile, ris.text);
+    await other.locator('#library-import').setInputFiles(risFile);
+    await status(other)
+      .filter({ hasText: /^Imported/ })
+      .waitFor();
+    expect(await savedTitles(other)).toEqual(newestFirst);
+    await fresh.close();
+  });
+
+  it('imports what another tool wrote: papers named by arXiv id are found through the site’s arXiv index, the rest counted', async () => {
+    const context = await profile();
+    const day = await visit(context, DAY);
+    const href = (await day.locator('.paper-card__title a').nth(4).getAttribute('href')) ?? '';
+    const paper = await visit(context, href.slice(1));
+    const arxiv = (await paper.locator('meta[name="citation_arxiv_id"]').getAttribute('content')) ?? '';
+    const title = (await paper.locator('h1').first().textContent())?.trim() ?? '';
+    expect(arxiv).toMatch(/^\d{4}\.\d{4,5}$/);
+    // As Zotero or arXiv write it: a journal-style note naming the arXiv id, and an entry of some other paper.
+    const foreign = new Cite([
+      { id: 'x', type: 'article-journal', title: 'Whatever the tool calls it', 'container-title': `arXiv preprint arXiv:${arxiv}` },
+      { id: 'y', type: 'book', title: 'A book this site does not list', DOI: '10.1000/xyz' },
+    ]).format('bibtex') as string;
+    const file = path.join(os.tmpdir(), `papershelf-foreign-${process.pid}.bib`);
+    await writeFile(file, foreign);
+    const library = await visit(context, 'library/');
+    await status(library).filter({ hasText: /./ }).waitFor();
+    await library.locator('#library-import').setInputFiles(file);
+    await status(library)
+      .filter({ hasText: /^Imported/ })
+      .waitFor();
+    expect(await status(library).textContent()).toMatch(/^Imported 1 paper from .+ \(1 entry not a paper of this site\)\. 1 paper saved\./);
+    // What the library keeps comes from this site's page, not from the file.
+    expect(await savedTitles(library)).toEqual([title]);
+    // A file with no entries is said to be one.
+    await writeFile(file, 'hello');
+    await library.locator('#library-import').setInputFiles(file);
+    await status(library)
+      .filter({ hasText: /no BibTeX/ })
+      .waitFor();
+    await context.close();
+  });
+
+  it('shares a list as a link that opens in a clean profile, shows the list, and changes that reader’s library only when they add it', async () => {
+    const context = await profile();
+    const titles = await saveFirst(context, 3);
+    const library = await visit(context, 'library/');
+    await library.locator('#library-list li').nth(2).waitFor();
+    await library.getByRole('button', { name: 'Share this list' }).click();
+    const link = library.locator('.library__share-link');
+    await link.waitFor();
+    const url = await link.inputValue();
+    expect(url).toMatch(new RegExp(`^${server.url}library/#share=[A-Za-z0-9_-]+$`));
+    await context.close();
+    // Someone else, with a library of their own.
+    const other = await profile();
+    const own = await saveFirst(other, 1, 10);
+    const page = await other.newPage();
+    await page.goto(url);
+    await status(page)
+      .filter({ hasText: /^Someone shared/ })
+      .waitFor();
+    expect(await status(page).textContent()).toBe('Someone shared 3 papers with you. Your own library is unchanged unless you add them.');
+    expect(await savedTitles(page)).toEqual([...titles].reverse());
+    expect(await page.locator('.library__remove').count()).toBe(0);
+    const stored = () => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').papers.length, LIBRARY_KEY);
+    expect(await stored()).toBe(1);
+    await page.getByRole('button', { name: 'Add all 3 to my library' }).click();
+    await status(page)
+      .filter({ hasText: /^Added/ })
+      .waitFor();
+    expect(await stored()).toBe(4);
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await savedTitles(page)).toEqual([...[...titles].reverse(), ...own]);
+    // A damaged link reads nothing.
+    await page.goto(`${url.slice(0, -4)}@@@@`);
+    await status(page)
+      .filter({ hasText: /damaged/ })
+      .waitFor();
+    expect(await stored()).toBe(4);
+    await other.close();
+  });
+
+  it('exports a day page, a tag page and search results; without JavaScript a day keeps its BibTeX file and nothing else shows', async () => {
+    const context = await profile();
+    const day = await visit(context, DAY);
+    const line = day.locator('.export');
+    await line.getByRole('button', { name: 'RIS', exact: true }).waitFor();
+    expect(await line.getByRole('link', { name: 'BibTeX' }).getAttribute('href')).toBe(`/${DAY}papers.bib`);
+    const ris = await downloaded(day, line.getByRole('button', { name: 'RIS', exact: true }));
+    expect(ris.name).toBe('2025-03-17.ris');
+    const dayTitles = await day.locator('.paper-card__title a').allTextContents();
+    expect((new Cite(ris.text).data as { title: string }[]).map((i) => i.title)).toEqual(dayTitles);
+    expect(await line.locator('.export__status').textContent()).toBe('Exported 75 papers.');
+    // Search results: the ones shown.
+    const search = await visit(context, 'search/?q=attention');
+    await search.locator('.search-result__link').first().waitFor({ timeout: 15_000 });
+    const shown = await search.locator('.search-result__link').count();
+    const results = await downloaded(search, search.locator('.export').getByRole('button', { name: 'CSL-JSON', exact: true }));
+    expect(results.name).toBe('search-results.json');
+    expect(new Cite(JSON.parse(results.text)).data).toHaveLength(shown);
+    // A tag page of the fixture site.
+    const tags = await context.newPage();
+    await tags.goto(`${fixtureServer.url}tags/`);
+    const tagHref = (await tags.locator('main a[href^="/tags/"]').first().getAttribute('href')) ?? '';
+    await tags.goto(`${fixtureServer.url}${tagHref.slice(1)}`);
+    const tagLine = tags.locator('.export');
+    const bib = await downloaded(tags, tagLine.getByRole('button', { name: 'BibTeX', exact: true }));
+    expect(bib.name).toBe(`tag-${tagHref.split('/')[2]}.bib`);
+    const entries = parseBibtex(bib.text);
+    expect(entries.errors).toEqual([]);
+    expect(entries.entries).toHaveLength(await tags.locator('.paper-card').count());
+    await context.close();
+    // JavaScript off: the day's static file only; the tag page's line stays hidden.
+    const off = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await off.newPage();
+    await plain.goto(`${server.url}${DAY}`);
+    expect(await plain.locator('.export').textContent()).toMatch(/^\s*Export this day:\s*BibTeX\s*$/);
+    await plain.goto(`${fixtureServer.url}${tagHref.slice(1)}`);
+    expect(await plain.locator('.export').isVisible()).toBe(false);
+    await off.close();
   });
 });

@@ -4,6 +4,9 @@ declare module '@citation-js/core' {
   export class Cite {
     constructor(data: unknown);
     data: unknown[];
+    /** Writes the items out: 'bibtex' and 'ris' with their plugins, 'data' (CSL-JSON). */
+    format(format: string, options?: Record<string, unknown>): unknown;
   }
 }
 declare module '@citation-js/plugin-ris';
+declare module '@citation-js/plugin-bibtex';
