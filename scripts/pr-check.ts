@@ -10,6 +10,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync } fr
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../src/content/content-files.ts';
+import { astroBuildIn } from './astro-build.ts';
 import { readArgs, runCli, usage } from './cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -130,8 +131,9 @@ export function contentCheck(options: {
     `pr-check: building a preview of ${days.length} day${days.length === 1 ? '' : 's'} (${papers} papers) into ${path.join(out, 'dist')}`,
   );
   if (papers === 0) return true;
-  const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
+  const astro = astroBuildIn(out);
+  const build = spawnSync(process.execPath, astro.args, {
+    cwd: astro.cwd,
     env: {
       ...env,
       PAPERSHELF_CONTENT: previewContent,

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { writePaperFile } from '../../src/content/paper-file.ts';
 import { parseTimings } from '../../src/integrations/phases.ts';
+import { astroBuildIn } from '../astro-build.ts';
 import { runCommand } from './process.ts';
 import type { SyntheticPaper } from './synthetic.ts';
 
@@ -37,8 +38,11 @@ export async function measureBuild(label: string, env: NodeJS.ProcessEnv, work: 
       .replace(/^(?:\w+=\S+\s+)+/, '')
       .replace(/^node scripts\/(\w+)\.ts.*/, '$1')
       .replace(/^astro (\w+).*/, 'astro $1');
-    const { started, ended, sampler } = await runCommand(`${label} · ${name}`, command, {
-      cwd: ROOT,
+    // astro build from a working folder of its own (scripts/astro-build.ts), as the tests' builds.
+    const astro = astroBuildIn(work);
+    const run = command.replace(/\bastro build\b/, [process.execPath, ...astro.args].map((a) => JSON.stringify(a)).join(' '));
+    const { started, ended, sampler } = await runCommand(`${label} · ${name}`, run, {
+      cwd: astro.cwd,
       env: { ...env, PAPERSHELF_TIMINGS: timingsFile },
       logFile: path.join(work, `${label}.log`),
     });

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ADA, commitAll, GRACE, git, gitInit, LINUS } from './git.ts';
-import { type Build, buildIn, ROOT } from './run.ts';
+import { type Build, buildInBackground, ROOT } from './run.ts';
 
 /** The shared builds, by name. */
 export interface SharedBuilds {
@@ -70,15 +70,17 @@ export function writeFixturePullAuthors(papers: string, cache: string): void {
   );
 }
 
-export default function setup(project: TestProject): () => void {
+export default async function setup(project: TestProject): Promise<() => void> {
   const work = mkdtempSync(path.join(tmpdir(), 'papershelf-shared-'));
-  const build = (name: string, content?: string, env: Record<string, string> = {}) => {
-    const result = buildIn(path.join(work, name), content === undefined ? { env } : { content, env });
+  // Side by side: each build has a working folder of its own (tests/support/run.ts).
+  const build = async (name: string, content?: string, env: Record<string, string> = {}) => {
+    const result = await buildInBackground(path.join(work, name), content === undefined ? { env } : { content, env });
     if (result.status !== 0) throw new Error(`the shared ${name} build failed:\n${result.output}`);
     return result;
   };
   const fixture = fixtureRepository(path.join(work, 'fixture-repo'));
   writeFixturePullAuthors(fixture, path.join(work, 'fixture/cache'));
-  project.provide('builds', { seed: build('seed'), fixture: build('fixture', fixture, FIXTURE_GITHUB) });
+  const [seed, fixtureBuild] = await Promise.all([build('seed'), build('fixture', fixture, FIXTURE_GITHUB)]);
+  project.provide('builds', { seed, fixture: fixtureBuild });
   return () => rmSync(work, { recursive: true, force: true });
 }

@@ -1,8 +1,9 @@
 /** Runs a project script the way `npm run` does (same Node, project root as cwd). */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
+import { astroBuildIn } from '../../scripts/astro-build.ts';
 
 /** The project root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,6 +39,8 @@ export interface Build {
   out: string;
   status: number | null;
   output: string;
+  /** The folder it ran from: the paths it printed are relative to it. */
+  cwd: string;
 }
 
 /** Options for a fixture build. */
@@ -52,25 +55,48 @@ export interface BuildOptions {
   env?: Record<string, string>;
 }
 
-/** Runs the build with its output and cache in `work` (which the caller removes). */
-export function buildIn(work: string, options: BuildOptions = {}): Build {
+/**
+ * The build of `work`: from there (scripts/astro-build.ts: builds outside the project folder
+ * each need a working folder of their own, or two at once overwrite each other's prerender
+ * bundle), with its output and cache in it, and the content folder as an absolute path.
+ */
+function buildPlan(work: string, options: BuildOptions) {
   const out = path.join(work, 'dist');
   const env = {
     ...cleanEnv(),
     PAPERSHELF_OUT: out,
     PAPERSHELF_CACHE: options.cache ?? path.join(work, 'cache'),
-    ...(options.content ? { PAPERSHELF_CONTENT: options.content } : {}),
+    PAPERSHELF_CONTENT: path.resolve(ROOT, options.content ?? 'content/papers'),
     ...(options.base ? { PAPERSHELF_BASE: options.base } : {}),
     ...options.env,
   };
-  const astro = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+  return { out, env, ...astroBuildIn(work) };
+}
+
+// Astro colours its log when CI is set (picocolors); tests read the words, not the colours.
+const plain = (stdout: string, stderr: string) => stripVTControlCharacters(stdout + stderr);
+
+/** Runs the build with its output and cache in `work` (which the caller removes). */
+export function buildIn(work: string, options: BuildOptions = {}): Build {
+  const { out, env, args, cwd } = buildPlan(work, options);
+  const astro = spawnSync(process.execPath, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { out, status: astro.status, output: plain(astro.stdout, astro.stderr), cwd };
+}
+
+/** `buildIn` without blocking, so that two builds can share the machine (the shared builds). */
+export function buildInBackground(work: string, options: BuildOptions = {}): Promise<Build> {
+  const { out, env, args, cwd } = buildPlan(work, options);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => stdout.push(b));
+    child.stderr.on('data', (b: Buffer) => stderr.push(b));
+    child.on('error', reject);
+    child.on('close', (status) =>
+      resolve({ out, status, output: plain(Buffer.concat(stdout).toString('utf8'), Buffer.concat(stderr).toString('utf8')), cwd }),
+    );
   });
-  // Astro colours its log when CI is set (picocolors); tests read the words, not the colours.
-  return { out, status: astro.status, output: stripVTControlCharacters(astro.stdout + astro.stderr) };
 }
 
 /**
