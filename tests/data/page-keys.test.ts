@@ -19,6 +19,21 @@ describe('withCacheKeys', () => {
     expect(key({ params: { day: '2025-03-17' }, props: { papers: [a, paper('b', 2)], next: '2025-03-18' } })).not.toBe(first);
   });
 
+  it('changes every key when the build’s tools change (astro.config.mjs or package-lock.json: the names of the script files a page links to)', () => {
+    const entry = { params: { day: '2025-03-17' }, props: { papers: [paper('a', 1)] } };
+    const before = process.env.PAPERSHELF_BUILD_TOOLS;
+    try {
+      process.env.PAPERSHELF_BUILD_TOOLS = 'tools-one';
+      const one = withCacheKeys([entry])[0]?.cacheKey;
+      expect(withCacheKeys([entry])[0]?.cacheKey).toBe(one);
+      process.env.PAPERSHELF_BUILD_TOOLS = 'tools-two';
+      expect(withCacheKeys([entry])[0]?.cacheKey).not.toBe(one);
+    } finally {
+      if (before === undefined) delete process.env.PAPERSHELF_BUILD_TOOLS;
+      else process.env.PAPERSHELF_BUILD_TOOLS = before;
+    }
+  });
+
   it('refuses props whose contents JSON would drop', () => {
     expect(() => withCacheKeys([{ params: {}, props: { related: new Map([['a', 1]]) } }])).toThrow(/Map or Set/);
   });
