@@ -108,9 +108,11 @@ function copyBaseline(dir: string): void {
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
 }
 
-async function main(): Promise<number> {
+/** `npm run bench`: arguments and environment in, an exit code out. */
+export async function main(argv: string[], environment: NodeJS.ProcessEnv): Promise<number> {
   const args = readArgs('bench', HELP, () =>
     parseArgs({
+      args: argv,
       allowNegative: true,
       options: {
         papers: { type: 'string' },
@@ -136,7 +138,7 @@ async function main(): Promise<number> {
   }
   // Every build as a deploy runs it: without Node's compile cache (Astro turns it on), which would
   // otherwise keep compiled modules from earlier runs on this machine and make runs incomparable.
-  const coldNode = { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' };
+  const coldNode = { ...environment, NODE_DISABLE_COMPILE_CACHE: '1' };
   const work = path.resolve(values.work ?? path.join(tmpdir(), 'papershelf-bench', `${papers}-${seed}`));
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -332,4 +334,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-await runCli('bench', main);
+if (import.meta.main) await runCli('bench', () => main(process.argv.slice(2), process.env));

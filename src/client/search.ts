@@ -134,6 +134,8 @@ export async function startSearch(): Promise<void> {
 
   const search = async () => {
     const mine = ++run;
+    // Busy until this search's results are drawn (a newer search keeps it busy: see `mine`).
+    list.setAttribute('aria-busy', 'true');
     const { term, phrase, arxiv, exclude = [] } = planQuery(state.q);
     const chosen = [...state.tags, ...state.notTags];
     if (!isActive(state)) {
@@ -142,6 +144,7 @@ export async function startSearch(): Promise<void> {
       more.hidden = true;
       status.textContent = '';
       help.hidden = false;
+      list.setAttribute('aria-busy', 'false');
       return;
     }
     const options = { filters: pagefindFilters(state, days) };
@@ -188,6 +191,7 @@ export async function startSearch(): Promise<void> {
       : results.length === 0
         ? `No paper matches ${state.q === '' ? 'these filters' : `“${state.q}”${state.tags.length > 0 || state.notTags.length > 0 || state.code || state.from !== '' || state.to !== '' ? ' with these filters' : ''}`}.`
         : found;
+    list.setAttribute('aria-busy', 'false');
   };
 
   const update = () => {

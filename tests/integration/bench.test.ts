@@ -8,7 +8,7 @@ import { listPaperFiles } from '../../src/content/content-files.ts';
 import { RESERVED_IDS } from '../../src/content/paper.ts';
 import { writePaperFile } from '../../src/content/paper-file.ts';
 import { dom, select, text } from '../support/html.ts';
-import { cleanEnv, ROOT, runScript } from '../support/run.ts';
+import { cleanEnv, ROOT } from '../support/run.ts';
 
 // A real, small run of npm run bench: generation, the full build, the one-paper rebuild, the
 // pull-request check of that paper and Chromium, with every number read back from the files it
@@ -171,14 +171,5 @@ describe('npm run bench', () => {
     const html = statSync(path.join(work, 'dist/papers/date/2026-11-27/index.html')).size;
     expect(day.htmlCssBytes).toBeGreaterThan(1000);
     expect(day.htmlCssBytes).toBeLessThan(html);
-  });
-
-  it('explains its options, and refuses a missing paper count', () => {
-    const help = runScript('bench.ts', ['--help']);
-    expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/--papers N/);
-    const bad = runScript('bench.ts', []);
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/--papers must be a whole number/);
   });
 });
