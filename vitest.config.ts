@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           // Unit files first, then the build files (a project with its own maxWorkers needs its own group).
           sequence: { groupOrder: 0 },
+          // Both cores (Vitest's default here is one worker: 75 s for the unit files alone).
+          maxWorkers: 2,
           include: ['tests/*.test.ts', 'tests/{content,data,verify,client,scripts,integrations}/**/*.test.ts'],
           testTimeout: 30_000,
         },
