@@ -32,8 +32,11 @@ export function libraryFile(format: CitationFormat, papers: readonly SavedPaper[
 
 /** The fragment key of a shared list: '/library/#share=…'. */
 export const SHARE_KEY = 'share';
-/** The most papers a shared list carries (a URL of ~100 KB stays well within browsers' limits). */
-export const SHARE_LIMIT = 2_000;
+/**
+ * The most papers one export, import or shared list reads pages for (each is a fetch of its page),
+ * and so the most a share link carries (~25 KB of URL).
+ */
+export const FETCH_LIMIT = 500;
 const SHARED_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 
 async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
@@ -51,7 +54,8 @@ export async function encodeShare(ids: readonly string[]): Promise<string> {
 
 /**
  * The paper ids a share fragment carries, or undefined when it is not one this site wrote (not
- * base64url, not deflate, or any id not a paper id): a link is read as data, never trusted.
+ * base64url, not deflate, more than FETCH_LIMIT ids, or any id not a paper id): a link is read as
+ * data, never trusted.
  */
 export async function decodeShare(packed: string): Promise<string[] | undefined> {
   if (!/^[A-Za-z0-9_-]{1,200000}$/.test(packed)) return undefined;
@@ -60,7 +64,7 @@ export async function decodeShare(packed: string): Promise<string[] | undefined>
     const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
     const text = new TextDecoder('utf-8', { fatal: true }).decode(await through(bytes, new DecompressionStream('deflate-raw')));
     const ids = text.split('\n');
-    if (ids.length > SHARE_LIMIT || !ids.every((id) => id.length <= 200 && SHARED_ID.test(id))) return undefined;
+    if (ids.length > FETCH_LIMIT || !ids.every((id) => id.length <= 200 && SHARED_ID.test(id))) return undefined;
     return [...new Set(ids)];
   } catch {
     return undefined;

@@ -6,7 +6,7 @@
 import { arxivMonth } from '../content/arxiv-id.ts';
 import { CITATION_FILES, type CitationFormat, type Reference, referencesIn } from '../data/citation-formats.ts';
 import { element, fetchPaper, load, loadReading, store, write } from './library.ts';
-import { decodeShare, encodeShare, libraryFile, SHARE_KEY } from './library-files.ts';
+import { decodeShare, encodeShare, FETCH_LIMIT, libraryFile, SHARE_KEY } from './library-files.ts';
 import {
   emptyReading,
   LIBRARY_VERSION,
@@ -20,8 +20,6 @@ import {
 } from './library-store.ts';
 
 const FORMATS = Object.keys(CITATION_FILES) as CitationFormat[];
-/** The most papers one export or import fetches pages for. */
-const FETCH_LIMIT = 500;
 
 /** Downloads `text` as the file `name`. */
 function download(name: string, format: CitationFormat, text: string): void {
@@ -185,7 +183,7 @@ export async function drawLibraryPage(page: HTMLElement): Promise<void> {
       return;
     }
     status.replaceChildren(`Reading the ${plural(ids.length, 'paper')} of a shared list…`);
-    const { papers, failed } = await papersAt(ids.slice(0, FETCH_LIMIT).map((id) => `${places.papers}${id}/`));
+    const { papers, failed } = await papersAt(ids.map((id) => `${places.papers}${id}/`));
     list.replaceChildren(...papers.map((p) => item(p)));
     const add = element('button', 'library__clear', `Add ${papers.length === 1 ? 'it' : `all ${papers.length}`} to my library`);
     add.type = 'button';
@@ -247,12 +245,17 @@ function drawFiles(box: HTMLElement, places: Places, change: (next: Library, sai
     if (references.length === 0) return say(`${file.name} holds no BibTeX, RIS or CSL-JSON entries: nothing was imported.`);
     say(`Reading the ${plural(references.length, 'entry', 'entries')} of ${file.name}…`);
     const { paths, unknown } = await pathsOf(references, places);
-    const { papers, failed } = await papersAt(paths.slice(0, FETCH_LIMIT));
+    // Papers already saved are not read again; the rest FETCH_LIMIT at a time (importing the file
+    // again goes on where this stopped).
+    const have = new Set(load().papers.map((p) => p.id));
+    const fresh = paths.filter((p) => !have.has(paperIdOfPath(p) ?? ''));
+    const { papers, failed } = await papersAt(fresh.slice(0, FETCH_LIMIT));
     const { library, added } = merged(load(), papers);
     const notes = [
-      ...(papers.length > added ? [`${papers.length - added} already saved`] : []),
+      ...(paths.length > fresh.length ? [`${paths.length - fresh.length} already saved`] : []),
       ...(unknown > 0 ? [`${plural(unknown, 'entry', 'entries')} not a paper of this site`] : []),
       ...(failed > 0 ? [`${plural(failed, 'page')} could not be read`] : []),
+      ...(fresh.length > FETCH_LIMIT ? [`${fresh.length - FETCH_LIMIT} more: import the file again for them`] : []),
     ];
     change(library, `Imported ${plural(added, 'paper')} from ${file.name}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}.`);
   });
@@ -264,7 +267,8 @@ function drawFiles(box: HTMLElement, places: Places, change: (next: Library, sai
   link.setAttribute('aria-label', 'Share link');
   link.hidden = true;
   const share = button('Share this list', async () => {
-    const ids = newestSaved(load()).map((p) => p.id);
+    const all = newestSaved(load()).map((p) => p.id);
+    const ids = all.slice(0, FETCH_LIMIT);
     link.value = `${window.location.origin}${window.location.pathname}#${SHARE_KEY}=${await encodeShare(ids)}`;
     link.hidden = false;
     link.select();
@@ -273,7 +277,7 @@ function drawFiles(box: HTMLElement, places: Places, change: (next: Library, sai
       () => false,
     );
     say(
-      `${copied ? 'Copied a link' : 'Here is a link'} to your ${plural(ids.length, 'paper')}: whoever opens it sees the list and can add it to their own. The list is in the link itself; nothing is uploaded.`,
+      `${copied ? 'Copied a link' : 'Here is a link'} to your ${ids.length < all.length ? `newest ${ids.length} of ${all.length} papers` : plural(ids.length, 'paper')}: whoever opens it sees the list and can add it to their own. The list is in the link itself; nothing is uploaded.`,
     );
   });
   const line = (...parts: (Node | string)[]) => {

@@ -3,7 +3,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
-import { decodeShare, encodeShare, libraryFile, SHARE_LIMIT } from '../../src/client/library-files.ts';
+import { decodeShare, encodeShare, FETCH_LIMIT, libraryFile } from '../../src/client/library-files.ts';
 import type { SavedPaper } from '../../src/client/library-store.ts';
 import { referencesIn } from '../../src/data/citation-formats.ts';
 
@@ -71,6 +71,6 @@ describe('share links', () => {
     expect(await decodeShare(btoa('plain text, not deflate'))).toBeUndefined();
     expect(await decodeShare(await encodeShare(['../../etc/passwd']))).toBeUndefined();
     expect(await decodeShare(await encodeShare(['javascript:alert(1)']))).toBeUndefined();
-    expect(await decodeShare(await encodeShare(Array.from({ length: SHARE_LIMIT + 1 }, (_, i) => `p${i}`)))).toBeUndefined();
+    expect(await decodeShare(await encodeShare(Array.from({ length: FETCH_LIMIT + 1 }, (_, i) => `p${i}`)))).toBeUndefined();
   });
 });
