@@ -21,7 +21,7 @@ import {
 
 const FORMATS = Object.keys(CITATION_FILES) as CitationFormat[];
 
-/** Downloads `text` as the file `name`. */
+/** Downloads `text` as the file `name`, with the format's extension. */
 function download(name: string, format: CitationFormat, text: string): void {
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([text], { type: `${CITATION_FILES[format].type};charset=utf-8` }));
@@ -106,7 +106,7 @@ async function pathsOf(references: readonly Reference[], places: Places): Promis
   let unknown = 0;
   for (const reference of references) {
     const own = reference.urls
-      .map((u) => new URL(u))
+      .flatMap((u) => (URL.canParse(u) ? [new URL(u)] : []))
       .find((u) => u.origin === window.location.origin && u.pathname.startsWith(places.papers) && paperIdOfPath(u.pathname) !== undefined);
     const id = own === undefined && reference.arxiv !== undefined ? (await index(arxivMonth(reference.arxiv)))[reference.arxiv] : undefined;
     if (own !== undefined) paths.push(own.pathname);

@@ -336,14 +336,17 @@ describe('the library’s files and share links', () => {
       { id: 'y', type: 'book', title: 'A book this site does not list', DOI: '10.1000/xyz' },
     ]).format('bibtex') as string;
     const file = path.join(os.tmpdir(), `papershelf-foreign-${process.pid}.bib`);
-    await writeFile(file, foreign);
+    // And an entry whose address is no URL at all.
+    await writeFile(file, `${foreign}\n@misc{z, title={Broken}, url={https://[broken}}\n`);
     const library = await visit(context, 'library/');
     await status(library).filter({ hasText: /./ }).waitFor();
     await library.locator('#library-import').setInputFiles(file);
     await status(library)
       .filter({ hasText: /^Imported/ })
       .waitFor();
-    expect(await status(library).textContent()).toMatch(/^Imported 1 paper from .+ \(1 entry not a paper of this site\)\. 1 paper saved\./);
+    expect(await status(library).textContent()).toMatch(
+      /^Imported 1 paper from .+ \(2 entries not a paper of this site\)\. 1 paper saved\./,
+    );
     // What the library keeps comes from this site's page, not from the file.
     expect(await savedTitles(library)).toEqual([title]);
     // A file with no entries is said to be one.
