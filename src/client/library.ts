@@ -1,9 +1,10 @@
 /**
- * The reader's library, in the reader's browser: a "Save" button drawn into each paper's reserved
- * slot on cards and paper pages (what it keeps comes from the paper page's JSON-LD), and the library page
- * (`/library/`, drawn by library-tools.ts, loaded there only), read state, and listings' export
- * buttons. Nothing is sent anywhere. Stored values are read by library-store.ts: a value that is not what this version
- * wrote is dropped with a console warning. Everything is drawn as text.
+ * The reader's library, in the reader's browser, the part every page loads: a "Save" button drawn
+ * into each paper's reserved slot on cards and paper pages (what it keeps comes from the paper
+ * page's JSON-LD), read state, and listings' export buttons. The library page, export and import
+ * are library-tools.ts, loaded only where they are used. Nothing is sent anywhere. Stored values are
+ * read by library-store.ts: a value that is not what this version wrote is dropped with a console
+ * warning. Everything is drawn as text.
  */
 import {
   LIBRARY_KEY,
@@ -22,7 +23,7 @@ import {
 } from './library-store.ts';
 
 /** A stored value, or null when there is none or storage is unavailable (private mode). */
-export function read(key: string): string | null {
+function read(key: string): string | null {
   try {
     return localStorage.getItem(key);
   } catch {
@@ -63,7 +64,7 @@ export function loadReading(): Reading {
 }
 
 /** The paper a paper page describes (its JSON-LD and listing day), the page being at `path`. */
-export function paperOf(doc: Document, path: string): SavedPaper | undefined {
+function paperOf(doc: Document, path: string): SavedPaper | undefined {
   try {
     const article = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '');
     return paperFromCitation(article, doc.querySelector('.paper__listed time')?.getAttribute('datetime'), path);

@@ -1,6 +1,6 @@
 /**
- * Slugs for ids and tags: ASCII, lowercase, words joined by '-'. No Node imports, so the browser's
- * citation export keys papers as the build does (author slugs, which hash, are author-slug.ts).
+ * Slugs for ids and tags: ASCII, lowercase, words joined by '-', other scripts transliterated.
+ * Author slugs, which also hash the name with Node's crypto, are in author-slug.ts.
  */
 import { transliterate } from 'transliteration';
 import { memoizeString } from './memo.ts';
