@@ -1,5 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
+/** The unit files whose answers depend on the machine's time zone if a date is read wrong. */
+const TIME_ZONE_FILES = [
+  'tests/content/dates.test.ts',
+  'tests/data/feed-documents.test.ts',
+  'tests/data/groups.test.ts',
+  'tests/data/trending.test.ts',
+  'tests/scripts/import/arxiv.test.ts',
+  'tests/scripts/import/hf.test.ts',
+  'tests/scripts/import/listing.test.ts',
+];
+
 export default defineConfig({
   test: {
     projects: [
@@ -14,6 +25,18 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      // The date-sensitive unit files again west and east of UTC, where a date read as UTC midnight
+      // would print the day before or after (tests/support/time-zone.test.ts proves each project's
+      // Date runs in its zone).
+      ...(['America/Los_Angeles', 'Asia/Tokyo'] as const).map((zone) => ({
+        test: {
+          name: `unit ${zone}`,
+          sequence: { groupOrder: 0 },
+          maxWorkers: 2,
+          env: { TZ: zone },
+          include: [...TIME_ZONE_FILES, 'tests/support/time-zone.test.ts'],
+        },
+      })),
       {
         // Real builds and a real browser, two files at a time (the machine has two cores). Each
         // build runs from a working folder of its own (scripts/astro-build.ts): from one shared
