@@ -1,9 +1,9 @@
 // @ts-check
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { CACHE_DIR, OUT_DIR, SITE_BASE, SITE_URL } from './src/consts.ts';
+import { codeVersion } from './src/content/hash.ts';
 import { contentStoreIntegration } from './src/integrations/content-store.ts';
 import { devSearchIntegration } from './src/integrations/dev-search.ts';
 import { headersIntegration } from './src/integrations/headers.ts';
@@ -16,11 +16,9 @@ import { verifyIntegration } from './src/integrations/verify.ts';
 // (Vite's chunking below) and the installed packages decide as well as src/: a change to either
 // renders every page again (src/data/page-keys.ts puts this in every page's key). Caught by
 // verification when this config's chunking changed and restored pages named the old script.
-process.env.PAPERSHELF_BUILD_TOOLS = createHash('sha256')
-  .update(readFileSync(new URL(import.meta.url)))
-  .update(readFileSync(new URL('./package-lock.json', import.meta.url)))
-  .digest('hex')
-  .slice(0, 16);
+process.env.PAPERSHELF_BUILD_TOOLS = codeVersion(
+  ['./astro.config.mjs', './package-lock.json'].map((file) => fileURLToPath(new URL(file, import.meta.url))),
+);
 
 // The search index is written while verification scans the pages (two processes, two cores).
 const search = pagefindIntegration();

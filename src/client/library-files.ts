@@ -4,6 +4,8 @@
  * and a list of paper ids packed into a share link's fragment (deflated, base64url: the fragment
  * never reaches a server). Loaded only when the reader exports, imports or shares.
  */
+
+import { isPaperId } from '../content/paper-id.ts';
 import { type CitablePaper, type CitationFormat, citationFile } from '../data/citation-formats.ts';
 import type { SavedPaper } from './library-store.ts';
 
@@ -37,7 +39,6 @@ export const SHARE_KEY = 'share';
  * and so the most a share link carries (~25 KB of URL).
  */
 export const FETCH_LIMIT = 500;
-const SHARED_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 
 async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
@@ -64,7 +65,7 @@ export async function decodeShare(packed: string): Promise<string[] | undefined>
     const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
     const text = new TextDecoder('utf-8', { fatal: true }).decode(await through(bytes, new DecompressionStream('deflate-raw')));
     const ids = text.split('\n');
-    if (ids.length > FETCH_LIMIT || !ids.every((id) => id.length <= 200 && SHARED_ID.test(id))) return undefined;
+    if (ids.length > FETCH_LIMIT || !ids.every((id) => id.length <= 200 && isPaperId(id))) return undefined;
     return [...new Set(ids)];
   } catch {
     return undefined;

@@ -108,6 +108,19 @@ export function savePaper(library: Library, paper: SavedPaper): Library {
   return { ...library, papers: [...library.papers.filter((p) => p.id !== paper.id), paper] };
 }
 
+/**
+ * `papers` added to the library, the first of them the newest saved, every one saved after every
+ * paper already there (the library lists newest saved first, and saves can share a millisecond);
+ * papers already saved are kept as they are. `now` is the time of saving, in milliseconds.
+ */
+export function addPapers(library: Library, papers: readonly SavedPaper[], now: number): { library: Library; added: number } {
+  const have = new Set(library.papers.map((p) => p.id));
+  const fresh = papers.filter((p) => !have.has(p.id));
+  const start = Math.max(now, ...library.papers.map((p) => p.saved + 1));
+  const next = fresh.reduce((lib, p, i) => savePaper(lib, { ...p, saved: start + fresh.length - 1 - i }), library);
+  return { library: next, added: fresh.length };
+}
+
 /** The library without the paper `id`. */
 export function removePaper(library: Library, id: string): Library {
   return { ...library, papers: library.papers.filter((p) => p.id !== id) };

@@ -4,10 +4,12 @@
  * are written by the site's own citation module (library-files.ts); everything is drawn as text.
  */
 import { arxivMonth } from '../content/arxiv-id.ts';
+import { isPaperId } from '../content/paper-id.ts';
 import { CITATION_FILES, type CitationFormat, type Reference, referencesIn } from '../data/citation-formats.ts';
 import { element, fetchPaper, load, loadReading, store, write } from './library.ts';
 import { decodeShare, encodeShare, FETCH_LIMIT, libraryFile, SHARE_KEY } from './library-files.ts';
 import {
+  addPapers,
   emptyReading,
   LIBRARY_VERSION,
   type Library,
@@ -16,7 +18,6 @@ import {
   READING_KEY,
   removePaper,
   type SavedPaper,
-  savePaper,
 } from './library-store.ts';
 
 const FORMATS = Object.keys(CITATION_FILES) as CitationFormat[];
@@ -84,6 +85,11 @@ interface Places {
   arxivIndex: string;
 }
 
+/** A paper's page, as routes.ts's paperPath spells it (ids are checked with isPaperId: nothing to encode). */
+function pageOf(places: Places, id: string): string {
+  return `${places.papers}${id}/`;
+}
+
 /**
  * The paper pages a reference file names: by an address on this site's paper pages, or by an arXiv
  * id looked up in the site's arXiv index (one small file per arXiv month). Entries that name no
@@ -110,20 +116,10 @@ async function pathsOf(references: readonly Reference[], places: Places): Promis
       .find((u) => u.origin === window.location.origin && u.pathname.startsWith(places.papers) && paperIdOfPath(u.pathname) !== undefined);
     const id = own === undefined && reference.arxiv !== undefined ? (await index(arxivMonth(reference.arxiv)))[reference.arxiv] : undefined;
     if (own !== undefined) paths.push(own.pathname);
-    else if (typeof id === 'string' && /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/.test(id)) paths.push(`${places.papers}${id}/`);
+    else if (typeof id === 'string' && isPaperId(id)) paths.push(pageOf(places, id));
     else unknown++;
   }
   return { paths: [...new Set(paths)], unknown };
-}
-
-/** `papers` added to the library (saved now, in their order after every saved paper), those already there kept as they are. */
-function merged(library: Library, papers: readonly SavedPaper[]): { library: Library; added: number } {
-  const have = new Set(library.papers.map((p) => p.id));
-  const fresh = papers.filter((p) => !have.has(p.id));
-  const start = Math.max(Date.now(), ...library.papers.map((p) => p.saved + 1));
-  // The first of the file is the newest saved, as the list and the exports order them.
-  const next = fresh.reduce((lib, p, i) => savePaper(lib, { ...p, saved: start + fresh.length - 1 - i }), library);
-  return { library: next, added: fresh.length };
 }
 
 /**
@@ -183,7 +179,7 @@ export async function drawLibraryPage(page: HTMLElement): Promise<void> {
       return;
     }
     status.replaceChildren(`Reading the ${plural(ids.length, 'paper')} of a shared list…`);
-    const { papers, failed } = await papersAt(ids.map((id) => `${places.papers}${id}/`));
+    const { papers, failed } = await papersAt(ids.map((id) => pageOf(places, id)));
     list.replaceChildren(...papers.map((p) => item(p)));
     const add = element('button', 'library__clear', `Add ${papers.length === 1 ? 'it' : `all ${papers.length}`} to my library`);
     add.type = 'button';
@@ -191,7 +187,7 @@ export async function drawLibraryPage(page: HTMLElement): Promise<void> {
     mine.type = 'button';
     const leave = () => history.replaceState(null, '', window.location.pathname + window.location.search);
     add.addEventListener('click', () => {
-      const { library, added } = merged(load(), papers);
+      const { library, added } = addPapers(load(), papers, Date.now());
       leave();
       change(
         library,
@@ -250,7 +246,7 @@ function drawFiles(box: HTMLElement, places: Places, change: (next: Library, sai
     const have = new Set(load().papers.map((p) => p.id));
     const fresh = paths.filter((p) => !have.has(paperIdOfPath(p) ?? ''));
     const { papers, failed } = await papersAt(fresh.slice(0, FETCH_LIMIT));
-    const { library, added } = merged(load(), papers);
+    const { library, added } = addPapers(load(), papers, Date.now());
     const notes = [
       ...(paths.length > fresh.length ? [`${paths.length - fresh.length} already saved`] : []),
       ...(unknown > 0 ? [`${plural(unknown, 'entry', 'entries')} not a paper of this site`] : []),

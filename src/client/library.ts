@@ -7,6 +7,7 @@
  * warning. Everything is drawn as text.
  */
 import {
+  addPapers,
   LIBRARY_KEY,
   type Library,
   markRead,
@@ -18,7 +19,6 @@ import {
   type Reading,
   removePaper,
   type SavedPaper,
-  savePaper,
   visitDay,
 } from './library-store.ts';
 
@@ -132,10 +132,7 @@ export function startLibrary(): void {
       }
       const found = await paper().catch(() => undefined);
       if (found === undefined) return;
-      const library = load();
-      // Later than every other save, even within one millisecond: the library lists newest saved first.
-      const now = Math.max(Date.now(), ...library.papers.map((p) => p.saved + 1));
-      store(savePaper(library, { ...found, saved: now }));
+      store(addPapers(load(), [found], Date.now()).library);
       draw(true);
     });
     draw(saved.has(id));

@@ -6,12 +6,11 @@ import { z } from 'zod';
 import { ARXIV_ID, arxivBaseId } from './arxiv-id.ts';
 import type { Credit } from './credits.ts';
 import { isDayKey } from './dates.ts';
+import { isPaperId, PAPER_ID, RESERVED_IDS } from './paper-id.ts';
 import { compareText, describeInvisible } from './text.ts';
 
-export { ARXIV_ID, arxivBaseId };
+export { ARXIV_ID, arxivBaseId, isPaperId, PAPER_ID, RESERVED_IDS };
 
-/** A paper id, which is also its file name without `.md`: lowercase words joined by `-` or `.`. */
-export const PAPER_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 /** A tag: a lowercase slug such as `vision-language`. */
 export const TAG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Longest title accepted, in characters. */
@@ -273,14 +272,6 @@ export interface Paper extends PaperData {
 export function arxivFileId(arxiv: string): string {
   return arxivBaseId(arxiv).replace('/', '-').toLowerCase();
 }
-
-/** True when `id` is usable as a paper id and file name. */
-export function isPaperId(id: string): boolean {
-  return PAPER_ID.test(id) && !RESERVED_IDS.has(id);
-}
-
-/** Names under /papers/ that belong to other pages (/papers/date/…, /papers/week/…, …). */
-export const RESERVED_IDS = new Set(['date', 'week', 'month', 'archive', 'trending', 'arxiv']);
 
 /** Order for listings: most votes first, then title, then id (ties are always broken). */
 export function compareByVotes(a: Pick<Paper, 'totalVotes' | 'title' | 'id'>, b: Pick<Paper, 'totalVotes' | 'title' | 'id'>): number {

@@ -301,7 +301,8 @@ export function referencesIn(text: string): Reference[] {
   return entries.map((entry) => {
     const urls = [...entry.matchAll(/https?:\/\/[^\s{}"'<>\\,]+/g)].map((m) => m[0].replace(/[.;)]+$/, ''));
     const candidates = [
-      ...urls.map((u) => /arxiv\.org\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?$/i.exec(u)?.[1] ?? ''),
+      // arXiv's own addresses are read by parseArxivRef as they are.
+      ...urls,
       ...[...entry.matchAll(/10\.48550\/arXiv\.([^\s{}"',]+)/gi)].map((m) => m[1] ?? ''),
       ...[...entry.matchAll(/\beprint\s*=\s*[{"]\s*([^{}"\s]+)/gi)].map((m) => m[1] ?? ''),
       ...[...entry.matchAll(/\barXiv:\s*([^\s{}"',\]]+)/gi)].map((m) => m[1] ?? ''),

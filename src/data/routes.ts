@@ -136,14 +136,10 @@ export function dayBibPath(day: DayKey): string {
 }
 
 /**
- * Which paper of the site has each arXiv id issued in a month ('2503'), for the library's import of
- * reference files that name papers by arXiv id: '/papers/arxiv/2503.json'.
+ * The folder of the arXiv index (src/pages/papers/arxiv/[month].json.ts): which paper of the site
+ * has each arXiv id issued in a month, one file a month, '/papers/arxiv/2503.json'. The library's
+ * import reads it in the browser, where this module cannot run: the page hands it the folder.
  */
-export function arxivIndexPath(month: string): string {
-  return `${arxivIndexFolder()}${month}.json`;
-}
-
-/** The folder of the arXiv index's files: '/papers/arxiv/'. */
 export function arxivIndexFolder(): string {
   return withBase('papers/arxiv/');
 }

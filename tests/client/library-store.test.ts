@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addPapers,
   emptyReading,
   LIBRARY_VERSION,
   type Library,
@@ -72,6 +73,21 @@ describe('savePaper, removePaper and newestSaved', () => {
     // Saved in the same millisecond: by title, then id.
     const tied = savePaper(savePaper(library, paper('c', 3, 'Alpha')), paper('d', 3, 'Alpha'));
     expect(newestSaved(tied).map((p) => p.id)).toEqual(['c', 'd', 'a', 'b']);
+  });
+});
+
+describe('addPapers', () => {
+  it('adds the papers not yet saved, the first of them newest, all after every saved one, and keeps the rest as they are', () => {
+    const library: Library = { version: LIBRARY_VERSION, papers: [paper('a', 5_000), paper('b', 1)] };
+    const { library: next, added } = addPapers(library, [paper('x', 0), paper('a', 0), paper('y', 0)], 1_000);
+    expect(added).toBe(2);
+    expect(newestSaved(next).map((p) => [p.id, p.saved])).toEqual([
+      ['x', 5_002],
+      ['y', 5_001],
+      ['a', 5_000],
+      ['b', 1],
+    ]);
+    expect(addPapers(next, [paper('z', 0)], 9_000).library.papers.find((p) => p.id === 'z')?.saved).toBe(9_000);
   });
 });
 
