@@ -123,12 +123,17 @@ describe('the reader’s library', () => {
       void d.dismiss();
     });
     await page.goto(`${server.url}library/`);
+    // The library page has drawn (and written whatever it writes) before the value is tampered with.
+    await page.locator('#library-status').filter({ hasText: /./ }).waitFor();
     const tampered = JSON.stringify({
       version: 1,
       papers: [{ id: 'x', title: '<img src=x onerror=alert(1)>', authors: [], day: '2025-03-17', path: 'javascript:alert(1)', saved: 1 }],
     });
     await page.evaluate(([key, value]) => localStorage.setItem(key ?? '', value ?? ''), [LIBRARY_KEY, tampered]);
+    // Playwright may hand over a console message after the page has drawn what followed it: wait for it.
+    const warned = page.waitForEvent('console', { predicate: (m) => m.type() === 'warning' });
     await page.reload();
+    await warned;
     await page.locator('#library-status').filter({ hasText: /./ }).waitFor();
     expect(await page.locator('#library-status').textContent()).toBe('Nothing saved yet: use Save on any paper.');
     expect(warnings).toEqual([expect.stringMatching(/saved library was not in the form this version keeps, and was dropped/)]);
