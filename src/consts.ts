@@ -189,11 +189,9 @@ export function headerSecurityPolicy(settings: GithubSettings = siteGithubSettin
 export { CARD_AUTHORS } from './lib/authors.ts';
 /** Characters of the abstract shown on a listing card. */
 export const CARD_EXCERPT_CHARS = 320;
-/** Characters of the abstract a search result shows. */
-export const SEARCH_SUMMARY_CHARS = 240;
 /** Tags shown on a listing card (the paper page shows all). */
 export const CARD_TAGS = 3;
-/** Characters of the abstract used as a page's meta description. */
+/** Characters of the abstract used as a page's meta description, and as its search result's snippet. */
 export const META_DESCRIPTION_CHARS = 200;
 /** Papers in a week's or month's "top" list. */
 export const TOP_COUNT = 10;

@@ -59,7 +59,7 @@ export function processPaperFile(bytes: Uint8Array, relative: string, shown: str
 }
 
 /** Renders a file that passed every check, from what the check parsed: title and abstract (HTML and plain text). */
-function renderPaper({ data, tree, body }: NonNullable<InspectedPaper['parsed']>, id: string, day: string): LoadedPaper {
+function renderPaper({ data, tree }: NonNullable<InspectedPaper['parsed']>, id: string, day: string): LoadedPaper {
   const styles: MathStyles = new Map();
   return {
     ...data,
@@ -70,7 +70,6 @@ function renderPaper({ data, tree, body }: NonNullable<InspectedPaper['parsed']>
     titleHtml: renderTextWithMath(data.title, styles),
     abstractHtml: renderAbstract(tree, styles),
     abstractText: toPlainText(tree),
-    abstractMarkdown: body.trim(),
     mathStyles: [...styles].sort(([a], [b]) => compareText(a, b)),
   };
 }

@@ -262,8 +262,6 @@ export interface Paper extends PaperData {
   abstractHtml: string;
   /** The abstract as plain text, for excerpts and metadata. */
   abstractText: string;
-  /** The abstract's markdown as written in the file (for /papers/<id>.md). */
-  abstractMarkdown: string;
   /** Who added it: `submitted_by`, else the author of the commit that added the file (none outside git). */
   credit?: Credit;
 }

@@ -154,7 +154,7 @@ export function papersDataPath(): string {
   return withBase('papers.json');
 }
 
-/** Every paper of a listing day as data, front matter and abstract markdown: '/papers/date/2025-03-17/papers.json'. */
+/** Every paper of a listing day as data, its content files' front matter: '/papers/date/2025-03-17/papers.json'. */
 export function dayDataPath(day: DayKey): string {
   return withBase(`papers/date/${day}/papers.json`);
 }

@@ -140,7 +140,7 @@ describe('a fixture site built for real', () => {
     const doc = dom(readOut(build, 'papers/2503.09999/index.html'));
     const [h1] = select(doc, 'h1');
     if (h1 === undefined) throw new Error('no h1');
-    // MathML for the title's math, ignored by the search index (which indexes data-title instead).
+    // MathML for the title's math, ignored by the search index (which takes og:title instead).
     const titleMath = select(h1, 'span.math');
     expect(titleMath.map((m) => attr(m, 'data-pagefind-ignore'))).toEqual(['']);
     expect(titleMath.flatMap((m) => select(m, 'math'))).toHaveLength(1);
@@ -154,8 +154,9 @@ describe('a fixture site built for real', () => {
     expect(metas(doc, 'description')[0]).toMatch(
       /^Ordering proof problems from easy to hard makes a neural prover solve twice as many, searching in O\(n²\) time with α = 0\.5\./,
     );
-    expect(select(doc, 'article').map((a) => attr(a, 'data-title'))).toEqual([
-      'Curriculum Learning for Theorem Provers in O(n log n) Steps',
+    // The search index's title is og:title's text.
+    expect(select(doc, 'meta[property=og:title]').map((m) => [attr(m, 'content'), attr(m, 'data-pagefind-meta')])).toEqual([
+      ['Curriculum Learning for Theorem Provers in O(n log n) Steps', 'title[content]'],
     ]);
     // KaTeX's positioning lives in /math.css as classes; the page has no style attributes.
     expect(all(doc, (n) => attr(n, 'style') !== undefined)).toEqual([]);
@@ -202,24 +203,24 @@ describe('a fixture site built for real', () => {
   it("offers each day's papers as content-file data, and every paper in /papers.json", () => {
     const day = JSON.parse(readOut(build, 'papers/date/2025-03-10/papers.json')) as { day: string; count: number };
     expect(day).toMatchObject({ day: '2025-03-10', count: 2 });
-    // Every entry of every day file, written back as a content file, gives its file's front matter,
-    // field for field (hf_upvotes and submitted_by included: the fixture has both), and its abstract.
+    // Every entry of every day file, written back as a content file with its abstract, gives its
+    // file's front matter, field for field (hf_upvotes and submitted_by included: the fixture has
+    // both). The abstract is not in it: the paper page and the content file carry it.
     const dayFiles = listFiles(build.out).filter((f) => /^papers\/date\/[^/]+\/papers\.json$/.test(f));
     expect(dayFiles.length).toBe(3);
     const seen = { hf: 0, submitter: 0, entries: 0 };
     for (const file of dayFiles) {
       const data = JSON.parse(readOut(build, file)) as {
         day: string;
-        papers: (PaperFields & { id: string; url: string; abstract: string })[];
+        papers: (PaperFields & { id: string; url: string })[];
       };
-      for (const { id, url, abstract, ...fields } of data.papers) {
+      for (const { id, url, ...fields } of data.papers) {
         expect(url).toBe(`https://papershelf.example.org/papers/${id}/`);
-        const written = `${writePaperFile(fields, '').trimEnd()}\n\n${abstract}\n`;
-        expect(checkPaperText(written, `${id}.md`, data.day)).toEqual([]);
+        expect(fields).not.toHaveProperty('abstract');
         const original = readPaperFile(readFileSync(path.join(FIXTURE, data.day, `${id}.md`), 'utf8'));
-        const back = readPaperFile(written);
-        expect(PaperSchema.parse(back.data), `${data.day}/${id}`).toEqual(PaperSchema.parse(original.data));
-        expect(back.body.trim()).toBe(original.body.trim());
+        const written = `${writePaperFile(fields, '').trimEnd()}\n\n${original.body.trim()}\n`;
+        expect(checkPaperText(written, `${id}.md`, data.day)).toEqual([]);
+        expect(PaperSchema.parse(readPaperFile(written).data), `${data.day}/${id}`).toEqual(PaperSchema.parse(original.data));
         seen.entries++;
         if ((fields.hf_upvotes ?? 0) > 0) seen.hf++;
         if (fields.submitted_by !== undefined) seen.submitter++;

@@ -6,16 +6,17 @@ import { absoluteUrl, paperPath } from '../../../../data/routes.ts';
 export const getStaticPaths = dayFileStaticPaths satisfies GetStaticPaths;
 
 /**
- * Every paper of the day, in listing order, as its content file has it: every front matter field
- * (`frontMatterOf`: `votes` is the file's, `hf_upvotes` apart) and the abstract's markdown (what
- * `npm run new` and the importers write), plus its id and URL.
+ * Every paper of the day, in listing order: every front matter field of its content file
+ * (`frontMatterOf`: `votes` is the file's, `hf_upvotes` apart), plus its id and URL. Not the
+ * abstract: each paper's page carries it (shown, and in `citation_abstract`), and the content file
+ * in the repository holds its markdown. A third copy here was ~1.3 KB a paper, 6 % of the site,
+ * which a 50,000-paper site cannot spend within GitHub Pages' 1 GB (docs/performance.md).
  */
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ params, props }) => {
   const papers = props.papers.map((paper) => ({
     id: paper.id,
     url: absoluteUrl(paperPath(paper.id)),
     ...frontMatterOf(paper),
-    abstract: paper.abstractMarkdown,
   }));
   return new Response(`${JSON.stringify({ version: 1, day: params.day, count: papers.length, papers })}\n`, {
     headers: { 'content-type': 'application/json; charset=utf-8' },
