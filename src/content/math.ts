@@ -176,7 +176,39 @@ export function renderTex(tex: string, display: boolean, styles: MathStyles): st
     .replace(/class="([^"]*)" style="([^"]*)"/g, (_m, cls: string, css: string) => `class="${cls} ${classOf(css)}"`)
     .replace(/ style="([^"]*)"/g, (_m, css: string) => ` class="${classOf(css)}"`);
   // The search index gets no glyph soup from math; readers and screen readers get KaTeX's output.
-  return `<span class="math" data-pagefind-ignore>${classed}</span>`;
+  return `${MATH_OPEN}${classed}</span>`;
+}
+
+const MATH_OPEN = '<span class="math" data-pagefind-ignore>';
+
+/**
+ * `html` (this module's and renderAbstract's output) with each formula as its MathML alone, for
+ * documents read without the site's stylesheets (feeds): KaTeX's HTML rendering is positioned by
+ * math.css, and beside the MathML a feed reader would show every formula twice, the second one
+ * broken. Each formula is the span `renderTex` writes, which text cannot forge (the serializer
+ * escapes every `<` of an abstract), so its end is found by counting spans.
+ */
+export function mathmlOnly(html: string): string {
+  let out = '';
+  let at = 0;
+  for (let start = html.indexOf(MATH_OPEN); start !== -1; start = html.indexOf(MATH_OPEN, at)) {
+    const math = html.slice(html.indexOf('<math', start), html.indexOf('</math>', start) + '</math>'.length);
+    let depth = 0;
+    let end = start;
+    const tags = /<span\b|<\/span>/g;
+    tags.lastIndex = start;
+    for (let tag = tags.exec(html); tag !== null; tag = tags.exec(html)) {
+      depth += tag[0] === '</span>' ? -1 : 1;
+      if (depth === 0) {
+        end = tag.index + tag[0].length;
+        break;
+      }
+    }
+    if (depth !== 0 || !math.startsWith('<math')) throw new Error(`mathmlOnly: a formula without its MathML or its end at ${start}`);
+    out += html.slice(at, start) + math;
+    at = end;
+  }
+  return out + html.slice(at);
 }
 
 /** Text with math rendered: for titles (math segments rendered, the rest escaped). */

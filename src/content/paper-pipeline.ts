@@ -70,6 +70,7 @@ function renderPaper({ data, tree }: NonNullable<InspectedPaper['parsed']>, id: 
     titleHtml: renderTextWithMath(data.title, styles),
     abstractHtml: renderAbstract(tree, styles),
     abstractText: toPlainText(tree),
+    mathCss: styles.size > 0,
     mathStyles: [...styles].sort(([a], [b]) => compareText(a, b)),
   };
 }

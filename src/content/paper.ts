@@ -262,6 +262,8 @@ export interface Paper extends PaperData {
   abstractHtml: string;
   /** The abstract as plain text, for excerpts and metadata. */
   abstractText: string;
+  /** Its rendered math uses /math.css's classes: its page links that stylesheet (most papers have no math). */
+  mathCss: boolean;
   /** Who added it: `submitted_by`, else the author of the commit that added the file (none outside git). */
   credit?: Credit;
 }

@@ -1,5 +1,6 @@
 /** Feed documents for the site and its tags, from the site data (absolute URLs from the site's origin). */
 import { FEED_SIZE, SITE_DESCRIPTION, SITE_TITLE, TAG_FEED_SIZE } from '../consts.ts';
+import { mathmlOnly } from '../content/math.ts';
 import type { Paper } from '../content/paper.ts';
 import type { FeedMeta } from './feed-documents.ts';
 import { atomFeed, jsonFeed, rssFeed } from './feed-documents.ts';
@@ -27,7 +28,7 @@ function meta(papers: Paper[], format: FeedFormat, tag?: string): FeedMeta {
       title: p.titleText,
       authors: p.authors,
       abstract: p.abstractText,
-      abstractHtml: p.abstractHtml,
+      abstractHtml: mathmlOnly(p.abstractHtml),
       day: p.day,
       tags: p.tags,
     })),

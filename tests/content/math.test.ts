@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAbstract, renderAbstract, toPlainText } from '../../src/content/markdown.ts';
-import { mathStylesheet, mathToText, renderTex, renderTextWithMath, splitMath, texToText } from '../../src/content/math.ts';
+import { mathmlOnly, mathStylesheet, mathToText, renderTex, renderTextWithMath, splitMath, texToText } from '../../src/content/math.ts';
 import { all, attr, dom, type HtmlNode, select, text } from '../support/html.ts';
 
 describe('splitMath', () => {
@@ -77,5 +77,29 @@ describe('math in abstracts and titles', () => {
   it('escapes the text around math in titles', () => {
     const html = renderTextWithMath('<b> in $x$', new Map());
     expect(html.startsWith('&lt;b&gt; in <span class="math"')).toBe(true);
+  });
+});
+
+describe('mathmlOnly', () => {
+  it('keeps each formula as its MathML alone, and everything around it as it was', () => {
+    const html = renderAbstract(parseAbstract('In $O(n^2)$ time, 1 < 2 & 3, $5 and $10.\n\n$$\n\\sum_i x_i^2\n$$\n\nEnd $\\alpha$.'));
+    const out = mathmlOnly(html);
+    const doc = dom(out);
+    expect(select(doc, 'math').map((m) => attr(m, 'display'))).toEqual([undefined, 'block', undefined]);
+    expect(select(doc, 'annotation').map(text)).toEqual(['O(n^2)', '\\sum_i x_i^2', '\\alpha']);
+    expect(select(doc, 'span')).toEqual([]);
+    expect(out).not.toMatch(/katex|ks-|data-pagefind-ignore/);
+    // Only the formulas changed: the rest is the same text, escaped the same way.
+    expect(out.replace(/<math[\s\S]*?<\/math>/g, '<math/>')).toBe(
+      '<p>In <math/> time, 1 &lt; 2 &amp; 3, $5 and $10.</p>\n<div class="math-display"><math/></div>\n<p>End <math/>.</p>',
+    );
+  });
+  it('leaves HTML without formulas alone, and a title with one', () => {
+    expect(mathmlOnly('<p>No math, $5 and $10.</p>')).toBe('<p>No math, $5 and $10.</p>');
+    expect(mathmlOnly(renderTextWithMath('A $x$ title', new Map()))).toMatch(/^A <math [^>]*>.*<\/math> title$/);
+  });
+  it('refuses a formula whose span does not end', () => {
+    const cut = renderTextWithMath('$x$', new Map()).slice(0, -7);
+    expect(() => mathmlOnly(cut)).toThrow(/mathmlOnly/);
   });
 });

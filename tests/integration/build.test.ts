@@ -164,11 +164,23 @@ describe('a fixture site built for real', () => {
     const classes = all(doc, () => true).flatMap((n) => (attr(n, 'class') ?? '').split(/\s+/).filter((c) => c.startsWith('ks-')));
     expect(classes.length).toBeGreaterThan(0);
     for (const name of classes) expect(css).toContain(`.${name}{`);
+    // The page links that stylesheet; a paper without math does not.
+    const mathCss = (d: HtmlNode) => select(d, 'link[rel=stylesheet]').filter((l) => attr(l, 'href') === '/math.css');
+    expect(mathCss(doc)).toHaveLength(1);
+    expect(mathCss(dom(readOut(build, 'papers/2503.01234/index.html')))).toEqual([]);
     const card = dom(readOut(build, 'papers/date/2025-03-14/index.html'));
     expect(select(card, 'h2.paper-card__title').map(text)).toContain('Curriculum Learning for Theorem Provers in O(n log n) Steps');
-    expect(parseRssFeed(readOut(build, 'rss.xml')).items?.map((i) => i.title)).toContain(
-      'Curriculum Learning for Theorem Provers in O(n log n) Steps',
+    // Feeds, read without the site's stylesheets, carry each formula as MathML alone: KaTeX's HTML
+    // beside it would show it twice, the second one unpositioned.
+    const item = parseRssFeed(readOut(build, 'rss.xml')).items?.find(
+      (i) => i.title === 'Curriculum Learning for Theorem Provers in O(n log n) Steps',
     );
+    const feedHtml = dom(item?.description ?? '');
+    expect(select(feedHtml, 'math').length).toBe(select(doc, 'div.abstract__text').flatMap((a) => select(a, 'math')).length);
+    expect(select(feedHtml, 'math').length).toBeGreaterThan(1);
+    expect(select(feedHtml, 'span')).toEqual([]);
+    expect(all(feedHtml, (n) => /\bks-/.test(attr(n, 'class') ?? ''))).toEqual([]);
+    expect(text(feedHtml)).toContain('Each run costs $5 and $10 in compute, and 62.3% of proofs are short.');
   });
 
   it("carries citation meta tags, JSON-LD and a BibTeX entry that matches its day's .bib file", () => {
