@@ -36,7 +36,9 @@ export function invertName(name: string): string {
 
 /**
  * Highwire Press meta tags, in the order Zotero's "Embedded Metadata" translator expects them. One
- * date: `citation_online_date` would repeat it (the arXiv date, or the listing day).
+ * date: `citation_online_date` would repeat it (the arXiv date, or the listing day). No
+ * `citation_abstract_html_url`: it would name the page it is on (its canonical URL), ~110 bytes
+ * on every paper page.
  */
 export function highwireTags(p: CitablePaper): { name: string; content: string }[] {
   const date = (p.published ?? p.day).replace(/-/g, '/');
@@ -47,7 +49,6 @@ export function highwireTags(p: CitablePaper): { name: string; content: string }
     ...(p.arxiv === undefined ? [] : [{ name: 'citation_arxiv_id', content: arxivBaseId(p.arxiv) }]),
     ...(p.journal === undefined ? [] : [{ name: 'citation_journal_title', content: p.journal }]),
     ...(p.pdfUrl === undefined ? [] : [{ name: 'citation_pdf_url', content: p.pdfUrl }]),
-    { name: 'citation_abstract_html_url', content: p.pageUrl },
     { name: 'citation_abstract', content: p.abstract },
   ];
 }

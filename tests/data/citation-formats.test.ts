@@ -52,7 +52,6 @@ describe('highwireTags', () => {
       { name: 'citation_publication_date', content: '2024/10/07' },
       { name: 'citation_arxiv_id', content: '2410.05076' },
       { name: 'citation_pdf_url', content: 'https://arxiv.org/pdf/2410.05076' },
-      { name: 'citation_abstract_html_url', content: 'https://papershelf.example.org/papers/2410.05076/' },
       { name: 'citation_abstract', content: 'A </script><script>alert(1)</script> abstract & more.' },
     ]);
   });
