@@ -150,6 +150,9 @@ export function checkTex(tex: string): string[] {
   return [...problems];
 }
 
+/** How `renderTex` opens each formula: `mathmlOnly` finds formulas by it. */
+const MATH_OPEN = '<span class="math" data-pagefind-ignore>';
+
 /**
  * Renders TeX to KaTeX HTML + MathML with classes instead of style attributes (added to `styles`).
  * Returns undefined when KaTeX cannot parse it: the caller shows the source as text instead.
@@ -178,8 +181,6 @@ export function renderTex(tex: string, display: boolean, styles: MathStyles): st
   // The search index gets no glyph soup from math; readers and screen readers get KaTeX's output.
   return `${MATH_OPEN}${classed}</span>`;
 }
-
-const MATH_OPEN = '<span class="math" data-pagefind-ignore>';
 
 /**
  * `html` (this module's and renderAbstract's output) with each formula as its MathML alone, for
