@@ -43,6 +43,15 @@ const visit = async (context: BrowserContext, path: string): Promise<Page> => {
   return page;
 };
 const savedTitles = (page: Page) => page.locator('#library-list .library__title').allTextContents();
+/**
+ * Waits until `to` reads `key` as `from` last wrote it. Each tab may run in a renderer of its own,
+ * which learns of another tab's storage writes a moment later: a reload before then reads the
+ * value as it was (CI caught a read mark missing so).
+ */
+const sameStorage = async (from: Page, to: Page, key: string): Promise<void> => {
+  const value = await from.evaluate((k) => localStorage.getItem(k), key);
+  await to.waitForFunction(([k, v]) => localStorage.getItem(k ?? '') === v, [key, value]);
+};
 
 describe('the reader’s library', () => {
   it('saves a paper from a day page: the button stays pressed after a reload, and the library lists it', async () => {
@@ -173,6 +182,7 @@ describe('the reader’s library', () => {
       },
       [READING_KEY, id],
     );
+    await sameStorage(paper, day, READING_KEY);
     await day.reload();
     await day.locator('.save-toggle').first().waitFor({ state: 'attached' });
     const card = (href: string) => day.locator('.paper-card', { has: day.locator(`.paper-card__title a[href="${href}"]`) });
@@ -189,12 +199,14 @@ describe('the reader’s library', () => {
     // On the library page: hide read papers, then stop keeping read state.
     const library = await visit(context, 'library/');
     await library.getByLabel('Hide the papers I have read on listing pages').check();
+    await sameStorage(library, day, READING_KEY);
     await day.reload();
     await day.locator('.save-toggle').first().waitFor({ state: 'attached' });
     expect(await card(first).isVisible()).toBe(false);
     expect(await day.locator('.paper-list > li:visible').count()).toBe(74);
     await library.getByLabel(/Mark the papers I open as read/).uncheck();
     await visit(context, second.slice(1));
+    await sameStorage(library, day, READING_KEY);
     await day.reload();
     await day.locator('.save-toggle').first().waitFor({ state: 'attached' });
     expect(await day.locator('.paper-card--read').count()).toBe(0);
