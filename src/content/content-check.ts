@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listContentFiles } from './content-files.ts';
+import { committedBlobs } from './git-blobs.ts';
 import { contentHash } from './hash.ts';
 import type { LoadedPaper, PaperOutcome } from './paper-pipeline.ts';
 import { processPaperFile } from './paper-pipeline.ts';
@@ -55,20 +56,29 @@ export interface FolderCheck {
  * to the working directory, as `npm run check` prints them.
  */
 export function checkContentFolder(dir: string, version: string, cache?: VerdictCache, pending: PendingFile[] = []): FolderCheck {
-  // Each file's bytes, read when its turn comes; a pending file takes the place of one at its path.
+  // Each file's bytes, read when needed; a pending file takes the place of one at its path.
   const files = new Map<string, () => Uint8Array>();
   for (const file of listContentFiles(dir)) files.set(relativeOf(dir, file), () => readFileSync(file));
   for (const { relative, bytes } of pending) files.set(relative, () => bytes);
+  // A file git holds unchanged is known by its blob id: its verdict is found without reading it.
+  const blobs = cache === undefined ? new Map<string, string>() : committedBlobs(dir);
+  for (const { relative } of pending) blobs.delete(relative);
   const relatives = [...files.keys()].sort();
   const result: FolderCheck = { files: relatives.length, rendered: 0, unchanged: 0, problems: [] };
   const identities: PaperIdentity[] = [];
   for (const relative of relatives) {
-    const bytes = (files.get(relative) as () => Uint8Array)();
+    const read = files.get(relative) as () => Uint8Array;
     const shown = shownPath(dir, relative);
-    const digest = contentHash(version, shown, relative, bytes);
+    const blob = blobs.get(relative);
+    let bytes: Uint8Array | undefined;
+    // Either way the digest names the bytes: git's blob id is the hash of them.
+    const digest =
+      blob === undefined
+        ? contentHash(version, shown, relative, (bytes = read()))
+        : contentHash(version, shown, relative, 'git blob', blob);
     let verdict = cache?.get(relative, digest);
     if (verdict === undefined) {
-      const outcome = processPaperFile(bytes, relative, shown);
+      const outcome = processPaperFile(bytes ?? read(), relative, shown);
       cache?.set(relative, digest, outcome);
       verdict =
         outcome.identity === undefined ? { problems: outcome.problems } : { problems: outcome.problems, identity: outcome.identity };

@@ -17,6 +17,8 @@ export class ResultCache<T> {
   readonly version: string;
   /** Strings the entries share, stored once (verify's link targets): entries refer to them by index. */
   table: string[] = [];
+  /** An entry was set by this run. */
+  private changed = false;
 
   /** Loads `file` if it was written with the same `version`; otherwise starts empty. */
   constructor(file: string, version: string) {
@@ -49,13 +51,17 @@ export class ResultCache<T> {
   /** Stores a result. */
   set(key: string, value: T): void {
     this.kept.set(key, value);
+    this.changed = true;
   }
 
   /**
    * Writes the entries used or set by this run (atomically: a crash leaves the old file), with
-   * `table` as the shared strings (entries set by this run must refer to it).
+   * `table` as the shared strings (entries set by this run must refer to it). A run that set
+   * nothing, used every entry and kept the table leaves the file as it is: it would say the same
+   * (50,000 papers' verdicts are ~10 MB to write).
    */
   save(table: string[] = this.table): void {
+    if (!this.changed && this.kept.size === this.old.size && table === this.table && existsSync(this.file)) return;
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify({ version: this.version, table, entries: Object.fromEntries(this.kept) }));

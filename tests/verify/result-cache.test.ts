@@ -33,6 +33,25 @@ describe('ResultCache', () => {
     writeFileSync(file, '{"version":"v1","entr');
     expect(new ResultCache<number>(file, 'v1').loaded).toBe(0);
   });
+  it('leaves the file alone when a run used every entry and set none, and rewrites it when one is dropped', () => {
+    const file = path.join(dir, 'd.json');
+    const first = new ResultCache<number>(file, 'v1');
+    first.set('x', 1);
+    first.set('y', 2);
+    first.save();
+    // A mark that any rewrite would remove (the file stays valid JSON).
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
+    const same = new ResultCache<number>(file, 'v1');
+    same.get('x');
+    same.get('y');
+    same.save();
+    expect(readFileSync(file, 'utf8').endsWith('\n')).toBe(true);
+    const fewer = new ResultCache<number>(file, 'v1');
+    fewer.get('x');
+    fewer.save();
+    expect(readFileSync(file, 'utf8').endsWith('\n')).toBe(false);
+    expect(new ResultCache<number>(file, 'v1').loaded).toBe(1);
+  });
   it('writes atomically: no temporary file is left behind', () => {
     const file = path.join(dir, 'c.json');
     new ResultCache<number>(file, 'v1').save();
