@@ -70,12 +70,15 @@ export function checkContentFolder(dir: string, version: string, cache?: Verdict
     const read = files.get(relative) as () => Uint8Array;
     const shown = shownPath(dir, relative);
     const blob = blobs.get(relative);
-    let bytes: Uint8Array | undefined;
     // Either way the digest names the bytes: git's blob id is the hash of them.
-    const digest =
-      blob === undefined
-        ? contentHash(version, shown, relative, (bytes = read()))
-        : contentHash(version, shown, relative, 'git blob', blob);
+    let bytes: Uint8Array | undefined;
+    let digest: string;
+    if (blob === undefined) {
+      bytes = read();
+      digest = contentHash(version, shown, relative, bytes);
+    } else {
+      digest = contentHash(version, shown, relative, 'git blob', blob);
+    }
     let verdict = cache?.get(relative, digest);
     if (verdict === undefined) {
       const outcome = processPaperFile(bytes ?? read(), relative, shown);
