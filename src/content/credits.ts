@@ -10,10 +10,11 @@
  * the account that opened the merged pull request whose merge commit added the file, as
  * `npm run credits` read it from GitHub's API into the build cache (`pullAuthorsFile()`).
  */
-import { execFileSync } from 'node:child_process';
+
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cacheFolder } from '../consts.ts';
+import { runGit } from './git.ts';
 
 /** Who added a paper, as the page shows it. */
 export interface Credit {
@@ -135,15 +136,7 @@ export function parseAdditions(output: string): Map<string, Credit> {
 
 /** Reads the credits of every file under `dir` from its git history: two git commands, whatever the number of papers. */
 export function readCredits(dir: string): CreditsRead {
-  const git = (args: string[]) =>
-    execFileSync('git', ['-c', 'core.quotepath=off', ...args], {
-      cwd: dir,
-      encoding: 'utf8',
-      maxBuffer: 1024 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // A user's pager, colours or log options must not change what is parsed.
-      env: { ...process.env, GIT_PAGER: 'cat', GIT_CONFIG_PARAMETERS: "'log.showSignature=false'" },
-    });
+  const git = (args: string[]) => runGit(dir, args);
   try {
     if (git(['rev-parse', '--is-shallow-repository']).trim() === 'true') {
       return { credits: new Map(), unavailable: 'the git checkout is shallow (fetch the whole history, e.g. fetch-depth: 0)' };

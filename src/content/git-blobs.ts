@@ -4,7 +4,7 @@
  * reading and hashing the file, so a check of 50,000 papers opens only the files a change touched,
  * in a fresh checkout too (a pull request's CI), where file times say nothing.
  */
-import { execFileSync } from 'node:child_process';
+import { runGit } from './git.ts';
 
 /** `git ls-files --stage -v` lines: tag, mode, blob id, stage, path. */
 const STAGE_LINE = /^(\S) (\d{6}) ([0-9a-f]{40}|[0-9a-f]{64}) (\d)\t(.+)$/s;
@@ -12,12 +12,7 @@ const STAGE_LINE = /^(\S) (\d{6}) ([0-9a-f]{40}|[0-9a-f]{64}) (\d)\t(.+)$/s;
 /** Git's output in `dir`, or undefined when git is missing or `dir` is not in a work tree. */
 function git(dir: string, args: readonly string[]): string | undefined {
   try {
-    return execFileSync('git', ['-c', 'core.quotepath=off', ...args], {
-      cwd: dir,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: 256 * 1024 * 1024,
-    });
+    return runGit(dir, args);
   } catch {
     return undefined;
   }
