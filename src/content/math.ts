@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import katex from 'katex';
 import { escapeHtml } from './html.ts';
+import { repairMathml } from './mathml.ts';
 import { compareText } from './text.ts';
 
 /** Class name → CSS declarations, gathered while rendering. */
@@ -175,7 +176,8 @@ export function renderTex(tex: string, display: boolean, styles: MathStyles): st
     styles.set(name, css);
     return name;
   };
-  const classed = html
+  // KaTeX splits some scripts' arguments in its MathML (KaTeX issue #3721): joined back first.
+  const classed = repairMathml(html)
     .replace(/class="([^"]*)" style="([^"]*)"/g, (_m, cls: string, css: string) => `class="${cls} ${classOf(css)}"`)
     .replace(/ style="([^"]*)"/g, (_m, css: string) => ` class="${classOf(css)}"`);
   // The search index gets no glyph soup from math; readers and screen readers get KaTeX's output.

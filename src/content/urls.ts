@@ -1,7 +1,8 @@
 /**
  * Bare http(s) URLs in running text, found by one rule shared by the importers (which copy them
  * into a paper's links) and the abstract renderer (which turns them into links): a URL ends at
- * white space, and trailing sentence punctuation or an unopened closing parenthesis is not part of it.
+ * white space or a square bracket, and trailing sentence punctuation or an unopened closing
+ * parenthesis is not part of it.
  */
 import { isHttpUrl } from './paper.ts';
 
@@ -13,8 +14,10 @@ export interface FoundUrl {
 }
 
 // Characters that never belong to a URL written in prose: white space, quotes, angle brackets,
-// braces and backslashes (the last two are LaTeX remnants such as `\href{…}`).
-const URL_PATTERN = /https?:\/\/[^\s{}\\<>"]+/g;
+// braces and backslashes (LaTeX remnants such as `\href{…}`), and square brackets: an abstract
+// imported as text keeps a markdown link `[https://x/y](https://x/y)` as written, and the `]`
+// ends the first address (issue 29).
+const URL_PATTERN = /https?:\/\/[^\s{}\\<>"[\]]+/g;
 
 /** Every http(s) URL in `text`, in order, each trimmed of the punctuation that ends its sentence. */
 export function findUrls(text: string): FoundUrl[] {

@@ -4,6 +4,7 @@
  * Pages are parsed with parse5, as a browser would parse them.
  */
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
+import { elementChildren, MATHML_ARITY } from '../content/mathml.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -35,7 +36,8 @@ const SAFE_SCHEME = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:]*$)/i;
 /**
  * Scans one page. `allowedScripts` matches the `src` of the only scripts the site may load (its
  * own bundles); any other script, inline script, event handler, inline style, dangerous URL,
- * forbidden element, meta refresh, or search-index attribute inside an abstract is a problem.
+ * forbidden element, meta refresh, search-index attribute inside an abstract, or MathML element
+ * with the wrong number of arguments is a problem.
  * With `email`, inline style attributes are allowed (the email digests).
  */
 export function scanPage(file: string, html: string, base: string, allowedScripts: RegExp, options: { email?: boolean } = {}): PageScan {
@@ -70,6 +72,12 @@ export function scanPage(file: string, html: string, base: string, allowedScript
       if (src === undefined) at("an inline <script> is not allowed (scripts must be the site's own bundles)");
       else if (!allowedScripts.test(src)) at(`the script ${JSON.stringify(src)} is not one of the site's own bundles`);
       if (src !== undefined && el.childNodes.length > 0) at('a <script> with src must be empty');
+    }
+    const arity = MATHML_ARITY[el.tagName];
+    if (arity !== undefined && el.namespaceURI === 'http://www.w3.org/1998/Math/MathML') {
+      const count = elementChildren(el).length;
+      // Screen readers read the MathML: a script with a stray argument is read wrong (KaTeX issue #3721).
+      if (count !== arity) at(`MathML <${el.tagName}> has ${count} arguments where it takes ${arity}`);
     }
     if (el.tagName === 'style') at("an inline <style> is not allowed (styles must be the site's stylesheet)");
     if (el.tagName === 'meta' && attrs.get('http-equiv')?.toLowerCase() === 'refresh') at('<meta http-equiv="refresh"> is not allowed');

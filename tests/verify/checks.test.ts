@@ -29,6 +29,19 @@ describe('scanPage', () => {
       "an inline <style> is not allowed (styles must be the site's stylesheet)",
     ]);
   });
+  it('refuses MathML whose scripts or fractions have the wrong number of arguments (KaTeX issue #3721)', () => {
+    const math = (inner: string) => `<math xmlns="http://www.w3.org/1998/Math/MathML"><mrow>${inner}</mrow></math>`;
+    // What KaTeX 0.19.1 writes for R_{\max}, before src/content/mathml.ts repairs it.
+    expect(messages(page(math('<msub><mi>R</mi><mi>max</mi><mo>\u2061</mo></msub>')))).toEqual([
+      'MathML <msub> has 3 arguments where it takes 2',
+    ]);
+    expect(messages(page(math('<mfrac><mn>1</mn></mfrac><msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup>')))).toEqual([
+      'MathML <mfrac> has 1 arguments where it takes 2',
+    ]);
+    expect(messages(page(math('<msub><mi>R</mi><mrow><mi>max</mi><mo>\u2061</mo></mrow></msub>')))).toEqual([]);
+    // An HTML element of the same name is not MathML.
+    expect(messages(page('<msub>a b c</msub>'))).toEqual([]);
+  });
   it('refuses dangerous URLs in any case and with smuggled whitespace', () => {
     expect(messages(page('<a href="JaVaScRiPt:alert(1)">a</a><a href="java\tscript:x">b</a><a href="data:text/html,x">c</a>'))).toEqual([
       'href="JaVaScRiPt:alert(1)" uses a scheme that is not allowed',
