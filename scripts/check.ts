@@ -31,6 +31,9 @@ Validates every file under the content folder (PAPERSHELF_CONTENT, default conte
   - duplicates across the site: the same id, arXiv id (any version) or title (two papers
     with one title and different arXiv ids are two papers)
 
+Warnings (printed, never a failure): an arXiv paper with no authors (Google Scholar ignores
+its page): npm run complete fills them in.
+
 Results for files unchanged since the last run come from a cache in PAPERSHELF_CACHE
 (default node_modules/.astro); --no-cache checks every file afresh.
 
@@ -40,7 +43,8 @@ Options:
                          github: workflow commands that annotate a pull request
   -h, --help             show this help
 
-Exit status: 0 when every paper is valid, 1 when any problem was found, 2 on usage errors.`;
+Exit status: 0 when every paper is valid (warnings or not), 1 when any problem was found, 2 on
+usage errors.`;
 
 /** The CLI: `argv` without node and the script, `env` for the folders. Returns the exit code. */
 export function main(argv: string[], env: NodeJS.ProcessEnv): number {
@@ -64,7 +68,9 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): number {
   const check = checkContentFolder(dir, pipelineVersion(ROOT), results && resultVerdictCache(results));
   results?.save();
   for (const p of check.problems) console.error(values.format === 'github' ? githubAnnotation(p) : formatProblem(p));
-  const summary = `${check.files} files checked, ${check.problems.length} problem${check.problems.length === 1 ? '' : 's'}`;
+  for (const p of check.warnings) console.error(values.format === 'github' ? githubAnnotation(p, 'warning') : formatWarning(p));
+  const warned = check.warnings.length === 0 ? '' : `, ${check.warnings.length} warning${check.warnings.length === 1 ? '' : 's'}`;
+  const summary = `${check.files} files checked, ${check.problems.length} problem${check.problems.length === 1 ? '' : 's'}${warned}`;
   if (check.problems.length > 0) {
     console.error(summary);
     return 1;
@@ -94,11 +100,16 @@ export function linesBeforeWriting(dir: string, env: NodeJS.ProcessEnv, pending:
   return new Map(pending.map((file) => [file.relative, problemsOf(check, dir, file.relative).map(formatProblem)]));
 }
 
-/** A GitHub Actions `::error` workflow command (properties and message escaped as documented). */
-function githubAnnotation(p: Problem): string {
+/** A warning as a line: `path:line:col field: warning: message`. */
+function formatWarning(p: Problem): string {
+  return formatProblem({ ...p, message: `warning: ${p.message}` });
+}
+
+/** A GitHub Actions `::error` or `::warning` workflow command (properties and message escaped as documented). */
+function githubAnnotation(p: Problem, level: 'error' | 'warning' = 'error'): string {
   const prop = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
   const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  return `::error file=${prop(p.path)},line=${p.line},col=${p.column},title=${prop(p.field)}::${data(`${p.field}: ${p.message}`)}`;
+  return `::${level} file=${prop(p.path)},line=${p.line},col=${p.column},title=${prop(p.field)}::${data(`${p.field}: ${p.message}`)}`;
 }
 
 if (import.meta.main) await runCli('check', () => main(process.argv.slice(2), process.env));

@@ -17,6 +17,7 @@ export function citableOf(paper: SavedPaper, origin: string): CitablePaper {
     authors: paper.authors,
     arxiv: paper.arxiv,
     category: paper.category,
+    journal: paper.journal,
     abstract: '',
     day: paper.day as CitablePaper['day'],
     published: paper.published as CitablePaper['published'],

@@ -22,6 +22,8 @@ export interface SavedPaper {
   published?: string;
   /** arXiv's category, when known. */
   category?: string;
+  /** Its journal reference, when it has one (it is then cited as a journal article). */
+  journal?: string;
   /** The paper's page on this site: a path from the site's root ('/papers/2509.15409/'). */
   path: string;
   /** When it was saved, in milliseconds since 1970. */
@@ -57,6 +59,7 @@ export function readSavedPaper(value: unknown): SavedPaper | undefined {
     optional(v.arxiv, (x) => text(x, 40)) &&
     optional(v.published, (x) => typeof x === 'string' && DAY.test(x)) &&
     optional(v.category, (x) => text(x, 40)) &&
+    optional(v.journal, (x) => text(x)) &&
     typeof v.path === 'string' &&
     PATH.test(v.path) &&
     Number.isSafeInteger(v.saved);
@@ -69,6 +72,7 @@ export function readSavedPaper(value: unknown): SavedPaper | undefined {
     ...(v.arxiv === undefined ? {} : { arxiv: v.arxiv as string }),
     ...(v.published === undefined ? {} : { published: v.published as string }),
     ...(v.category === undefined ? {} : { category: v.category as string }),
+    ...(v.journal === undefined ? {} : { journal: v.journal as string }),
     path: v.path as string,
     saved: v.saved as number,
   };
@@ -226,12 +230,20 @@ export function visitDay(reading: Reading, day: string, ids: readonly string[]):
 
 /**
  * What the library keeps of a paper, from what its page already carries: the schema.org
- * ScholarlyArticle (headline, authors, arXiv id, date, category) and the listing day, at `path`.
- * Undefined when any of it is not what a saved paper holds.
+ * ScholarlyArticle (headline, authors, arXiv id, date, category, journal) and the listing day, at
+ * `path`. A date that is only a month (a paper dated by its arXiv id) is not kept: the id gives
+ * it again. Undefined when any of it is not what a saved paper holds.
  */
 export function paperFromCitation(article: unknown, day: string | null | undefined, path: string): SavedPaper | undefined {
   if (typeof article !== 'object' || article === null) return undefined;
-  const a = article as { headline?: unknown; author?: unknown; identifier?: unknown; datePublished?: unknown; about?: unknown };
+  const a = article as {
+    headline?: unknown;
+    author?: unknown;
+    identifier?: unknown;
+    datePublished?: unknown;
+    about?: unknown;
+    isPartOf?: { name?: unknown };
+  };
   const id = paperIdOfPath(path);
   const authors = Array.isArray(a.author)
     ? a.author.map((p) => (typeof p === 'object' && p !== null ? (p as { name?: unknown }).name : undefined))
@@ -243,8 +255,9 @@ export function paperFromCitation(article: unknown, day: string | null | undefin
     authors,
     day,
     ...(arxiv === undefined ? {} : { arxiv }),
-    ...(typeof a.datePublished === 'string' ? { published: a.datePublished } : {}),
+    ...(typeof a.datePublished === 'string' && DAY.test(a.datePublished) ? { published: a.datePublished } : {}),
     ...(typeof a.about === 'string' ? { category: a.about } : {}),
+    ...(typeof a.isPartOf?.name === 'string' ? { journal: a.isPartOf.name } : {}),
     path,
     saved: 0,
   });

@@ -48,6 +48,19 @@ export function arxivMonth(arxiv: string): string {
   return /(\d{4})[.\d]*(?:v\d+)?$/.exec(arxiv.replace(/^.*\//, ''))?.[1] ?? '';
 }
 
+/**
+ * The month arXiv issued an id in, as a date: '2212.08653' → '2022-12', 'hep-ex/0307015' →
+ * '2003-07'. Old-style ids ran from 1991 to March 2007 and new-style ones from April 2007, so a
+ * two-digit year of 91 or more is 19xx. Undefined when the id encodes no real month.
+ */
+export function arxivIssued(arxiv: string): string | undefined {
+  const yymm = arxivMonth(arxiv);
+  const year = Number(yymm.slice(0, 2));
+  const month = Number(yymm.slice(2));
+  if (yymm.length !== 4 || month < 1 || month > 12) return undefined;
+  return `${year >= 91 ? 1900 + year : 2000 + year}-${yymm.slice(2)}`;
+}
+
 /** arXiv's abstract page for an id. */
 export function arxivAbsUrl(arxiv: string): string {
   return `https://arxiv.org/abs/${arxiv}`;

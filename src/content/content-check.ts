@@ -18,6 +18,7 @@ import { checkDuplicates } from './validate.ts';
 /** What the folder check keeps of one file between runs: its problems and what the duplicate rules need. */
 export interface FileVerdict {
   problems: Problem[];
+  warnings?: Problem[];
   identity?: { title?: string; arxiv?: string };
 }
 
@@ -48,6 +49,8 @@ export interface FolderCheck {
   unchanged: number;
   /** Every problem, each file's in path order, then the duplicates across the folder. */
   problems: Problem[];
+  /** What valid files still lack (`paperWarnings`), in path order: reported, never refused. */
+  warnings: Problem[];
 }
 
 /**
@@ -64,7 +67,7 @@ export function checkContentFolder(dir: string, version: string, cache?: Verdict
   const blobs = cache === undefined ? new Map<string, string>() : committedBlobs(dir);
   for (const { relative } of pending) blobs.delete(relative);
   const relatives = [...files.keys()].sort();
-  const result: FolderCheck = { files: relatives.length, rendered: 0, unchanged: 0, problems: [] };
+  const result: FolderCheck = { files: relatives.length, rendered: 0, unchanged: 0, problems: [], warnings: [] };
   const identities: PaperIdentity[] = [];
   for (const relative of relatives) {
     const read = files.get(relative) as () => Uint8Array;
@@ -83,13 +86,13 @@ export function checkContentFolder(dir: string, version: string, cache?: Verdict
     if (verdict === undefined) {
       const outcome = processPaperFile(bytes ?? read(), relative, shown);
       cache?.set(relative, digest, outcome);
-      verdict =
-        outcome.identity === undefined ? { problems: outcome.problems } : { problems: outcome.problems, identity: outcome.identity };
+      verdict = verdictOfOutcome(outcome);
       result.rendered++;
     } else {
       result.unchanged++;
     }
     result.problems.push(...verdict.problems);
+    result.warnings.push(...(verdict.warnings ?? []));
     if (verdict.identity !== undefined) identities.push({ path: shown, id: path.posix.basename(relative, '.md'), ...verdict.identity });
   }
   result.problems.push(...checkDuplicates(identities));
@@ -109,8 +112,13 @@ export function resultVerdictCache(results: {
 }): VerdictCache {
   return {
     get: (_relative, digest) => results.get(digest),
-    set: (_relative, digest, { problems, identity }) => results.set(digest, identity === undefined ? { problems } : { problems, identity }),
+    set: (_relative, digest, outcome) => results.set(digest, verdictOfOutcome(outcome)),
   };
+}
+
+/** What the folder check keeps of one pipeline outcome: problems, warnings and identity, not the paper. */
+function verdictOfOutcome({ problems, warnings, identity }: PaperOutcome): FileVerdict {
+  return { problems, ...(warnings === undefined ? {} : { warnings }), ...(identity === undefined ? {} : { identity }) };
 }
 
 /** The identity a stored, valid paper gives the duplicate rules. */

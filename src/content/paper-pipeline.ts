@@ -24,6 +24,8 @@ export interface LoadedPaper extends Paper {
 /** What processing one file found: every problem, what the duplicate check needs, and the paper when valid. */
 export interface PaperOutcome {
   problems: Problem[];
+  /** What the check points out without refusing (`paperWarnings`); absent when there is none. */
+  warnings?: Problem[];
   /** Title and arXiv id, when the front matter could be read (for the cross-file duplicate check). */
   identity?: { title?: string; arxiv?: string };
   /** The rendered paper; present exactly when `problems` is empty. */
@@ -49,8 +51,9 @@ export function processPaperFile(bytes: Uint8Array, relative: string, shown: str
   };
   const problems = [...placement, ...decoded.problems, ...inspected.problems];
   if (problems.length > 0 || inspected.parsed === undefined) return { problems, identity };
+  const warnings = inspected.warnings.length === 0 ? {} : { warnings: inspected.warnings };
   try {
-    return { problems, identity, paper: renderPaper(inspected.parsed, id, day) };
+    return { problems, ...warnings, identity, paper: renderPaper(inspected.parsed, id, day) };
   } catch (error) {
     // A render failure fails the check and the build naming the file; no page ships without its abstract.
     const message = `the abstract could not be rendered: ${error instanceof Error ? error.message : String(error)}`;

@@ -5,11 +5,12 @@
 import type { Root } from 'mdast';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { closestName } from '../lib/closest.ts';
 import { isDayKey } from './dates.ts';
 import { checkAbstract, parseAbstract } from './markdown.ts';
 import { checkTex, splitMath } from './math.ts';
 import type { PaperData } from './paper.ts';
-import { arxivBaseId, isDistinctArxiv, isPaperId, PaperSchema, RESERVED_IDS } from './paper.ts';
+import { arxivBaseId, isDistinctArxiv, isPaperId, LINK_KINDS, PAPER_FIELDS, PaperSchema, RESERVED_IDS } from './paper.ts';
 import { readPaperFile } from './paper-file.ts';
 import { normalizeTitle } from './slug.ts';
 import { compareText } from './text.ts';
@@ -106,6 +107,8 @@ export function checkPaperText(source: string, path: string, day?: string): Prob
 /** What `inspectPaperText` found in one file. */
 export interface InspectedPaper {
   problems: Problem[];
+  /** What `npm run check` points out without refusing the file (see `paperWarnings`). */
+  warnings: Problem[];
   title?: string;
   arxiv?: string;
   /** The validated front matter, the abstract's tree and its markdown, when there are no problems. */
@@ -119,13 +122,21 @@ export interface InspectedPaper {
  */
 export function inspectPaperText(source: string, path: string, day?: string): InspectedPaper {
   if (source.startsWith('\uFEFF')) {
-    return { problems: [{ path, line: 1, column: 1, field: 'file', message: 'starts with a byte-order mark: save as UTF-8 without BOM' }] };
+    return {
+      problems: [{ path, line: 1, column: 1, field: 'file', message: 'starts with a byte-order mark: save as UTF-8 without BOM' }],
+      warnings: [],
+    };
   }
+  const unclosed = unclosedFrontMatter(source);
+  if (unclosed !== undefined) return { problems: [{ path, ...unclosed }], warnings: [] };
   let parts: ReturnType<typeof readPaperFile>;
   try {
     parts = readPaperFile(source);
   } catch (error) {
-    return { problems: [{ path, ...yamlPosition(error), field: 'front matter', message: firstLine(error) }] };
+    // YAML's own words name the line where its parser gave up; a quote left open is found where it opens.
+    const quote = unclosedQuote(source);
+    const problem = quote ?? { ...yamlPosition(error), field: 'front matter', message: firstLine(error) };
+    return { problems: [{ path, ...problem }], warnings: [] };
   }
   const problems: Problem[] = [];
   // Field positions come from a second, slower YAML parse: made once, and only for a file with problems.
@@ -166,12 +177,89 @@ export function inspectPaperText(source: string, path: string, day?: string): In
     problems.push({ path, line: parts.bodyLine + p.line - 1, column: p.column, field: 'body', message: p.message });
   }
   const { title, arxiv } = parts.data;
+  const warnings = problems.length === 0 && result.data !== undefined ? paperWarnings(result.data, path, locate) : [];
   return {
     problems: problems.sort((a, b) => a.line - b.line || a.column - b.column),
+    warnings,
     ...(typeof title === 'string' ? { title } : {}),
     ...(typeof arxiv === 'string' ? { arxiv } : {}),
     ...(problems.length === 0 && result.data !== undefined ? { parsed: { data: result.data, tree, body: parts.body } } : {}),
   };
+}
+
+/**
+ * What a valid paper still lacks that readers' tools need: an arXiv paper with no authors has
+ * pages without `citation_author`, which Google Scholar ignores and Zotero saves authorless.
+ * Warnings name the command that completes the file; they never refuse it (no source may know).
+ */
+export function paperWarnings(
+  data: Pick<PaperData, 'arxiv' | 'authors'>,
+  path: string,
+  locate: (fieldPath: string[]) => { line: number; column: number },
+): Problem[] {
+  if (data.arxiv === undefined || data.authors.length > 0) return [];
+  return [
+    {
+      path,
+      ...locate(['arxiv']),
+      field: 'authors',
+      message:
+        'an arXiv paper with no authors: Google Scholar ignores its page and Zotero saves it authorless; ' +
+        '`npm run complete -- --arxiv` fills them in from arXiv (or `-- --from FILE` from a metadata file)',
+    },
+  ];
+}
+
+/** A problem without its file: where it is and what to write. */
+type Mistake = Omit<Problem, 'path'>;
+
+// A line that can belong to YAML front matter: blank, a comment, `key:`, a list item or an indented continuation.
+const FRONT_MATTER_LINE = /^(?:\s*(?:#.*)?|[\w.-]+\s*:.*|\s*-(?:\s.*)?|\s+\S.*)$/;
+
+/**
+ * A file whose front matter opens with `---` but never closes: YAML would read the abstract as
+ * front matter. The mistake is placed where the closing line belongs, after the last line that
+ * reads as YAML; undefined when the front matter closes (or does not open).
+ */
+export function unclosedFrontMatter(source: string): Mistake | undefined {
+  const lines = source.split(/\r?\n/);
+  if (lines[0] !== '---' || lines.slice(1).some((line) => /^---\s*$/.test(line))) return undefined;
+  let last = 0;
+  for (let i = 1; i < lines.length && FRONT_MATTER_LINE.test(lines[i] ?? ''); i++) {
+    if ((lines[i] ?? '').trim() !== '') last = i;
+  }
+  return {
+    line: last + 2,
+    column: 1,
+    field: 'front matter',
+    message: `the front matter opened on line 1 never closes: write a line "---" here, after its last field (line ${last + 1}) and before the abstract`,
+  };
+}
+
+/**
+ * The first front-matter value whose opening quote is not closed on its line (and does not go on
+ * on an indented line): YAML then reads on into the next fields and fails lines later, in words
+ * about keys. The mistake is placed on the line of the quote, named by its field.
+ */
+export function unclosedQuote(source: string): Mistake | undefined {
+  const lines = source.split(/\r?\n/);
+  const end = lines.findIndex((line, i) => i > 0 && /^---\s*$/.test(line));
+  for (let i = 1; i < (end < 0 ? lines.length : end); i++) {
+    const match = /^(\s*(?:-\s+)?)(?:([\w.-]+)\s*:\s*)?(["'])(.*)$/.exec(lines[i] ?? '');
+    if (match === null) continue;
+    const [, lead = '', key, quote = '"', rest = ''] = match;
+    const closes = quote === '"' ? /^(?:[^"\\]|\\.)*"/.test(rest) : /^(?:[^']|'')*'(?!')/.test(rest);
+    const continues = /^\s+\S/.test(lines[i + 1] ?? '');
+    if (closes || continues) continue;
+    const inside = quote === '"' ? 'write \\" for a " inside it' : "write '' for a ' inside it";
+    return {
+      line: i + 1,
+      column: lead.length + (key === undefined ? 0 : (lines[i] ?? '').indexOf(quote, lead.length) - lead.length) + 1,
+      field: key ?? 'front matter',
+      message: `the value's opening ${quote} is never closed: end the value with ${quote} on this line (${inside})`,
+    };
+  }
+  return undefined;
 }
 
 /** What the cross-file checks need to know of each paper. */
@@ -226,19 +314,42 @@ export function schemaProblems(
   locate: (fieldPath: string[]) => { line: number; column: number },
   path: string,
 ): Problem[] {
-  return error.issues.flatMap((issue) => {
+  // A misspelt field ("titel") is one mistake: the required field it misspells is not reported again.
+  const meant = new Set<string>();
+  const problems = error.issues.flatMap((issue) => {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path.map(String), k]) : [issue.path.map(String)];
     return keys.map((fieldPath) => {
       const { line, column } = locate(fieldPath);
-      const message = issue.code === 'unrecognized_keys' ? unknownKeyMessage(issue.message, fieldPath.at(-1) ?? '') : issue.message;
+      let message = issue.message;
+      if (issue.code === 'unrecognized_keys') {
+        const suggestion = suggestField(fieldPath);
+        if (suggestion !== undefined) meant.add([...fieldPath.slice(0, -1), suggestion].join('.'));
+        message = unknownKeyMessage(issue.message, fieldPath.at(-1) ?? '', suggestion);
+      }
       return { path, line, column, field: fieldPath.join('.') || 'front matter', message };
     });
   });
+  return problems.filter((p) => !(meant.has(p.field) && p.message === 'is required'));
 }
 
-function unknownKeyMessage(message: string, key: string): string {
+/** The field an unknown key most likely misspells: a front-matter field, or a link kind under `links`. */
+function suggestField(fieldPath: string[]): string | undefined {
+  const key = fieldPath.at(-1) ?? '';
+  const names: readonly string[] =
+    fieldPath.length === 2 && fieldPath[0] === 'links' ? LINK_KINDS : fieldPath.length === 1 ? PAPER_FIELDS : [];
+  return closestName(key, names);
+}
+
+function unknownKeyMessage(message: string, key: string, suggestion: string | undefined): string {
   if (key === 'slug') return 'unknown field "slug": the id is the file name, and cannot be overridden';
-  return message.replace(/^unknown (field|link kind) ("[^"]*"(, )?)+/, `unknown $1 ${JSON.stringify(key)}`);
+  const named = message.replace(/^unknown (field|link kind) ("[^"]*"(, )?)+/, `unknown $1 ${JSON.stringify(key)}`);
+  if (suggestion === undefined) return named;
+  // "unknown field "titel"" → "unknown field "titel": did you mean "title"?", before any list of kinds.
+  return named.replace(
+    /^(unknown (?:field|link kind) "[^"]*")(: (.*))?$/,
+    (_m, head: string, _t, tail: string | undefined) =>
+      `${head}: did you mean ${JSON.stringify(suggestion)}?${tail === undefined ? '' : ` (${tail})`}`,
+  );
 }
 
 /**

@@ -6,7 +6,7 @@
  * write the same entries.
  */
 
-import { arxivAbsUrl, arxivBaseId, parseArxivRef } from '../content/arxiv-id.ts';
+import { arxivAbsUrl, arxivBaseId, arxivIssued, parseArxivRef } from '../content/arxiv-id.ts';
 import type { DayKey } from '../content/dates.ts';
 import type { PaperData } from '../content/paper.ts';
 import { foldWords } from '../content/text.ts';
@@ -18,11 +18,29 @@ export interface CitablePaper extends Pick<PaperData, 'authors' | 'arxiv' | 'cat
   /** The title as written, TeX and all (BibTeX keeps math). */
   rawTitle: string;
   abstract: string;
-  /** The listing day, used when the arXiv date is unknown. */
+  /** The listing day: when the site listed the paper (`citation_online_date`), never its citation date. */
   day: DayKey;
+  /** The paper's own date (arXiv's first version), when known. */
   published?: DayKey | undefined;
   pageUrl: string;
   pdfUrl?: string | undefined;
+}
+
+/**
+ * The date a reader cites a paper by: its own (`published`), else the year and month its arXiv
+ * id encodes ('2212.08653' → '2022-12'), else none. Never the listing day: that is when the site
+ * listed it, and Google Scholar's guidelines keep it out of the publication date.
+ */
+export function citationDate(p: Pick<CitablePaper, 'published' | 'arxiv'>): string | undefined {
+  return p.published ?? (p.arxiv === undefined ? undefined : arxivIssued(p.arxiv));
+}
+
+/**
+ * What a paper is to a reference manager: a journal article when it has a journal reference,
+ * otherwise a preprint (Zotero's "Preprint", CSL's `article`, RIS's `UNPB`, BibTeX's `@misc`).
+ */
+export function citationKind(p: Pick<CitablePaper, 'journal'>): 'preprint' | 'journal-article' {
+  return p.journal === undefined ? 'preprint' : 'journal-article';
 }
 
 /** "Lijie Yang" → "Yang, Lijie" (as arXiv's and Zotero's citation_author); one-word names stay. */
@@ -35,37 +53,57 @@ export function invertName(name: string): string {
 }
 
 /**
- * Highwire Press meta tags, in the order Zotero's "Embedded Metadata" translator expects them. One
- * date: `citation_online_date` would repeat it (the arXiv date, or the listing day). No
- * `citation_abstract_html_url`: it would name the page it is on (its canonical URL), ~110 bytes
- * on every paper page.
+ * The meta tags reference managers and Google Scholar read, as Zotero's "Embedded Metadata"
+ * translator reads them: Highwire Press `citation_*` (title, authors, the paper's own date, the
+ * listing day as `citation_online_date`, PDF, abstract) and, for a preprint, its type and arXiv
+ * identity, which Highwire has no tag for: `DC.type` "preprint" (a Zotero item type, read through
+ * Dublin Core), `citation_publisher` arXiv (Zotero's "Repository"), `citation_doi` (arXiv's DOI)
+ * and `z:archiveID` (Zotero's own namespace: "Archive ID", arXiv:…). A journal article has
+ * `citation_journal_title`, which makes Zotero file it as one. `citation_arxiv_id` is kept for
+ * other readers. No `citation_abstract_html_url`: it would name the page it is on.
  */
 export function highwireTags(p: CitablePaper): { name: string; content: string }[] {
-  const date = (p.published ?? p.day).replace(/-/g, '/');
+  const arxiv = p.arxiv === undefined ? undefined : arxivBaseId(p.arxiv);
+  const date = citationDate(p);
+  const preprint = citationKind(p) === 'preprint';
   return [
     { name: 'citation_title', content: p.title },
     ...p.authors.map((a) => ({ name: 'citation_author', content: invertName(a) })),
-    { name: 'citation_publication_date', content: date },
-    ...(p.arxiv === undefined ? [] : [{ name: 'citation_arxiv_id', content: arxivBaseId(p.arxiv) }]),
+    ...(date === undefined ? [] : [{ name: 'citation_publication_date', content: date.replace(/-/g, '/') }]),
+    { name: 'citation_online_date', content: p.day.replace(/-/g, '/') },
     ...(p.journal === undefined ? [] : [{ name: 'citation_journal_title', content: p.journal }]),
+    ...(arxiv === undefined ? [] : [{ name: 'citation_arxiv_id', content: arxiv }]),
+    ...(arxiv === undefined || !preprint
+      ? []
+      : [
+          { name: 'citation_publisher', content: 'arXiv' },
+          { name: 'citation_doi', content: arxivDoi(arxiv) },
+        ]),
     ...(p.pdfUrl === undefined ? [] : [{ name: 'citation_pdf_url', content: p.pdfUrl }]),
     { name: 'citation_abstract', content: p.abstract },
+    ...(preprint ? [{ name: 'DC.type', content: 'preprint' }] : []),
+    ...(arxiv === undefined || !preprint ? [] : [{ name: 'z:archiveID', content: `arXiv:${arxiv}` }]),
   ];
 }
 
 /**
  * A schema.org ScholarlyArticle as JSON, safe inside `<script type="application/ld+json">`:
- * `<`, `>` and `&` are written as \u escapes so no text can close the element.
+ * `<`, `>` and `&` are written as \u escapes so no text can close the element. Its dates and
+ * identifiers are the citation's: the paper's own date (none when unknown), arXiv's id and DOI,
+ * the journal as the Periodical it is part of.
  */
 export function scholarlyArticleJson(p: CitablePaper): string {
+  const arxiv = p.arxiv === undefined ? undefined : arxivBaseId(p.arxiv);
+  const date = citationDate(p);
   const data = {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',
     headline: p.title,
     author: p.authors.map((name) => ({ '@type': 'Person', name })),
-    datePublished: p.published ?? p.day,
+    ...(date === undefined ? {} : { datePublished: date }),
     url: p.pageUrl,
-    ...(p.arxiv === undefined ? {} : { identifier: `arXiv:${arxivBaseId(p.arxiv)}`, sameAs: arxivAbsUrl(arxivBaseId(p.arxiv)) }),
+    ...(arxiv === undefined ? {} : { identifier: `arXiv:${arxiv}`, sameAs: [arxivAbsUrl(arxiv), `https://doi.org/${arxivDoi(arxiv)}`] }),
+    ...(p.journal === undefined ? {} : { isPartOf: { '@type': 'Periodical', name: p.journal } }),
     ...(p.category === undefined ? {} : { about: p.category }),
   };
   return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -165,36 +203,40 @@ function asciiWords(text: string): string[] {
 }
 
 /**
- * The entry key arXiv's export uses: first author's family name, year, first title word
- * ('yang2024tidaldecode'). ASCII, as BibTeX keys must be: a family name or title in another
- * script gives 'anonymous' or 'paper' rather than a transliteration, whose tables (~190 KB) the
- * browser's export would otherwise have to load.
+ * The entry key arXiv's export uses: first author's family name, the citation's year, first title
+ * word ('yang2024tidaldecode'; no year when the paper's date is unknown). ASCII, as BibTeX keys
+ * must be: a family name or title in another script gives 'anonymous' or 'paper' rather than a
+ * transliteration, whose tables (~190 KB) the browser's export would otherwise have to load.
  */
-export function bibtexKey(p: Pick<CitablePaper, 'authors' | 'title' | 'published' | 'day'>): string {
+export function bibtexKey(p: Pick<CitablePaper, 'authors' | 'title' | 'published' | 'arxiv'>): string {
   const family = asciiWords(p.authors[0]?.trim().split(/\s+/).at(-1) ?? '').join('') || 'anonymous';
   const word = asciiWords(p.title).find((w) => w.length > 3 && !/^(the|with|from|into|towards?)$/.test(w)) ?? 'paper';
-  return `${family}${(p.published ?? p.day).slice(0, 4)}${word}`;
+  return `${family}${citationDate(p)?.slice(0, 4) ?? ''}${word}`;
 }
 
-/** An arXiv-style `@misc` BibTeX entry (eprint, archivePrefix and primaryClass when known). */
+/**
+ * An arXiv-style BibTeX entry: `@misc` for a preprint, `@article` with its journal for a journal
+ * article; the year of the paper's own date; for an arXiv paper `eprint`, `archivePrefix` (BibTeX,
+ * arXiv's export) and `eprinttype` (biblatex, which Zotero's BibTeX import reads), the primary
+ * class and, for a preprint, arXiv's DOI.
+ */
 export function bibtexEntry(p: CitablePaper): string {
   const arxiv = p.arxiv === undefined ? undefined : arxivBaseId(p.arxiv);
-  const fields: [string, string][] = [
+  const preprint = citationKind(p) === 'preprint';
+  const fields: [string, string | undefined][] = [
     ['title', bibtexTitle(p.rawTitle)],
     ['author', p.authors.map(escapeBibtex).join(' and ')],
-    ['year', (p.published ?? p.day).slice(0, 4)],
-    ...(arxiv === undefined
-      ? []
-      : ([
-          ['eprint', arxiv],
-          ['archivePrefix', 'arXiv'],
-        ] as [string, string][])),
-    ...(p.category === undefined ? [] : ([['primaryClass', p.category]] as [string, string][])),
-    ...(p.journal === undefined ? [] : ([['note', escapeBibtex(p.journal)]] as [string, string][])),
+    ['journal', p.journal === undefined ? undefined : escapeBibtex(p.journal)],
+    ['year', citationDate(p)?.slice(0, 4)],
+    ['eprint', arxiv],
+    ['archivePrefix', arxiv === undefined ? undefined : 'arXiv'],
+    ['eprinttype', arxiv === undefined ? undefined : 'arxiv'],
+    ['primaryClass', p.category],
+    ['doi', arxiv === undefined || !preprint ? undefined : arxivDoi(arxiv)],
     ['url', arxiv === undefined ? p.pageUrl : arxivAbsUrl(arxiv)],
   ];
-  const body = fields.filter(([, v]) => v !== '').map(([k, v]) => `  ${k}={${v}},`);
-  return `@misc{${bibtexKey(p)},\n${body.join('\n')}\n}\n`;
+  const body = fields.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `  ${k}={${v}},`);
+  return `@${preprint ? 'misc' : 'article'}{${bibtexKey(p)},\n${body.join('\n')}\n}\n`;
 }
 
 /** One line of RIS: `TAG  - value`, the value on one line. */
@@ -203,23 +245,30 @@ function risLine(tag: string, value: string): string {
 }
 
 /**
- * An RIS record (Zotero, EndNote, Mendeley): an unpublished work (`UNPB`, as reference managers
- * file preprints) with the title as written in plain text, authors as "Family, Given", the date,
- * the arXiv id and DOI when known, the abstract and the URL.
+ * An RIS record (Zotero, EndNote, Mendeley): a preprint as an unpublished work (`UNPB`, as
+ * reference managers file preprints) with arXiv as publisher and its DOI, a journal article as
+ * `JOUR` with its journal (`T2`); the title as written in plain text, authors as "Family, Given",
+ * the paper's own date, the arXiv id as a note, the abstract and the URL.
  */
 export function risEntry(p: CitablePaper): string {
   const arxiv = p.arxiv === undefined ? undefined : arxivBaseId(p.arxiv);
-  const date = p.published ?? p.day;
+  const date = citationDate(p);
+  const preprint = citationKind(p) === 'preprint';
   const lines = [
-    risLine('TY', 'UNPB'),
+    risLine('TY', preprint ? 'UNPB' : 'JOUR'),
     risLine('TI', p.title),
     ...p.authors.map((a) => risLine('AU', invertName(a))),
-    risLine('PY', date.slice(0, 4)),
-    risLine('DA', date.replace(/-/g, '/')),
+    ...(p.journal === undefined ? [] : [risLine('T2', p.journal)]),
+    // RIS dates are YYYY/MM/DD/, parts left empty when unknown.
+    ...(date === undefined
+      ? []
+      : [risLine('PY', date.slice(0, 4)), risLine('DA', `${date.replace(/-/g, '/')}${date.length === 7 ? '/' : ''}`)]),
     ...(arxiv === undefined
       ? []
-      : [risLine('PB', 'arXiv'), risLine('DO', arxivDoi(arxiv)), risLine('N1', `arXiv:${arxiv}${p.category ? ` [${p.category}]` : ''}`)]),
-    ...(p.journal === undefined ? [] : [risLine('N1', p.journal)]),
+      : [
+          ...(preprint ? [risLine('PB', 'arXiv'), risLine('DO', arxivDoi(arxiv))] : []),
+          risLine('N1', `arXiv:${arxiv}${p.category ? ` [${p.category}]` : ''}`),
+        ]),
     ...(p.abstract.trim() === '' ? [] : [risLine('AB', p.abstract)]),
     risLine('UR', arxiv === undefined ? p.pageUrl : arxivAbsUrl(arxiv)),
     'ER  - ',
@@ -227,22 +276,28 @@ export function risEntry(p: CitablePaper): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A CSL-JSON item (citation-js, Zotero, Pandoc): the same fields as the BibTeX and RIS entries. */
+/**
+ * A CSL-JSON item (citation-js, Zotero, Pandoc), the same paper as the BibTeX and RIS entries: a
+ * preprint is CSL's `article` with arXiv as publisher, its id as `number` (Zotero's "Archive ID")
+ * and its DOI; a journal article is `article-journal` in its journal, its arXiv id in `note` as
+ * Zotero's "Extra" writes it.
+ */
 export function cslItem(p: CitablePaper): Record<string, unknown> {
   const arxiv = p.arxiv === undefined ? undefined : arxivBaseId(p.arxiv);
-  const [year, month, day] = (p.published ?? p.day).split('-').map(Number);
+  const date = citationDate(p);
+  const preprint = citationKind(p) === 'preprint';
   return {
     id: bibtexKey(p),
-    type: 'article',
+    type: preprint ? 'article' : 'article-journal',
     title: p.title,
     author: p.authors.map((name) => {
       const inverted = invertName(name);
       const comma = inverted.indexOf(', ');
       return comma < 0 ? { literal: inverted } : { family: inverted.slice(0, comma), given: inverted.slice(comma + 2) };
     }),
-    issued: { 'date-parts': [[year, month, day]] },
-    ...(arxiv === undefined ? {} : { publisher: 'arXiv', number: arxiv, DOI: arxivDoi(arxiv) }),
-    ...(p.journal === undefined ? {} : { note: p.journal }),
+    ...(p.journal === undefined ? {} : { 'container-title': p.journal }),
+    ...(date === undefined ? {} : { issued: { 'date-parts': [date.split('-').map(Number)] } }),
+    ...(arxiv === undefined ? {} : preprint ? { publisher: 'arXiv', number: arxiv, DOI: arxivDoi(arxiv) } : { note: `arXiv: ${arxiv}` }),
     ...(p.abstract.trim() === '' ? {} : { abstract: p.abstract }),
     URL: arxiv === undefined ? p.pageUrl : arxivAbsUrl(arxiv),
   };

@@ -38,7 +38,7 @@ describe('libraryFile', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.entries.map((e) => [e.key, e.fields.title, e.fields.eprint])).toEqual([
       ['yang2024tidaldecode', 'TidalDecode: Fast and accurate LLM decoding with position persistent sparse attention', '2410.05076'],
-      ['yang2025attentive', 'Attentive mask CLIP', undefined],
+      ['yangattentive', 'Attentive mask CLIP', undefined],
     ]);
     const ris = new Cite(libraryFile('ris', saved, ORIGIN)).data as { title: string; URL: string }[];
     expect(ris.map((i) => [i.title, i.URL])).toEqual([

@@ -59,9 +59,15 @@ const EXPECTED: Record<string, string[]> = {
   'tag-case.md': ['tag-case.md:5:5 tags.1: must be a lowercase slug such as "vision-language"'],
   'toml-front-matter.md': ['toml-front-matter.md:1:1 front matter: TOML front matter (+++) is not allowed: write YAML between --- lines'],
   'too-big.md': ['too-big.md:1:1 file: is 100031 bytes; a paper file may be at most 100000'],
-  'unknown-field.md': ['unknown-field.md:3:1 titel: unknown field "titel"'],
+  'unclosed-front-matter.md': [
+    'unclosed-front-matter.md:4:1 front matter: the front matter opened on line 1 never closes: write a line "---" here, after its last field (line 3) and before the abstract',
+  ],
+  'unclosed-quote.md': [
+    `unclosed-quote.md:2:8 title: the value's opening " is never closed: end the value with " on this line (write \\" for a " inside it)`,
+  ],
+  'unknown-field.md': ['unknown-field.md:3:1 titel: unknown field "titel": did you mean "title"?'],
   'unknown-link.md': [
-    'unknown-link.md:4:3 links.cdoe: unknown link kind "cdoe": use one of pdf, html, code, mirror, project, dataset, demo, video, slides, blog',
+    'unknown-link.md:4:3 links.cdoe: unknown link kind "cdoe": did you mean "code"? (use one of pdf, html, code, mirror, project, dataset, demo, video, slides, blog)',
   ],
   'unquoted-arxiv.md': [
     'unquoted-arxiv.md:3:1 arxiv: must be a quoted string such as "2503.01234", but YAML read the number 2401.1: put the value in quotes',
@@ -90,8 +96,8 @@ describe('checkPaperText, formatted', () => {
   it('reports every problem of a file at once, in line order', () => {
     const source = '---\ntitel: "x"\narxiv: 2401.10000\nvotes: -1\n---\n\nA <b>bold</b> claim.\n';
     expect(lines(source, 'p.md')).toEqual([
-      'p.md:2:1 title: is required',
-      'p.md:2:1 titel: unknown field "titel"',
+      // A misspelt required field is one mistake, named with what to write.
+      'p.md:2:1 titel: unknown field "titel": did you mean "title"?',
       'p.md:3:1 arxiv: must be a quoted string such as "2503.01234", but YAML read the number 2401.1: put the value in quotes',
       'p.md:4:1 votes: must be ≥ 0',
       'p.md:7:3 body: raw HTML "<b>" is not allowed: write \\< for a literal <',

@@ -8,6 +8,7 @@ import {
   bibtexEntry,
   bibtexKey,
   bibtexTitle,
+  citationDate,
   citationFile,
   cslItem,
   escapeBibtex,
@@ -41,8 +42,18 @@ describe('invertName', () => {
   });
 });
 
+describe('citationDate', () => {
+  it("is the paper's own date, else the month its arXiv id encodes, never the listing day", () => {
+    expect(citationDate(paper)).toBe('2024-10-07');
+    expect(citationDate({ published: undefined, arxiv: '2212.08653v3' })).toBe('2022-12');
+    expect(citationDate({ published: undefined, arxiv: 'hep-ex/0307015' })).toBe('2003-07');
+    expect(citationDate({ published: undefined, arxiv: 'math.GT/9912001' })).toBe('1999-12');
+    expect(citationDate({ published: undefined, arxiv: undefined })).toBeUndefined();
+  });
+});
+
 describe('highwireTags', () => {
-  it('lists title, authors in order, dates as YYYY/MM/DD, arXiv id, PDF and abstract', () => {
+  it('lists a preprint as Zotero files one: title, authors, its own date, the listing day online, arXiv id, DOI, PDF, abstract', () => {
     expect(highwireTags(paper)).toEqual([
       { name: 'citation_title', content: 'TidalDecode: Fast & Accurate LLM Decoding in O(n²)' },
       { name: 'citation_author', content: 'Yang, Lijie' },
@@ -50,10 +61,29 @@ describe('highwireTags', () => {
       { name: 'citation_author', content: 'Müller, Zoë' },
       { name: 'citation_author', content: 'H1 Collaboration' },
       { name: 'citation_publication_date', content: '2024/10/07' },
+      { name: 'citation_online_date', content: '2025/03/17' },
       { name: 'citation_arxiv_id', content: '2410.05076' },
+      { name: 'citation_publisher', content: 'arXiv' },
+      { name: 'citation_doi', content: '10.48550/arXiv.2410.05076' },
       { name: 'citation_pdf_url', content: 'https://arxiv.org/pdf/2410.05076' },
       { name: 'citation_abstract', content: 'A </script><script>alert(1)</script> abstract & more.' },
+      { name: 'DC.type', content: 'preprint' },
+      { name: 'z:archiveID', content: 'arXiv:2410.05076' },
     ]);
+  });
+  it('dates a paper with no date of its own by its arXiv id, and one with neither not at all', () => {
+    const tags = (p: CitablePaper) => highwireTags(p).filter((t) => t.name.endsWith('_date'));
+    expect(tags({ ...paper, published: undefined, arxiv: '2212.08653' })).toEqual([
+      { name: 'citation_publication_date', content: '2022/12' },
+      { name: 'citation_online_date', content: '2025/03/17' },
+    ]);
+    expect(tags({ ...paper, published: undefined, arxiv: undefined })).toEqual([{ name: 'citation_online_date', content: '2025/03/17' }]);
+  });
+  it('gives a paper with a journal reference as a journal article in it, without the preprint’s DOI', () => {
+    const names = highwireTags({ ...paper, journal: 'Proc. ICLR 2025' }).map((t) => t.name);
+    expect(names).toContain('citation_journal_title');
+    expect(names).not.toContain('DC.type');
+    expect(names).not.toContain('citation_doi');
   });
 });
 
@@ -68,6 +98,12 @@ describe('scholarlyArticleJson', () => {
       author: paper.authors.map((name) => ({ '@type': 'Person', name })),
       datePublished: '2024-10-07',
       identifier: 'arXiv:2410.05076',
+      sameAs: ['https://arxiv.org/abs/2410.05076', 'https://doi.org/10.48550/arXiv.2410.05076'],
+    });
+    expect(JSON.parse(scholarlyArticleJson({ ...paper, published: undefined, arxiv: undefined }))).not.toHaveProperty('datePublished');
+    expect(JSON.parse(scholarlyArticleJson({ ...paper, published: undefined, journal: 'Nature 1' }))).toMatchObject({
+      datePublished: '2024-10',
+      isPartOf: { '@type': 'Periodical', name: 'Nature 1' },
     });
   });
   it('leaves the abstract out: the page shows it, and citation_abstract gives it to reference managers', () => {
@@ -114,21 +150,33 @@ describe('bibtexEntry', () => {
         '  year={2024},',
         '  eprint={2410.05076},',
         '  archivePrefix={arXiv},',
+        '  eprinttype={arxiv},',
         '  primaryClass={cs.LG},',
+        '  doi={10.48550/arXiv.2410.05076},',
         '  url={https://arxiv.org/abs/2410.05076},',
         '}',
         '',
       ].join('\n'),
     );
   });
-  it('falls back to the listing day and page URL without arXiv data', () => {
+  it('gives no year rather than the listing day, and the page URL, without arXiv data', () => {
     const entry = bibtexEntry({ ...paper, arxiv: undefined, category: undefined, published: undefined, authors: [] });
-    expect(entry).toContain('@misc{anonymous2025tidaldecode,');
+    expect(entry).toContain('@misc{anonymoustidaldecode,');
     expect(entry).toContain('url={https://papershelf.example.org/papers/2410.05076/},');
-    expect(entry).not.toMatch(/eprint|archivePrefix|primaryClass|author=/);
+    expect(entry).not.toMatch(/eprint|archivePrefix|primaryClass|author=|year=|doi=/);
+  });
+  it('dates a paper by its arXiv id when it has no date, and writes a journal article as @article in its journal', () => {
+    expect(bibtexEntry({ ...paper, published: undefined, arxiv: '2212.08653' })).toMatch(
+      /^@misc\{yang2022tidaldecode,\n[\s\S]*year=\{2022\}/,
+    );
+    const article = parseBibtex(bibtexEntry({ ...paper, journal: 'Proc. ICLR 2025' }));
+    expect(article.errors).toEqual([]);
+    expect(article.entries[0]?.type).toBe('article');
+    expect(article.entries[0]?.fields).toMatchObject({ journal: 'Proc. ICLR 2025', eprint: '2410.05076', eprinttype: 'arxiv' });
+    expect(article.entries[0]?.fields).not.toHaveProperty('doi');
   });
   it('builds keys from the family name, year and first real title word', () => {
-    expect(bibtexKey({ authors: ['Łukasz Kaiser'], title: 'The Transformer', day: '2017-06-12', published: undefined })).toBe(
+    expect(bibtexKey({ authors: ['Łukasz Kaiser'], title: 'The Transformer', arxiv: undefined, published: '2017-06-12' })).toBe(
       'kaiser2017transformer',
     );
   });
@@ -179,6 +227,21 @@ describe('risEntry and cslItem, read back by citation-js (the library behind man
     });
     expect(cslItem({ ...paper, arxiv: undefined })).toMatchObject({ URL: paper.pageUrl });
     expect(cslItem({ ...paper, arxiv: undefined })).not.toHaveProperty('DOI');
+    expect(cslItem({ ...paper, arxiv: undefined, published: undefined })).not.toHaveProperty('issued');
+  });
+
+  it('dates and types the paper as every other format does: the arXiv month, a journal article in its journal', () => {
+    const dated = { ...paper, published: undefined, arxiv: '2212.08653' };
+    expect((new Cite(risEntry(dated)).data as Record<string, unknown>[])[0]).toMatchObject({ issued: { 'date-parts': [[2022, 12]] } });
+    expect(new Cite([cslItem(dated)]).data[0]).toMatchObject({ issued: { 'date-parts': [[2022, 12]] } });
+    const journal = { ...paper, journal: 'Proc. ICLR 2025' };
+    expect(risEntry(journal).split('\n')[0]).toBe('TY  - JOUR');
+    expect((new Cite(risEntry(journal)).data as Record<string, unknown>[])[0]).toMatchObject({
+      type: 'article-journal',
+      'container-title': 'Proc. ICLR 2025',
+    });
+    expect(cslItem(journal)).toMatchObject({ type: 'article-journal', 'container-title': 'Proc. ICLR 2025', note: 'arXiv: 2410.05076' });
+    expect(cslItem(journal)).not.toHaveProperty('DOI');
   });
 
   it('writes a BibTeX entry that the parser behind Better BibTeX reads with no error', () => {

@@ -25,7 +25,7 @@ describe('npm run check', () => {
   it('passes on the real content', async () => {
     const result = await runMain(check, []);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^\d+ files checked, 0 problems$/m);
+    expect(result.stdout).toMatch(/^\d+ files checked, 0 problems(, \d+ warnings?)?$/m);
   });
 
   it('reports every problem in every file at once, then exits 1 (a real process: its exit status)', () => {
@@ -36,7 +36,7 @@ describe('npm run check', () => {
     expect(lines).toContain(
       `${shown}/2025-03-17/unquoted-arxiv.md:3:1 arxiv: must be a quoted string such as "2503.01234", but YAML read the number 2401.1: put the value in quotes`,
     );
-    expect(lines).toContain(`${shown}/2025-03-17/unknown-field.md:3:1 titel: unknown field "titel"`);
+    expect(lines).toContain(`${shown}/2025-03-17/unknown-field.md:3:1 titel: unknown field "titel": did you mean "title"?`);
     expect(lines).toContain(
       `${shown}/2025-03-18/raw-html.md:1:1 file: the id "raw-html" is already on the site: ${shown}/2025-03-17/raw-html.md`,
     );
@@ -92,8 +92,32 @@ describe('npm run check', () => {
     const result = await runMain(check, ['--format', 'github'], { PAPERSHELF_CONTENT: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
-      /^::error file=.*\/2025-03-17\/unknown-field\.md,line=3,col=1,title=titel::titel: unknown field "titel"$/m,
+      /^::error file=.*\/2025-03-17\/unknown-field\.md,line=3,col=1,title=titel::titel: unknown field "titel": did you mean "title"\?$/m,
     );
+  });
+
+  it('warns about an arXiv paper with no authors, naming the command that completes it, and still passes', async () => {
+    const warned = mkdtempSync(path.join(tmpdir(), 'papershelf-check-warn-'));
+    try {
+      mkdirSync(path.join(warned, '2025-03-17'));
+      writeFileSync(path.join(warned, '2025-03-17', '2501.06807.md'), '---\ntitle: "MPCache"\narxiv: "2501.06807"\n---\n\nAbstract.\n');
+      copyFileSync(path.join(ROOT, 'tests/fixtures/valid/minimal.md'), path.join(warned, '2025-03-17', 'minimal.md'));
+      for (const args of [['--no-cache'], []]) {
+        const result = await runMain(check, args, { PAPERSHELF_CONTENT: warned, PAPERSHELF_CACHE: warned });
+        expect(result.status).toBe(0);
+        const shown = path.relative(process.cwd(), path.join(warned, '2025-03-17', '2501.06807.md'));
+        expect(result.stderr.trim().split('\n')).toEqual([
+          `${shown}:3:1 authors: warning: an arXiv paper with no authors: Google Scholar ignores its page and Zotero saves it authorless; \`npm run complete -- --arxiv\` fills them in from arXiv (or \`-- --from FILE\` from a metadata file)`,
+        ]);
+        expect(result.stdout.trim()).toBe('2 files checked, 0 problems, 1 warning');
+      }
+      const github = await runMain(check, ['--format', 'github', '--no-cache'], { PAPERSHELF_CONTENT: warned });
+      expect(github.stderr).toMatch(
+        /^::warning file=.*2501\.06807\.md,line=3,col=1,title=authors::authors: an arXiv paper with no authors/m,
+      );
+    } finally {
+      rmSync(warned, { recursive: true, force: true });
+    }
   });
 
   it('explains its usage', async () => {
