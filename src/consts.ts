@@ -203,12 +203,16 @@ export const TRENDING_WINDOW_DAYS = 30;
 export const TAG_PAGE_SIZE = 50;
 /** Listing days per page of the archive (a year of weekdays fits on one page). */
 export const ARCHIVE_PAGE_SIZE = 260;
-/** Items in the site's feeds (latest papers): about a listing day's worth. */
-export const FEED_SIZE = 50;
 /**
- * Items in each tag's feeds. Fewer than the site's: a tag gains a few papers a day, and its three
- * feeds carry full abstracts (at 50 items, the 30 tags' feeds were 1.5 KB a paper of a
- * 10,000-paper site).
+ * The fewest papers the site's feeds hold. Feeds hold whole listing days, the newest ones, until
+ * they hold at least this many: at 50 papers a weekday, the two newest days, so that a reader who
+ * misses a day's poll still gets every paper; a bigger day is never cut (docs/operations.md#feeds).
+ */
+export const FEED_SIZE = 100;
+/**
+ * The fewest papers each tag's feeds hold, in whole days as the site's. Fewer than the site's: a
+ * tag gains a few papers a day, and its three feeds carry full abstracts (at 50 items, the 30
+ * tags' feeds were 1.5 KB a paper of a 10,000-paper site).
  */
 export const TAG_FEED_SIZE = 20;
 /** Papers in a day's email digest. */

@@ -154,12 +154,18 @@ export function formatMonth(month: MonthKey): string {
   return format(dayToDate(`${month}-01`), 'MMMM yyyy');
 }
 
-/** A day as an RFC 822 date for RSS (midnight UTC of that day), e.g. 'Mon, 17 Mar 2025 00:00:00 +0000'. */
-export function rfc822(day: DayKey): string {
-  return `${format(dayToDate(day), 'EEE, dd MMM yyyy')} 00:00:00 +0000`;
+/** `second` seconds after midnight as 'HH:MM:SS' (feeds give the papers of one day distinct times). */
+function timeOfDay(second: number): string {
+  if (!Number.isInteger(second) || second < 0 || second >= 86_400) throw new RangeError(`${second} is not a second of a day`);
+  return [Math.floor(second / 3600), Math.floor(second / 60) % 60, second % 60].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
-/** A day as an RFC 3339 timestamp (midnight UTC), for Atom and JSON Feed. */
-export function rfc3339(day: DayKey): string {
-  return `${day}T00:00:00Z`;
+/** A day as an RFC 822 date for RSS, UTC, `second` seconds after midnight: 'Mon, 17 Mar 2025 00:00:00 +0000'. */
+export function rfc822(day: DayKey, second = 0): string {
+  return `${format(dayToDate(day), 'EEE, dd MMM yyyy')} ${timeOfDay(second)} +0000`;
+}
+
+/** A day as an RFC 3339 timestamp for Atom and JSON Feed, UTC, `second` seconds after midnight. */
+export function rfc3339(day: DayKey, second = 0): string {
+  return `${day}T${timeOfDay(second)}Z`;
 }

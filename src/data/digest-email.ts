@@ -27,6 +27,11 @@ export interface Digest {
   day: DayKey;
   /** The day page, absolute. */
   dayUrl: string;
+  /**
+   * The site's icon as a path on the site: the published digest page shows it in its tab (and asks
+   * for no /favicon.ico) from its own origin, as its policy allows; a mail client ignores it.
+   */
+  iconPath: string;
   /** The top papers of the day, in order. */
   papers: DigestPaper[];
   /** How many papers the day lists in all. */
@@ -40,7 +45,11 @@ const authorsLine = (authors: string[], name: (n: string) => string = (n) => n) 
   return `${shown.map(name).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 };
 
-/** The digest as a complete HTML email document. */
+/**
+ * The digest as a complete HTML email document. Published at /digest/<day>.html for mailing
+ * tools, it is kept out of search engines (`noindex`, and out of the sitemap): the day page is the
+ * page to find.
+ */
 export function digestHtml(d: Digest): string {
   const title = `${d.siteTitle}: top papers of ${formatDayLong(d.day)}`;
   const rows = d.papers
@@ -59,6 +68,8 @@ ${p.authors.length > 0 ? `<p style="margin:0 0 6px;font-size:14px;color:#4d5560;
 <meta charset="utf-8">
 <meta http-equiv="content-security-policy" content="${escapeHtml(contentSecurityPolicy({}, 'digest'))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<link rel="icon" href="${escapeHtml(d.iconPath)}" type="image/svg+xml">
 <title>${escapeHtml(title)}</title>
 </head>
 <body style="margin:0;padding:0;background:#f6f7f9;">

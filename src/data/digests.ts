@@ -3,7 +3,7 @@ import { DIGEST_SIZE, SITE_TITLE } from '../consts.ts';
 import type { Digest } from './digest-email.ts';
 import { withCacheKeys } from './page-keys.ts';
 import { getSiteData, type ListingDay } from './papers.ts';
-import { absoluteUrl, dayPath, paperPath } from './routes.ts';
+import { absoluteUrl, dayPath, faviconPath, paperPath } from './routes.ts';
 
 /** `getStaticPaths` for the digest files: one per listing day. */
 export async function digestPaths() {
@@ -17,6 +17,7 @@ export function digestOf(listing: ListingDay): Digest {
     siteTitle: SITE_TITLE,
     day: listing.day,
     dayUrl: absoluteUrl(dayPath(listing.day)),
+    iconPath: faviconPath(),
     total: listing.papers.length,
     papers: listing.papers.slice(0, DIGEST_SIZE).map((p) => ({
       title: p.titleText,

@@ -100,6 +100,15 @@ export function faviconPath(): string {
   return withBase('favicon.svg');
 }
 
+/**
+ * The site icon as PNG, which feeds need (RSS images are GIF, JPEG or PNG): 512 px square (Atom's
+ * icon and logo, JSON Feed's icon, RSS's image) or 64 px (JSON Feed's favicon). Both are
+ * favicon.svg drawn at that size (docs/operations.md#feeds).
+ */
+export function iconPngPath(size: 512 | 64): string {
+  return withBase(`icon-${size}.png`);
+}
+
 /** The subscribe page. */
 export function subscribePath(): string {
   return withBase('subscribe/');

@@ -6,6 +6,7 @@ const DIGEST: Digest = {
   siteTitle: 'Papershelf',
   day: '2025-01-08',
   dayUrl: 'https://example.org/papers/date/2025-01-08/',
+  iconPath: '/favicon.svg',
   total: 12,
   papers: [
     {
@@ -29,11 +30,13 @@ const text = (node: Node): string => (node.nodeName === '#text' ? (node.value ??
 
 describe('digestHtml', () => {
   const doc = parse(digestHtml(DIGEST)) as unknown as Node;
-  it('links each paper, shows titles as text, and carries no script, stylesheet or image', () => {
+  it('links each paper, shows titles as text, and carries no script, stylesheet or image, only the icon of its published page', () => {
     const links = elements(doc, 'a').map((a) => a.attrs?.find((x) => x.name === 'href')?.value);
     expect(links).toEqual(expect.arrayContaining(['https://example.org/papers/x/', 'https://example.org/papers/y/', DIGEST.dayUrl]));
     expect(elements(doc, 'script')).toEqual([]);
-    expect(elements(doc, 'link')).toEqual([]);
+    expect(elements(doc, 'link').map((l) => l.attrs?.map((a) => `${a.name}=${a.value}`))).toEqual([
+      ['rel=icon', `href=${DIGEST.iconPath}`, 'type=image/svg+xml'],
+    ]);
     expect(elements(doc, 'img')).toEqual([]);
     expect(text(doc)).toContain('</a><script>alert(1)</script> Sparse <Routing>');
   });

@@ -385,8 +385,9 @@ describe('the paper page in Chromium', () => {
     await tab.goto(`${server.url}${paperUrl}`, { waitUntil: 'networkidle' });
     expect(scripts.map((url) => new URL(url).pathname)).toEqual([expect.stringMatching(/^\/_astro\/BaseLayout[^/]*\.js$/)]);
     const shown = (await tab.locator('#bibtex').textContent()) ?? '';
-    // The seed completed from public metadata: its authors and arXiv id are in the citation.
-    expect(shown).toMatch(/^@misc\{qian2025reasoning,\n {2}title=\{Reasoning to Attend: Try to Understand How <\{SEG\}> Token Works\},/);
+    // The seed completed from public metadata: its authors and arXiv id are in the citation, and
+    // its year is the paper's (arXiv 2412.17741: December 2024), not the listing day's.
+    expect(shown).toMatch(/^@misc\{qian2024reasoning,\n {2}title=\{Reasoning to Attend: Try to Understand How <\{SEG\}> Token Works\},/);
     expect(shown).toContain('author={Rui Qian and Xin Yin and Dejing Dou}');
     expect(shown).toContain('eprint={2412.17741}');
     const href = await tab.getByRole('link', { name: 'BibTeX (.bib)' }).getAttribute('href');

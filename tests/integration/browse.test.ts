@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CARD_AUTHORS, TAG_FEED_SIZE, TRENDING_COUNT, TRENDING_WINDOW_DAYS } from '../../src/consts.ts';
+import { CARD_AUTHORS, FEED_SIZE, TAG_FEED_SIZE, TRENDING_COUNT, TRENDING_WINDOW_DAYS } from '../../src/consts.ts';
 import { authorShelf } from '../../src/content/author-slug.ts';
 import { compareByVotes } from '../../src/content/paper.ts';
 import { type Build, buildSite, listFiles, readOut, tempDir } from '../support/build.ts';
@@ -191,12 +191,27 @@ describe('a multi-month corpus', () => {
 describe('feeds', () => {
   const newest = () => [...papers].sort((a, b) => (a.day === b.day ? compareByVotes(a, b) : a.day < b.day ? 1 : -1));
 
-  it('publish the latest 50 papers as RSS 2.0, Atom and JSON Feed that a feed parser accepts', () => {
-    const expected = newest().slice(0, 50);
+  it('publish the newest whole days, at least FEED_SIZE papers, as RSS 2.0, Atom and JSON Feed that a feed parser accepts', () => {
+    const all = newest();
+    // Whole days: the feed ends where a day ends, at or after FEED_SIZE papers.
+    let end = FEED_SIZE;
+    while (end < all.length && all[end]?.day === all[end - 1]?.day) end++;
+    const expected = all.slice(0, end);
+    expect(expected.length).toBeGreaterThan(FEED_SIZE - 1);
     const rss = parseRssFeed(readOut(build, 'rss.xml'));
     expect(rss.items?.map((i) => i.title)).toEqual(expected.map((p) => p.title));
     expect(rss.items?.[0]?.link).toBe(`${SITE}/papers/${expected[0]?.id}/`);
-    expect(rss.items?.[0]?.pubDate).toBe(new Date(`${expected[0]?.day}T00:00:00Z`).toUTCString().replace('GMT', '+0000'));
+    // A day's papers have distinct times in its own order, the first the latest: readers that sort by date keep it.
+    const firstDay = expected.filter((p) => p.day === expected[0]?.day).length;
+    const at = (day: string | undefined, second: number) => new Date(Date.parse(`${day}T00:00:00Z`) + second * 1000);
+    expect(rss.items?.[0]?.pubDate).toBe(
+      at(expected[0]?.day, firstDay - 1)
+        .toUTCString()
+        .replace('GMT', '+0000'),
+    );
+    const times = (rss.items ?? []).map((i) => Date.parse(i.pubDate ?? ''));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(new Set(times).size).toBe(times.length);
     const atom = parseAtomFeed(readOut(build, 'atom.xml'));
     // Atom text constructs parse to { value } objects.
     expect(atom.entries?.map((e) => (e.title as unknown as { value: string }).value)).toEqual(expected.map((p) => p.title));
@@ -204,7 +219,11 @@ describe('feeds', () => {
     const json = parseJsonFeed(JSON.parse(readOut(build, 'feed.json')));
     expect(json.items?.map((i) => i.url)).toEqual(expected.map((p) => `${SITE}/papers/${p.id}/`));
     expect(json.items?.[0]?.content_text).toMatch(/^We study/);
-    expect(json.items?.[0]?.date_published).toBe(`${expected[0]?.day}T00:00:00Z`);
+    expect(json.items?.[0]?.date_published).toBe(
+      at(expected[0]?.day, firstDay - 1)
+        .toISOString()
+        .replace('.000Z', 'Z'),
+    );
     // Every item leads to a page that exists.
     const files = new Set(listFiles(build.out));
     for (const item of json.items ?? []) expect(files.has(`${new URL(item.url ?? '').pathname.slice(1)}index.html`)).toBe(true);
@@ -213,12 +232,10 @@ describe('feeds', () => {
   it('exist for every tag, with only that tag’s papers', () => {
     for (const tag of ['llm', 'vision']) {
       const items = parseRssFeed(readOut(build, `tags/${tag}/rss.xml`)).items ?? [];
-      expect(items.map((i) => i.title)).toEqual(
-        newest()
-          .filter((p) => p.tags.includes(tag))
-          .slice(0, TAG_FEED_SIZE)
-          .map((p) => p.title),
-      );
+      const tagged = newest().filter((p) => p.tags.includes(tag));
+      let end = TAG_FEED_SIZE;
+      while (end < tagged.length && tagged[end]?.day === tagged[end - 1]?.day) end++;
+      expect(items.map((i) => i.title)).toEqual(tagged.slice(0, end).map((p) => p.title));
       expect(parseAtomFeed(readOut(build, `tags/${tag}/atom.xml`)).entries?.length).toBe(items.length);
       expect(parseJsonFeed(JSON.parse(readOut(build, `tags/${tag}/feed.json`))).items?.length).toBe(items.length);
     }
@@ -263,7 +280,9 @@ describe('email digests', () => {
       .map(text);
     expect(titles).toEqual(expected.slice(0, 10));
     expect(select(html, 'table[role=presentation]').length).toBeGreaterThan(0);
-    expect([...select(html, 'script'), ...select(html, 'link'), ...select(html, 'img'), ...select(html, '[src]')]).toEqual([]);
+    expect([...select(html, 'script'), ...select(html, 'img'), ...select(html, '[src]')]).toEqual([]);
+    // Its only link is the site icon, on the site itself, for the published page's tab.
+    expect(select(html, 'link').map((l) => [attr(l, 'rel'), attr(l, 'href')])).toEqual([['icon', '/favicon.svg']]);
     const plain = readOut(build, `digest/${day}.txt`).split('\n');
     expect(plain[0]).toBe('Papershelf: top papers of Wednesday, 8 January 2025');
     expect(plain).toContain(`1. ${expected[0]} (${byDay(day).sort(compareByVotes)[0]?.totalVotes} votes)`);
