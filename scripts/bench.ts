@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { writePaperFile } from '../src/content/paper-file.ts';
-import { dayPath, paperPath, searchPath } from '../src/data/routes.ts';
+import { dayPath, pagefindPath, paperPath, searchPath } from '../src/data/routes.ts';
 import { searchShards, shardPath } from '../src/data/search-shards.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 import { HARNESS, measurePage, measureSearch, type QueryResult } from './bench/browser.ts';
@@ -20,6 +20,8 @@ import { measureFrontMatter } from './bench/front-matter.ts';
 import { commitCorpus } from './bench/history.ts';
 import { LIGHTHOUSE_CATEGORIES, type LighthouseScores, measureLighthouse } from './bench/lighthouse.ts';
 import { log, runCommand } from './bench/process.ts';
+import { readRealCorpus, realPapers } from './bench/real-corpus.ts';
+import { formatRelevance, measureRelevance, readEvalQueries } from './bench/relevance.ts';
 import { budgets, formatTable, mb } from './bench/report.ts';
 import { generateCorpus, readSourceTexts } from './bench/synthetic.ts';
 import { readArgs, runCli, usage } from './cli.ts';
@@ -46,8 +48,17 @@ later queries ≤ 1.25, ≤ 2 files and ≤ 20 KB a paper, cold build / bare bas
 one commit per paper, so that the build reads credits ("credits from git") as a deploy does. Every build runs without Node's compile
 cache (NODE_DISABLE_COMPILE_CACHE=1), as on a fresh CI machine, so that runs compare.
 
+With --relevance instead of --papers, it measures search relevance on real abstracts: it builds a
+site of the first N papers of ../shared/corpus/arxiv-5k.jsonl.gz (default 2,000), runs the
+evaluation set (scripts/bench/search-queries.json: 60 descriptions a reader writes from memory, 60
+short topic queries) through Pagefind as it is, the site's search (the search page's ranking, in
+Node, on the same index) and a plain BM25 reference, and prints top-1, top-10 and MRR for each, and
+how many papers come first for their arXiv id and their title.
+
 Options:
-  --papers N        number of papers (required)
+  --papers N        number of papers (required, but with --relevance)
+  --relevance       measure search relevance on the real corpus (see above)
+  --relevance-papers N  papers of the real corpus for --relevance (default 2000)
   --seed S          corpus seed (default 1); the same N and S give the same corpus
   --work DIR        work folder (default: <tmp>/papershelf-bench/<N>-<S>); emptied first
   --json FILE       where to write the results (default: <work>/results.json)
@@ -108,6 +119,39 @@ function copyBaseline(dir: string): void {
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
 }
 
+/** Builds a site of the first `count` real papers in `work` and measures search relevance on it. */
+async function benchRelevance(work: string, count: number, environment: NodeJS.ProcessEnv) {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const records = readRealCorpus().slice(0, count);
+  const { papers, refused } = realPapers(records, count);
+  for (const line of refused) log(`left out (the check refuses it): ${line}`);
+  const content = path.join(work, 'content');
+  const dist = path.join(work, 'dist');
+  writeCorpus(content, papers);
+  log(`wrote ${papers.length} real papers`);
+  const env = { ...environment, PAPERSHELF_CONTENT: content, PAPERSHELF_OUT: dist, PAPERSHELF_CACHE: path.join(work, 'cache') };
+  const build = await measureBuild('build', env, work);
+  log(`built in ${build.seconds.toFixed(1)} s`);
+  const server = await serveStatic(dist);
+  try {
+    const pagefindJs = (await import(path.join(dist, pagefindPath(''), 'pagefind.js'))) as Parameters<typeof measureRelevance>[0] & {
+      options(o: Record<string, unknown>): Promise<void>;
+      init(): Promise<void>;
+    };
+    await pagefindJs.options({ basePath: `${server.url}${pagefindPath('').slice(1)}`, baseUrl: '/' });
+    await pagefindJs.init();
+    const kept = new Set(papers.map((p) => p.id));
+    return await measureRelevance(
+      pagefindJs,
+      records.filter((r) => kept.has(r.arxiv)),
+      readEvalQueries(),
+    );
+  } finally {
+    await server.close();
+  }
+}
+
 /** `npm run bench`: arguments and environment in, an exit code out. */
 export async function main(argv: string[], environment: NodeJS.ProcessEnv): Promise<number> {
   const args = readArgs('bench', HELP, () =>
@@ -125,12 +169,25 @@ export async function main(argv: string[], environment: NodeJS.ProcessEnv): Prom
         browser: { type: 'boolean', default: true },
         lighthouse: { type: 'boolean', default: true },
         git: { type: 'boolean', default: true },
+        relevance: { type: 'boolean', default: false },
+        'relevance-papers': { type: 'string', default: '2000' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }),
   );
   if (typeof args === 'number') return args;
   const { values } = args;
+  if (values.relevance) {
+    const count = Number(values['relevance-papers']);
+    if (!Number.isInteger(count) || count < 1) return usage('bench', HELP, '--relevance-papers must be a whole number ≥ 1');
+    const work = path.resolve(values.work ?? path.join(tmpdir(), 'papershelf-bench', `relevance-${count}`));
+    const report = await benchRelevance(work, count, environment);
+    const jsonFile = path.resolve(values.json ?? path.join(work, 'relevance.json'));
+    writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(formatRelevance(report));
+    console.log(`\nJSON: ${jsonFile}`);
+    return 0;
+  }
   const papers = Number(values.papers);
   const seed = Number(values.seed);
   if (!Number.isInteger(papers) || papers < 1 || !Number.isInteger(seed)) {

@@ -211,10 +211,11 @@ export const ARCHIVE_PAGE_SIZE = 260;
 export const FEED_SIZE = 100;
 /**
  * The fewest papers each tag's feeds hold, in whole days as the site's. Fewer than the site's: a
- * tag gains a few papers a day, and its three feeds carry full abstracts (at 50 items, the 30
- * tags' feeds were 1.5 KB a paper of a 10,000-paper site).
+ * tag gains a few papers a day (about a week of them at 10), and its three feeds carry full
+ * abstracts: the 30 tags' feeds cost a 10,000-paper site 1.5 KB a paper at 50 items, 0.56 at 20
+ * (docs/performance.md).
  */
-export const TAG_FEED_SIZE = 20;
+export const TAG_FEED_SIZE = 10;
 /** Papers in a day's email digest. */
 export const DIGEST_SIZE = 10;
 /** `npm run verify` validates the HTML of every page of a site up to this many pages… */

@@ -75,9 +75,12 @@ export function isActive(state: SearchState): boolean {
  * "Hao Li" and a "Xin Wang"). A word written with a leading '-' ('-video'), outside quotes, is
  * excluded: papers that have it are dropped (`exclude`, searched on their own).
  */
-export function planQuery(q: string): { term: string | null; phrase?: string; arxiv?: string; exclude?: string[] } {
-  const text = q.trim();
+export function planQuery(q: string): QueryPlan {
+  const all = q.trim().split(/\s+/);
+  // A pasted page of text searches its first words: the rest would only slow the search.
+  const text = all.length > MAX_QUERY_WORDS ? all.slice(0, MAX_QUERY_WORDS).join(' ') : q.trim();
   if (text === '') return { term: null };
+  const cut = all.length > MAX_QUERY_WORDS ? { truncated: all.length } : {};
   const ref = parseArxivRef(text);
   if (ref !== undefined) return { term: ref.id, arxiv: ref.id };
   const exclude: string[] = [];
@@ -90,9 +93,35 @@ export function planQuery(q: string): { term: string | null; phrase?: string; ar
     return false;
   });
   const term = exclude.length === 0 ? text : kept.join(' ');
-  const plan = { ...planWords(term), ...(exclude.length > 0 ? { exclude: [...new Set(exclude)] } : {}) };
-  return plan;
+  const excluded = [...new Set(exclude)];
+  return {
+    ...planWords(term),
+    ...(excluded.length > 0 ? { exclude: excluded.slice(0, MAX_EXCLUDED) } : {}),
+    ...(excluded.length > MAX_EXCLUDED ? { excludedDropped: excluded.length - MAX_EXCLUDED } : {}),
+    ...cut,
+  };
 }
+
+/** What `planQuery` asks of Pagefind. */
+export interface QueryPlan {
+  /** The words searched together (null: no words, filters only). */
+  term: string | null;
+  /** The query as an exact phrase, when it has two or more words: its matches rank first. */
+  phrase?: string;
+  /** An arXiv id the query is, in any form it was pasted. */
+  arxiv?: string;
+  /** Words written `-word`: their papers are left out. */
+  exclude?: string[];
+  /** How many `-words` past `MAX_EXCLUDED` were not applied. */
+  excludedDropped?: number;
+  /** The query's word count, when it had more than `MAX_QUERY_WORDS` and only those were searched. */
+  truncated?: number;
+}
+
+/** Words of a query searched at most: a pasted abstract searches its first ones (each word is a search of its own). */
+export const MAX_QUERY_WORDS = 40;
+/** `-words` applied at most (each is a search of its own). */
+export const MAX_EXCLUDED = 20;
 
 /** A word to exclude: '-' then a letter or digit, and only letters, digits, hyphens and apostrophes. */
 const EXCLUDED = /^-[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u;
@@ -108,30 +137,6 @@ function planWords(text: string): { term: string | null; phrase?: string } {
 export function withoutExcluded<T extends { id: string }>(results: readonly T[], excluded: readonly { id: string }[]): T[] {
   const drop = new Set(excluded.map((r) => r.id));
   return results.filter((r) => !drop.has(r.id));
-}
-
-/**
- * Filter counts with the excluded words' papers taken out: `base` less each excluded word's own
- * counts (exact for one excluded word; with several, a paper that has two of them is taken out
- * twice, and a count never goes below 0).
- */
-export function subtractFilterCounts(
-  base: Record<string, Record<string, number>>,
-  excluded: readonly (Record<string, Record<string, number>> | undefined)[],
-): Record<string, Record<string, number>> {
-  const out: Record<string, Record<string, number>> = {};
-  for (const [name, values] of Object.entries(base)) {
-    out[name] = Object.fromEntries(
-      Object.entries(values).map(([value, n]) => [
-        value,
-        Math.max(
-          0,
-          excluded.reduce((left, e) => left - (e?.[name]?.[value] ?? 0), n),
-        ),
-      ]),
-    );
-  }
-  return out;
 }
 
 /** Pagefind filters for a state; `days` are the listing days that exist on the site. */

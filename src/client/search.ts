@@ -10,10 +10,12 @@
  * first, since a merged search orders by score. Votes are not in the index: "most votes" orders
  * the results by the votes file, fetched the first time it is needed.
  */
+import { type PagefindHit, queryWords, type RankedResult, rankedSearch } from './search-engine.ts';
 import {
   addFilterCounts,
   isActive,
-  mergeResults,
+  MAX_EXCLUDED,
+  MAX_QUERY_WORDS,
   orderByVotes,
   pagefindFilters,
   pagefindSort,
@@ -23,14 +25,12 @@ import {
   readVotes,
   type SearchState,
   shardsInRange,
-  subtractFilterCounts,
   tagChoices,
   withoutExcluded,
   writeSearchState,
 } from './search-state.ts';
 
-interface PagefindResult {
-  id: string;
+interface PagefindResult extends PagefindHit {
   data(): Promise<{ url: string; meta: Record<string, string | undefined> }>;
 }
 interface PagefindResponse {
@@ -125,18 +125,35 @@ export async function startSearch(): Promise<void> {
   };
   const siteFilters = await pagefind.filters();
   const days = Object.keys(siteFilters.day ?? {});
+  // The pages of the index (a word's rarity is counted against them) and, made the first time a
+  // search has pages that hold only some of its words, each tag's pages: Pagefind counts tags
+  // only among the pages that hold every word.
+  let total: Promise<number> | undefined;
+  const pageCount = () => {
+    total ??= pagefind.search(null, {}).then((r) => r?.results.length ?? 0);
+    return total;
+  };
+  let members: Promise<Map<string, Set<string>>> | undefined;
+  const tagMembers = () => {
+    members ??= Promise.all(
+      Object.keys(siteFilters.tag ?? {}).map(
+        async (tag) => [tag, new Set((await pagefind.search(null, { filters: { tag } }))?.results.map((r) => r.id) ?? [])] as const,
+      ),
+    ).then((entries) => new Map(entries));
+    return members;
+  };
 
   let state = readSearchState(new URL(window.location.href).searchParams);
   fillForm(form, state);
   syncHeader(state.q);
-  let shown: PagefindResult[] = [];
+  let shown: RankedResult<PagefindResult>[] = [];
   let run = 0;
 
   const search = async () => {
     const mine = ++run;
     // Busy until this search's results are drawn (a newer search keeps it busy: see `mine`).
     list.setAttribute('aria-busy', 'true');
-    const { term, phrase, arxiv, exclude = [] } = planQuery(state.q);
+    const { term, phrase, arxiv, exclude = [], excludedDropped, truncated } = planQuery(state.q);
     const chosen = [...state.tags, ...state.notTags];
     if (!isActive(state)) {
       drawTags(tagBox, tagChoices(siteFilters.tag ?? {}, chosen, TAG_CHOICES), state);
@@ -147,50 +164,86 @@ export async function startSearch(): Promise<void> {
       list.setAttribute('aria-busy', 'false');
       return;
     }
+    // A query of only common words or signs ("what is the", "?!") has nothing to search for:
+    // Pagefind would match pages that hold every one of them, which says nothing.
+    const nothingToSearch = term !== null && arxiv === undefined && !term.includes('"') && queryWords(term).length === 0;
+    if (nothingToSearch) {
+      list.replaceChildren();
+      more.hidden = true;
+      help.hidden = false;
+      status.textContent = `“${state.q}” has no word to search for (only common words or signs): add a word that describes the paper.`;
+      list.setAttribute('aria-busy', 'false');
+      return;
+    }
     const options = { filters: pagefindFilters(state, days) };
     // Tag counts say how many papers each tag would give: the same search without the tag filter
     // (tags are ORed), so a checked tag never shows a count of 0 beside its results.
     const untagged = Object.fromEntries(Object.entries(options.filters).filter(([name]) => name !== 'tag'));
     // A day range with no listing day in it matches nothing; Pagefind is not asked.
     const noDays = (options.filters.day as { any: string[] } | undefined)?.any.length === 0;
-    const withTerm = (word: string) => (term === null ? word : `${term} ${word}`);
-    const [plain, exact, forTags, dropped, droppedForTags] = noDays
-      ? [null, null, null, [], []]
+    // Relevance and votes rank any-word matches below the all-words ones (search-engine.ts);
+    // newest first lists the all-words matches only, by day.
+    const ranked = state.sort !== 'newest' && arxiv === undefined && term !== null;
+    const count = ranked ? await pageCount() : 0;
+    const rank = (filters: Record<string, unknown>) =>
+      rankedSearch(pagefind, { term, ...(phrase === undefined ? {} : { phrase }) }, { filters }, count);
+    const allOf = (answer: PagefindResponse | null) => ({ results: rankedOf(answer), allWords: answer, words: [] });
+    const [main, forTags, holding] = noDays
+      ? [null, null, []]
       : await Promise.all([
-          searchAll(term, options),
-          phrase !== undefined && state.sort !== 'newest' ? pagefind.search(phrase, options) : Promise.resolve(null),
-          state.tags.length > 0 ? pagefind.search(term, { ...options, filters: untagged }) : Promise.resolve(null),
-          // An excluded word: the papers that have it besides the rest of the query (Pagefind ANDs
-          // words) are dropped from the results, and from the tag counts.
-          Promise.all(exclude.map((word) => pagefind.search(withTerm(word), options))),
-          state.tags.length > 0
-            ? Promise.all(exclude.map((word) => pagefind.search(withTerm(word), { ...options, filters: untagged })))
-            : [],
+          ranked ? rank(options.filters) : searchAll(term, options).then(allOf),
+          state.tags.length > 0 ? (ranked ? rank(untagged) : pagefind.search(term, { ...options, filters: untagged }).then(allOf)) : null,
+          // An excluded word drops every page that holds it (the word itself, as a one-word
+          // phrase: not the longer words it begins, and nothing when no page has it).
+          Promise.all(exclude.map((word) => pagefind.search(`"${word}"`, {}))),
         ]);
     if (mine !== run) return; // a newer search has started
-    const excluded = dropped.flatMap((r) => r?.results ?? []);
-    const ranked = withoutExcluded(mergeResults(exact?.results ?? [], plain?.results ?? []), excluded);
+    const excluded = holding.flatMap((r) => r?.results ?? []);
+    const gone = new Set(excluded.map((e) => e.id));
+    const kept = (main?.results ?? []).filter((r) => !gone.has(r.hit.id));
     if (state.sort === 'votes') votesShown = await loadVotes();
-    const results = state.sort === 'votes' ? orderByVotes(ranked, votesShown ?? {}) : ranked;
-    const page = await Promise.all(results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    const results =
+      state.sort === 'votes'
+        ? orderByVotes(
+            kept.map((r) => ({ ...r, id: r.hit.id })),
+            votesShown ?? {},
+          )
+        : kept;
+    const page = await Promise.all(results.slice(0, PAGE_SIZE).map((r) => r.hit.data()));
     if (mine !== run) return;
     // Everything is ready: swap in one step, so results never flicker while the reader types.
     const missing = arxiv !== undefined && !page.some((r) => r.meta.arxiv === arxiv);
-    const counts = subtractFilterCounts(
-      (forTags ?? plain)?.filters ?? {},
-      (state.tags.length > 0 ? droppedForTags : dropped).map((r) => r?.filters),
-    );
+    // Tag counts: Pagefind's, of the pages that hold every word; counted here from each tag's pages
+    // when the results hold others too, or lose pages to an excluded word.
+    const counted = forTags ?? main;
+    const counts =
+      counted?.results.some((r) => r.partial) || excluded.length > 0
+        ? countTags(withoutExcluded(counted?.results.map((r) => r.hit) ?? [], excluded), await tagMembers())
+        : (counted?.allWords?.filters ?? {});
+    if (mine !== run) return;
     drawTags(tagBox, tagChoices(counts.tag ?? {}, chosen, TAG_CHOICES), state);
     shown = results;
-    list.replaceChildren(...page.map((data, i) => resultItem(data, state.q, votesShown?.[results[i]?.id ?? ''])));
+    list.replaceChildren(...page.map((data, i) => resultItem(data, state.q, votesShown?.[results[i]?.hit.id ?? ''], results[i])));
     more.hidden = shown.length <= PAGE_SIZE;
     help.hidden = results.length > 0 && !missing;
+    const whole = results.filter((r) => !r.partial).length;
     const found = results.length === 1 ? '1 paper found' : `${results.length} papers found`;
-    status.textContent = missing
-      ? `No paper with arXiv id ${arxiv} here.${results.length > 0 ? ` Other matches: ${results.length}.` : ''}`
-      : results.length === 0
-        ? `No paper matches ${state.q === '' ? 'these filters' : `“${state.q}”${state.tags.length > 0 || state.notTags.length > 0 || state.code || state.from !== '' || state.to !== '' ? ' with these filters' : ''}`}.`
-        : found;
+    const notes = [
+      ...(truncated === undefined ? [] : [`Searched its first ${MAX_QUERY_WORDS} words of ${truncated}.`]),
+      ...(excludedDropped === undefined
+        ? []
+        : [`Left out the papers of the first ${MAX_EXCLUDED} -words only, not of ${excludedDropped} more.`]),
+    ];
+    status.textContent = [
+      missing
+        ? `No paper with arXiv id ${arxiv} here.${results.length > 0 ? ` Other matches: ${results.length}.` : ''}`
+        : results.length === 0
+          ? `No paper matches ${state.q === '' ? 'these filters' : `“${state.q}”${state.tags.length > 0 || state.notTags.length > 0 || state.code || state.from !== '' || state.to !== '' ? ' with these filters' : ''}`}.`
+          : whole < results.length
+            ? `${found}: ${whole === 0 ? 'none holds' : `${whole} ${whole === 1 ? 'holds' : 'hold'}`} every word, the others some of them, best first.`
+            : found,
+      ...notes,
+    ].join(' ');
     list.setAttribute('aria-busy', 'false');
   };
 
@@ -281,26 +334,42 @@ function drawTags(box: HTMLElement, choices: { tag: string; count: number }[], s
   list?.replaceChildren(...items);
 }
 
+/** Pagefind's answer as ranked results: every page holds every word. */
+function rankedOf(answer: PagefindResponse | null): RankedResult<PagefindResult>[] {
+  return (answer?.results ?? []).map((hit) => ({ hit, matched: [], partial: false }));
+}
+
+/** Tag counts of `hits`, as Pagefind's filter counts read: tag → papers among them that carry it. */
+function countTags(
+  hits: readonly { id: string }[],
+  members: ReadonlyMap<string, ReadonlySet<string>>,
+): Record<string, Record<string, number>> {
+  const tag: Record<string, number> = {};
+  for (const [name, ids] of members) tag[name] = hits.reduce((n, h) => n + (ids.has(h.id) ? 1 : 0), 0);
+  return { tag };
+}
+
 /** Draws up to PAGE_SIZE results of `results` from index `from` on. */
 async function drawMore(
   list: HTMLOListElement,
-  results: PagefindResult[],
+  results: RankedResult<PagefindResult>[],
   from: number,
   query: string,
   votes: Record<string, number> | undefined,
 ): Promise<void> {
   const next = results.slice(from, from + PAGE_SIZE);
-  const page = await Promise.all(next.map((r) => r.data()));
-  list.append(...page.map((data, i) => resultItem(data, query, votes?.[next[i]?.id ?? ''])));
+  const page = await Promise.all(next.map((r) => r.hit.data()));
+  list.append(...page.map((data, i) => resultItem(data, query, votes?.[next[i]?.hit.id ?? ''], next[i])));
 }
 
 /**
  * One result: the title, a line of the day (as text), the first authors, votes (once the votes
  * file is loaded: `votes` undefined shows none) and a code badge, then the abstract's first lines
  * with the query's words marked (the paper's own text, never the index's author lists or tags).
+ * A page that holds only some of the query's words says which ("Has: tokens, layers").
  * Everything is drawn as text.
  */
-function resultItem(data: Data, query: string, votes: number | undefined): HTMLLIElement {
+function resultItem(data: Data, query: string, votes: number | undefined, ranked?: RankedResult<PagefindResult>): HTMLLIElement {
   const { meta } = data;
   const item = document.createElement('li');
   item.className = 'search-result';
@@ -347,6 +416,13 @@ function resultItem(data: Data, query: string, votes: number | undefined): HTMLL
   excerpt.className = 'search-result__excerpt';
   excerpt.append(...markWords(meta.summary ?? '', query));
   item.append(heading, line, excerpt);
+  if (ranked?.partial) {
+    const has = document.createElement('p');
+    has.className = 'search-result__matched';
+    has.dataset.matched = ranked.matched.join(' ');
+    has.textContent = `Has: ${ranked.matched.join(', ')}`;
+    item.append(has);
+  }
   return item;
 }
 

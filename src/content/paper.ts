@@ -237,10 +237,16 @@ export const PAPER_FIELDS = Object.keys(PaperSchema.shape) as (keyof PaperData)[
 /**
  * The front matter a paper's file holds, field for field, and nothing the build derived from it
  * (`totalVotes`, rendered text, credit): what a data file offers as "the content file's data".
- * Optional fields the file leaves out stay out.
+ * Fields the file leaves out stay out, defaults too (no links, no tags, no votes), as
+ * `writePaperFile` leaves them out of a file.
  */
 export function frontMatterOf(paper: PaperData): Partial<PaperData> {
-  return Object.fromEntries(PAPER_FIELDS.flatMap((key) => (paper[key] === undefined ? [] : [[key, paper[key]]])));
+  const isDefault = (value: unknown) =>
+    value === undefined ||
+    value === 0 ||
+    (Array.isArray(value) && value.length === 0) ||
+    (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
+  return Object.fromEntries(PAPER_FIELDS.flatMap((key) => (isDefault(paper[key]) ? [] : [[key, paper[key]]])));
 }
 
 /** A paper as the site uses it: validated data plus where it came from and its rendered abstract. */

@@ -3,6 +3,8 @@ import {
   addFilterCounts,
   daysInRange,
   isActive,
+  MAX_EXCLUDED,
+  MAX_QUERY_WORDS,
   mergeResults,
   orderByVotes,
   pagefindFilters,
@@ -12,13 +14,27 @@ import {
   readShards,
   readVotes,
   shardsInRange,
-  subtractFilterCounts,
   tagChoices,
   withoutExcluded,
   writeSearchState,
 } from '../../src/client/search-state.ts';
 
 const state = (query: string) => readSearchState(new URLSearchParams(query));
+
+describe('planQuery, with bad input', () => {
+  it('searches the first MAX_QUERY_WORDS words of a pasted page and says how many there were', () => {
+    const q = Array.from({ length: 2000 / 5 }, (_, i) => `w${i}`).join(' ');
+    const plan = planQuery(q);
+    expect(plan.term?.split(' ')).toHaveLength(MAX_QUERY_WORDS);
+    expect(plan.truncated).toBe(400);
+  });
+  it('applies at most MAX_EXCLUDED -words and counts the rest', () => {
+    const plan = planQuery(`attention ${Array.from({ length: 200 }, (_, i) => `-x${i}`).join(' ')}`);
+    expect(plan.exclude).toHaveLength(MAX_EXCLUDED);
+    // Only the first MAX_QUERY_WORDS words of the query are read at all.
+    expect(plan.excludedDropped).toBe(MAX_QUERY_WORDS - 1 - MAX_EXCLUDED);
+  });
+});
 
 describe('planQuery', () => {
   it('reads every form of an arXiv id people paste as the bare id', () => {
@@ -148,13 +164,6 @@ describe('excluding', () => {
   it('drops the papers an excluded word found, keeping the order', () => {
     const r = ['a', 'b', 'c', 'd'].map((id) => ({ id }));
     expect(withoutExcluded(r, [{ id: 'c' }, { id: 'x' }, { id: 'a' }]).map((x) => x.id)).toEqual(['b', 'd']);
-  });
-  it('takes the excluded papers out of the tag counts, never below 0', () => {
-    const base = { tag: { agents: 5, rl: 2 }, code: { yes: 3 } };
-    expect(subtractFilterCounts(base, [{ tag: { agents: 2 } }, undefined, { tag: { agents: 1, rl: 4 } }])).toEqual({
-      tag: { agents: 2, rl: 0 },
-      code: { yes: 3 },
-    });
   });
 });
 

@@ -98,7 +98,7 @@ describe('scholarlyArticleJson', () => {
       author: paper.authors.map((name) => ({ '@type': 'Person', name })),
       datePublished: '2024-10-07',
       identifier: 'arXiv:2410.05076',
-      sameAs: ['https://arxiv.org/abs/2410.05076', 'https://doi.org/10.48550/arXiv.2410.05076'],
+      sameAs: 'https://arxiv.org/abs/2410.05076',
     });
     expect(JSON.parse(scholarlyArticleJson({ ...paper, published: undefined, arxiv: undefined }))).not.toHaveProperty('datePublished');
     expect(JSON.parse(scholarlyArticleJson({ ...paper, published: undefined, journal: 'Nature 1' }))).toMatchObject({

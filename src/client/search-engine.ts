@@ -1,0 +1,193 @@
+/**
+ * Ranked any-word search on Pagefind's index. Pagefind matches all of a query's words, so a
+ * reader who describes a paper in a sentence ("reuse selected tokens across layers to speed up
+ * long context generation") finds nothing: no page holds all ten words. Here each content word of
+ * the query is searched on its own (the same word chunks the all-words search loads), and pages
+ * are ranked by the words they hold, BM25-like: each word weighted by its rarity (the pages that
+ * hold it), its count on the page, saturating, and more when it is in the title or the abstract's
+ * opening (Pagefind's matched metadata fields). Pages holding every word still come first.
+ *
+ * No DOM: it runs in the browser and, against a real index, in Node (tests, the bench).
+ */
+
+/** One result of a Pagefind search, as this module reads it. */
+export interface PagefindHit {
+  id: string;
+  score: number;
+  /** Positions of the matched words on the page. */
+  words: number[];
+  /** Metadata fields the word was found in ('title', 'summary'). */
+  matchedMetaFields?: string[];
+}
+
+/** What a Pagefind search answers (results, and counts of each filter value among them). */
+export interface PagefindAnswer<Hit extends PagefindHit = PagefindHit> {
+  results: Hit[];
+  filters?: Record<string, Record<string, number>>;
+}
+
+/** The part of Pagefind's API the engine uses. */
+export interface PagefindSearch<Hit extends PagefindHit = PagefindHit> {
+  search(term: string | null, options?: Record<string, unknown>): Promise<PagefindAnswer<Hit> | null>;
+}
+
+/** How the any-word ranking weighs what it finds; each default in one place. */
+export const ANY_WORD = {
+  /** Fewer all-words matches than this and the any-word matches are added below them. */
+  enough: 10,
+  /** Words of a query searched one by one at most: a pasted abstract searches its first ones. */
+  maxWords: 12,
+  /** BM25's term-frequency saturation. */
+  k1: 1.2,
+  /** Counted as extra occurrences when a word is in the title, or in the abstract's opening (the page's summary). */
+  titleBoost: 3,
+  openingBoost: 2,
+} as const;
+
+/** Words a reader's sentence holds that say nothing about a paper. */
+const STOP_WORDS = new Set(
+  (
+    'a an and are as at be been being but by can could did do does for from had has have how i if in into is it its ' +
+    'me my no not of on or our so than that the their them then there these they this those to too us very was we ' +
+    'were what when where which while who whom why will with would you your about also'
+  ).split(' '),
+);
+
+/**
+ * The content words of a query as the any-word ranking searches them: lowercase runs of letters
+ * and digits ('self-speculative' is two, as Pagefind indexes it), stop words and one-letter words
+ * dropped, each once, in order, at most `ANY_WORD.maxWords`.
+ */
+export function queryWords(text: string): string[] {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1 && !STOP_WORDS.has(w));
+  return [...new Set(words)].slice(0, ANY_WORD.maxWords);
+}
+
+/** One word's single-word search: its hits, and the ids of the pages that hold the word itself (not only a longer word it begins). */
+export interface WordHits {
+  word: string;
+  hits: readonly PagefindHit[];
+  exact: ReadonlySet<string>;
+}
+
+/** A page of the any-word ranking: its score and the query words it holds, in query order. */
+export interface RankedPage {
+  id: string;
+  score: number;
+  matched: string[];
+}
+
+/**
+ * Pages ranked by the words they hold: for each word, idf × BM25's saturated term frequency (no
+ * length normalisation: Pagefind does not tell a page's length without loading it), the count
+ * raised when the word is in the title or the opening. `total` is the number of pages in the
+ * index. Best first; ties by id.
+ */
+export function rankAnyWord(words: readonly WordHits[], total: number): RankedPage[] {
+  const pages = new Map<string, RankedPage>();
+  for (const { word, hits, exact } of words) {
+    const df = exact.size;
+    if (df === 0) continue;
+    const idf = Math.log(1 + (Math.max(total, df) - df + 0.5) / (df + 0.5));
+    for (const hit of hits) {
+      // Pagefind matches the last word of a query as a prefix ('see' finds 'seed'): the word itself must be on the page.
+      if (!exact.has(hit.id)) continue;
+      const fields = hit.matchedMetaFields ?? [];
+      const tf =
+        Math.max(1, hit.words.length) +
+        (fields.includes('title') ? ANY_WORD.titleBoost : 0) +
+        (fields.includes('summary') ? ANY_WORD.openingBoost : 0);
+      const page = pages.get(hit.id) ?? { id: hit.id, score: 0, matched: [] };
+      page.score += (idf * tf * (ANY_WORD.k1 + 1)) / (tf + ANY_WORD.k1);
+      page.matched.push(word);
+      pages.set(hit.id, page);
+    }
+  }
+  return [...pages.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The query's results in one order: the all-words matches first (ranked among themselves by the
+ * any-word score, Pagefind's order breaking ties), then, when they are fewer than
+ * `ANY_WORD.enough`, the pages that hold only some of the words. Each says which words it holds.
+ */
+export function combineResults<Hit extends PagefindHit>(
+  allWords: readonly Hit[],
+  ranked: readonly RankedPage[],
+  hitOf: (id: string) => Hit | undefined,
+  queryWordCount: number,
+): { hit: Hit; matched: string[]; partial: boolean }[] {
+  const rankOf = new Map(ranked.map((r, i) => [r.id, i]));
+  const inAll = new Set(allWords.map((h) => h.id));
+  const first = allWords
+    .map((hit, i) => ({ hit, i, r: rankOf.get(hit.id) ?? Number.MAX_SAFE_INTEGER }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map(({ hit }) => ({ hit, matched: ranked[rankOf.get(hit.id) ?? -1]?.matched ?? [], partial: false }));
+  if (first.length >= ANY_WORD.enough || queryWordCount < 2) return first;
+  const rest = ranked.flatMap((page) => {
+    const hit = inAll.has(page.id) ? undefined : hitOf(page.id);
+    return hit === undefined ? [] : [{ hit, matched: page.matched, partial: true }];
+  });
+  return [...first, ...rest];
+}
+
+/**
+ * Searches `words` one by one with `options` (the same filters as the all-words search), each also
+ * as an exact one-word phrase (Pagefind's phrase search matches the word itself): what
+ * `rankAnyWord` needs, and every hit by id. The word chunks are the all-words search's, already loaded.
+ */
+export async function searchWords<Hit extends PagefindHit>(
+  pagefind: PagefindSearch<Hit>,
+  words: readonly string[],
+  options: Record<string, unknown>,
+): Promise<{ words: WordHits[]; hits: Map<string, Hit> }> {
+  const answers = await Promise.all(
+    words.map(async (word) => {
+      const [loose, exact] = await Promise.all([pagefind.search(word, options), pagefind.search(`"${word}"`, options)]);
+      return { word, loose: loose?.results ?? [], exact: new Set((exact?.results ?? []).map((h) => h.id)) };
+    }),
+  );
+  const hits = new Map<string, Hit>();
+  for (const { loose } of answers) for (const hit of loose) if (!hits.has(hit.id)) hits.set(hit.id, hit);
+  return { words: answers.map(({ word, loose, exact }) => ({ word, hits: loose, exact })), hits };
+}
+
+/** A result of `rankedSearch`: the hit, the query words its page holds, and whether it lacks some. */
+export interface RankedResult<Hit extends PagefindHit = PagefindHit> {
+  hit: Hit;
+  matched: string[];
+  partial: boolean;
+}
+
+/**
+ * One ranked search, as the search page orders by relevance: an exact phrase's matches first
+ * (an author's full name, a title), then the all-words matches, then, when those are few, the
+ * pages that hold some of the words (`combineResults`). `term` is what Pagefind is asked, `phrase`
+ * the quoted query when it has two or more words (search-state.ts `planQuery`), `total` the
+ * number of pages in the index.
+ */
+export async function rankedSearch<Hit extends PagefindHit>(
+  pagefind: PagefindSearch<Hit>,
+  plan: { term: string | null; phrase?: string },
+  options: Record<string, unknown>,
+  total: number,
+): Promise<{ results: RankedResult<Hit>[]; allWords: PagefindAnswer<Hit> | null; words: string[] }> {
+  const words = plan.term === null || plan.term.includes('"') ? [] : queryWords(plan.term);
+  const [allWords, exact, each] = await Promise.all([
+    pagefind.search(plan.term, options),
+    plan.phrase === undefined ? Promise.resolve(null) : pagefind.search(plan.phrase, options),
+    words.length < 2 ? Promise.resolve(undefined) : searchWords(pagefind, words, options),
+  ]);
+  const ranked = each === undefined ? [] : rankAnyWord(each.words, total);
+  const combined = combineResults(allWords?.results ?? [], ranked, (id) => each?.hits.get(id), words.length);
+  const phraseIds = new Set((exact?.results ?? []).map((h) => h.id));
+  const matchedOf = new Map(combined.map((r) => [r.hit.id, r.matched]));
+  const results = [
+    ...(exact?.results ?? []).map((hit) => ({ hit, matched: matchedOf.get(hit.id) ?? words, partial: false })),
+    ...combined.filter((r) => !phraseIds.has(r.hit.id)),
+  ];
+  return { results, allWords, words };
+}
