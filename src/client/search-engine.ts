@@ -164,8 +164,9 @@ export interface RankedResult<Hit extends PagefindHit = PagefindHit> {
 
 /**
  * One ranked search, as the search page orders by relevance: an exact phrase's matches first
- * (an author's full name, a title), then the all-words matches, then, when those are few, the
- * pages that hold some of the words (`combineResults`). `term` is what Pagefind is asked, `phrase`
+ * (an author's full name, a title), then the all-words matches (in Pagefind's order, or, when they
+ * are few, in the any-word order), then, when they are few, the pages that hold some of the words
+ * (`combineResults`). `term` is what Pagefind is asked, `phrase`
  * the quoted query when it has two or more words (search-state.ts `planQuery`), `total` the
  * number of pages in the index.
  */
@@ -176,11 +177,14 @@ export async function rankedSearch<Hit extends PagefindHit>(
   total: number,
 ): Promise<{ results: RankedResult<Hit>[]; allWords: PagefindAnswer<Hit> | null; words: string[] }> {
   const words = plan.term === null || plan.term.includes('"') ? [] : queryWords(plan.term);
-  const [allWords, exact, each] = await Promise.all([
+  const [allWords, exact] = await Promise.all([
     pagefind.search(plan.term, options),
     plan.phrase === undefined ? Promise.resolve(null) : pagefind.search(plan.phrase, options),
-    words.length < 2 ? Promise.resolve(undefined) : searchWords(pagefind, words, options),
   ]);
+  // Words one by one only when too few pages hold them all: a common word's search lists most of
+  // the index, which a phone pays for in time (every result crosses from Pagefind's worker).
+  const few = (allWords?.results.length ?? 0) < ANY_WORD.enough && words.length >= 2;
+  const each = few ? await searchWords(pagefind, words, options) : undefined;
   const ranked = each === undefined ? [] : rankAnyWord(each.words, total);
   const combined = combineResults(allWords?.results ?? [], ranked, (id) => each?.hits.get(id), words.length);
   const phraseIds = new Set((exact?.results ?? []).map((h) => h.id));

@@ -125,14 +125,11 @@ export async function startSearch(): Promise<void> {
   };
   const siteFilters = await pagefind.filters();
   const days = Object.keys(siteFilters.day ?? {});
-  // The pages of the index (a word's rarity is counted against them) and, made the first time a
-  // search has pages that hold only some of its words, each tag's pages: Pagefind counts tags
-  // only among the pages that hold every word.
-  let total: Promise<number> | undefined;
-  const pageCount = () => {
-    total ??= pagefind.search(null, {}).then((r) => r?.results.length ?? 0);
-    return total;
-  };
+  // Every indexed page has exactly one listing day: the day filter's counts add up to the pages
+  // (a search for everything would list them all, which costs a phone seconds at 10,000 papers).
+  const pages = Object.values(siteFilters.day ?? {}).reduce((sum, n) => sum + n, 0);
+  // Each tag's pages, read the first time a search has pages that hold only some of its words:
+  // Pagefind counts tags only among the pages that hold every word.
   let members: Promise<Map<string, Set<string>>> | undefined;
   const tagMembers = () => {
     members ??= Promise.all(
@@ -184,7 +181,7 @@ export async function startSearch(): Promise<void> {
     // Relevance and votes rank any-word matches below the all-words ones (search-engine.ts);
     // newest first lists the all-words matches only, by day.
     const ranked = state.sort !== 'newest' && arxiv === undefined && term !== null;
-    const count = ranked ? await pageCount() : 0;
+    const count = pages;
     const rank = (filters: Record<string, unknown>) =>
       rankedSearch(pagefind, { term, ...(phrase === undefined ? {} : { phrase }) }, { filters }, count);
     const allOf = (answer: PagefindResponse | null) => ({ results: rankedOf(answer), allWords: answer, words: [] });
