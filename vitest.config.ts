@@ -21,7 +21,7 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           // Both cores (Vitest's default here is one worker: 75 s for the unit files alone).
           maxWorkers: 2,
-          include: ['tests/*.test.ts', 'tests/{content,data,verify,client,scripts,integrations}/**/*.test.ts'],
+          include: ['tests/*.test.ts', 'tests/{content,data,verify,client,lib,scripts,integrations}/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

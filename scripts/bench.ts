@@ -5,13 +5,13 @@
  * rebuild, a bare Astro + bare Pagefind baseline over the same corpus, and search in Chromium
  * (bytes a CDN would send, time to first results); prints a table and writes JSON.
  */
-import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { writePaperFile } from '../src/content/paper-file.ts';
-import { dayPath, pagefindPath, paperPath, searchPath } from '../src/data/routes.ts';
+import { commonWordsPath, dayPath, pagefindPath, paperPath, searchPath } from '../src/data/routes.ts';
 import { searchShards, shardPath } from '../src/data/search-shards.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 import { HARNESS, measurePage, measureSearch, type QueryResult } from './bench/browser.ts';
@@ -142,10 +142,12 @@ async function benchRelevance(work: string, count: number, environment: NodeJS.P
     await pagefindJs.options({ basePath: `${server.url}${pagefindPath('').slice(1)}`, baseUrl: '/' });
     await pagefindJs.init();
     const kept = new Set(papers.map((p) => p.id));
+    const common = new Set(JSON.parse(readFileSync(path.join(dist, commonWordsPath()), 'utf8')) as string[]);
     return await measureRelevance(
       pagefindJs,
       records.filter((r) => kept.has(r.arxiv)),
       readEvalQueries(),
+      common,
     );
   } finally {
     await server.close();

@@ -49,15 +49,16 @@ type Hit = PagefindHit & { data(): Promise<{ url: string }> };
 type Pagefind = PagefindSearch<Hit>;
 
 /**
- * Runs the evaluation set on `pagefind` (an initialised pagefind.js over the built site) and on
- * the BM25 reference over `records` (the site's papers).
+ * Runs the evaluation set on `pagefind` (an initialised pagefind.js over the built site, with the
+ * site's common words, as the search page runs it) and on the BM25 reference over `records`.
  */
 export async function measureRelevance(
   pagefind: Pagefind,
   records: readonly CorpusRecord[],
   queries: readonly EvalQuery[],
+  common: ReadonlySet<string> = new Set(),
 ): Promise<RelevanceReport> {
-  const total = (await pagefind.search(null, {}))?.results.length ?? 0;
+  const total = records.length;
   const bm25 = new Bm25(records.map((r) => ({ id: r.arxiv, title: r.title, abstract: r.abstract })));
   const titleOf = new Map(records.map((r) => [r.arxiv, r.title]));
   // The page of each evaluated paper (its id is its arXiv id: /papers/<arXiv id>/), found by
@@ -66,7 +67,7 @@ export async function measureRelevance(
   let byId = 0;
   let byTitle = 0;
   for (const arxiv of new Set(queries.map((q) => q.arxiv))) {
-    const first = (await rankedSearch(pagefind, planQuery(arxiv), {}, total)).results[0]?.hit;
+    const first = (await rankedSearch(pagefind, planQuery(arxiv), {}, total, common)).results[0]?.hit;
     if (first !== undefined && (await first.data()).url.endsWith(`/papers/${arxiv}/`)) {
       byId++;
       pageOf.set(arxiv, first.id);
@@ -74,7 +75,7 @@ export async function measureRelevance(
       throw new Error(`arXiv ${arxiv} does not find its page first: is it in the site?`);
     }
     const title = titleOf.get(arxiv) ?? '';
-    if ((await rankedSearch(pagefind, planQuery(title), {}, total)).results[0]?.hit.id === first.id) byTitle++;
+    if ((await rankedSearch(pagefind, planQuery(title), {}, total, common)).results[0]?.hit.id === first.id) byTitle++;
   }
   const rank = (ids: readonly string[], target: string) => {
     const i = ids.indexOf(target);
@@ -94,7 +95,7 @@ export async function measureRelevance(
         ),
       );
       const site = rank(
-        (await rankedSearch(pagefind, planQuery(q.query), {}, total)).results.map((r) => r.hit.id),
+        (await rankedSearch(pagefind, planQuery(q.query), {}, total, common)).results.map((r) => r.hit.id),
         target,
       );
       ranks.site.push(site);

@@ -1,14 +1,15 @@
 /**
  * Ranked any-word search on Pagefind's index. Pagefind matches all of a query's words, so a
  * reader who describes a paper in a sentence ("reuse selected tokens across layers to speed up
- * long context generation") finds nothing: no page holds all ten words. Here each content word of
- * the query is searched on its own (the same word chunks the all-words search loads), and pages
- * are ranked by the words they hold, BM25-like: each word weighted by its rarity (the pages that
- * hold it), its count on the page, saturating, and more when it is in the title or the abstract's
- * opening (Pagefind's matched metadata fields). Pages holding every word still come first.
+ * long context generation") finds nothing: no page holds all ten words. Here, when too few pages
+ * hold them all, each content word of the query is searched on its own (as a one-word phrase, so
+ * that it matches the word and not the longer words it begins; the same word chunks the all-words
+ * search loads), and pages are ranked by the words they hold, each weighted by its rarity, as
+ * BM25's idf. Pages holding every word still come first.
  *
  * No DOM: it runs in the browser and, against a real index, in Node (tests, the bench).
  */
+import { STOP_WORDS, wordsOf } from '../lib/search-words.ts';
 
 /** One result of a Pagefind search, as this module reads it. */
 export interface PagefindHit {
@@ -37,21 +38,7 @@ export const ANY_WORD = {
   enough: 10,
   /** Words of a query searched one by one at most: a pasted abstract searches its first ones. */
   maxWords: 12,
-  /** BM25's term-frequency saturation. */
-  k1: 1.2,
-  /** Counted as extra occurrences when a word is in the title, or in the abstract's opening (the page's summary). */
-  titleBoost: 3,
-  openingBoost: 2,
 } as const;
-
-/** Words a reader's sentence holds that say nothing about a paper. */
-const STOP_WORDS = new Set(
-  (
-    'a an and are as at be been being but by can could did do does for from had has have how i if in into is it its ' +
-    'me my no not of on or our so than that the their them then there these they this those to too us very was we ' +
-    'were what when where which while who whom why will with would you your about also'
-  ).split(' '),
-);
 
 /**
  * The content words of a query as the any-word ranking searches them: lowercase runs of letters
@@ -59,18 +46,13 @@ const STOP_WORDS = new Set(
  * dropped, each once, in order, at most `ANY_WORD.maxWords`.
  */
 export function queryWords(text: string): string[] {
-  const words = text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 1 && !STOP_WORDS.has(w));
-  return [...new Set(words)].slice(0, ANY_WORD.maxWords);
+  return [...new Set(wordsOf(text).filter((w) => w.length > 1 && !STOP_WORDS.has(w)))].slice(0, ANY_WORD.maxWords);
 }
 
-/** One word's single-word search: its hits, and the ids of the pages that hold the word itself (not only a longer word it begins). */
+/** One word's search: the pages that hold the word itself. */
 export interface WordHits {
   word: string;
   hits: readonly PagefindHit[];
-  exact: ReadonlySet<string>;
 }
 
 /** A page of the any-word ranking: its score and the query words it holds, in query order. */
@@ -81,28 +63,22 @@ export interface RankedPage {
 }
 
 /**
- * Pages ranked by the words they hold: for each word, idf × BM25's saturated term frequency (no
- * length normalisation: Pagefind does not tell a page's length without loading it), the count
- * raised when the word is in the title or the opening. `total` is the number of pages in the
- * index. Best first; ties by id.
+ * Pages ranked by the words they hold: the sum, over the query words a page holds, of each word's
+ * rarity, BM25's idf (`log(1 + (N − n + 0.5)/(n + 0.5))` for a word n of the index's N pages
+ * hold). Measured on real abstracts, a count of each word on the page (Pagefind's prefix search
+ * gives one, with the title and opening it matched in) ranked described papers worse (see
+ * docs/performance.md), and cost a second search per word. Best first; ties by id.
  */
 export function rankAnyWord(words: readonly WordHits[], total: number): RankedPage[] {
   const pages = new Map<string, RankedPage>();
-  for (const { word, hits, exact } of words) {
-    const df = exact.size;
-    if (df === 0) continue;
-    const idf = Math.log(1 + (Math.max(total, df) - df + 0.5) / (df + 0.5));
+  for (const { word, hits } of words) {
+    const n = hits.length;
+    if (n === 0) continue;
+    const idf = Math.log(1 + (Math.max(total, n) - n + 0.5) / (n + 0.5));
     for (const hit of hits) {
-      // Pagefind matches the last word of a query as a prefix ('see' finds 'seed'): the word itself must be on the page.
-      if (!exact.has(hit.id)) continue;
-      const fields = hit.matchedMetaFields ?? [];
-      const tf =
-        Math.max(1, hit.words.length) +
-        (fields.includes('title') ? ANY_WORD.titleBoost : 0) +
-        (fields.includes('summary') ? ANY_WORD.openingBoost : 0);
       const page = pages.get(hit.id) ?? { id: hit.id, score: 0, matched: [] };
-      page.score += (idf * tf * (ANY_WORD.k1 + 1)) / (tf + ANY_WORD.k1);
-      page.matched.push(word);
+      page.score += idf;
+      if (!page.matched.includes(word)) page.matched.push(word);
       pages.set(hit.id, page);
     }
   }
@@ -120,12 +96,13 @@ export function combineResults<Hit extends PagefindHit>(
   hitOf: (id: string) => Hit | undefined,
   queryWordCount: number,
 ): { hit: Hit; matched: string[]; partial: boolean }[] {
-  const rankOf = new Map(ranked.map((r, i) => [r.id, i]));
+  const scoreOf = new Map(ranked.map((r) => [r.id, r]));
   const inAll = new Set(allWords.map((h) => h.id));
+  // Among pages that hold every word, a higher any-word score first; Pagefind's order breaks ties.
   const first = allWords
-    .map((hit, i) => ({ hit, i, r: rankOf.get(hit.id) ?? Number.MAX_SAFE_INTEGER }))
-    .sort((a, b) => a.r - b.r || a.i - b.i)
-    .map(({ hit }) => ({ hit, matched: ranked[rankOf.get(hit.id) ?? -1]?.matched ?? [], partial: false }));
+    .map((hit, i) => ({ hit, i, s: scoreOf.get(hit.id)?.score ?? 0 }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .map(({ hit }) => ({ hit, matched: scoreOf.get(hit.id)?.matched ?? [], partial: false }));
   if (first.length >= ANY_WORD.enough || queryWordCount < 2) return first;
   const rest = ranked.flatMap((page) => {
     const hit = inAll.has(page.id) ? undefined : hitOf(page.id);
@@ -135,8 +112,9 @@ export function combineResults<Hit extends PagefindHit>(
 }
 
 /**
- * Searches `words` one by one with `options` (the same filters as the all-words search), each also
- * as an exact one-word phrase (Pagefind's phrase search matches the word itself): what
+ * Searches `words` one by one with `options` (the same filters as the all-words search), each as
+ * a one-word phrase: Pagefind's phrase search matches the word itself (stemmed), where a plain
+ * search of one word also matches every longer word it begins ('see' finds 'seed'). What
  * `rankAnyWord` needs, and every hit by id. The word chunks are the all-words search's, already loaded.
  */
 export async function searchWords<Hit extends PagefindHit>(
@@ -145,14 +123,11 @@ export async function searchWords<Hit extends PagefindHit>(
   options: Record<string, unknown>,
 ): Promise<{ words: WordHits[]; hits: Map<string, Hit> }> {
   const answers = await Promise.all(
-    words.map(async (word) => {
-      const [loose, exact] = await Promise.all([pagefind.search(word, options), pagefind.search(`"${word}"`, options)]);
-      return { word, loose: loose?.results ?? [], exact: new Set((exact?.results ?? []).map((h) => h.id)) };
-    }),
+    words.map(async (word) => ({ word, hits: (await pagefind.search(`"${word}"`, options))?.results ?? [] })),
   );
   const hits = new Map<string, Hit>();
-  for (const { loose } of answers) for (const hit of loose) if (!hits.has(hit.id)) hits.set(hit.id, hit);
-  return { words: answers.map(({ word, loose, exact }) => ({ word, hits: loose, exact })), hits };
+  for (const answer of answers) for (const hit of answer.hits) if (!hits.has(hit.id)) hits.set(hit.id, hit);
+  return { words: answers, hits };
 }
 
 /** A result of `rankedSearch`: the hit, the query words its page holds, and whether it lacks some. */
@@ -168,13 +143,15 @@ export interface RankedResult<Hit extends PagefindHit = PagefindHit> {
  * are few, in the any-word order), then, when they are few, the pages that hold some of the words
  * (`combineResults`). `term` is what Pagefind is asked, `phrase`
  * the quoted query when it has two or more words (search-state.ts `planQuery`), `total` the
- * number of pages in the index.
+ * number of pages in the index, `common` the words too common to search on their own (the
+ * build's common-words file: `commonWords`).
  */
 export async function rankedSearch<Hit extends PagefindHit>(
   pagefind: PagefindSearch<Hit>,
   plan: { term: string | null; phrase?: string },
   options: Record<string, unknown>,
   total: number,
+  common: ReadonlySet<string> = new Set(),
 ): Promise<{ results: RankedResult<Hit>[]; allWords: PagefindAnswer<Hit> | null; words: string[] }> {
   const words = plan.term === null || plan.term.includes('"') ? [] : queryWords(plan.term);
   const [allWords, exact] = await Promise.all([
@@ -184,7 +161,13 @@ export async function rankedSearch<Hit extends PagefindHit>(
   // Words one by one only when too few pages hold them all: a common word's search lists most of
   // the index, which a phone pays for in time (every result crosses from Pagefind's worker).
   const few = (allWords?.results.length ?? 0) < ANY_WORD.enough && words.length >= 2;
-  const each = few ? await searchWords(pagefind, words, options) : undefined;
+  const each = few
+    ? await searchWords(
+        pagefind,
+        words.filter((w) => !common.has(w)),
+        options,
+      )
+    : undefined;
   const ranked = each === undefined ? [] : rankAnyWord(each.words, total);
   const combined = combineResults(allWords?.results ?? [], ranked, (id) => each?.hits.get(id), words.length);
   const phraseIds = new Set((exact?.results ?? []).map((h) => h.id));

@@ -68,6 +68,13 @@ export async function startSearch(): Promise<void> {
   const bundle = form.dataset.bundlePath ?? '/pagefind/';
   const baseUrl = form.dataset.base ?? '/';
   const listed = readShards(form.dataset.shards);
+  // The words too common to search one by one, fetched beside the index (a missing file: none).
+  const commonWords = fetch(form.dataset.commonWords ?? '')
+    .then((r) => (r.ok ? r.json() : []))
+    .then(
+      (words: unknown) => new Set(Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : []),
+      () => new Set<string>(),
+    );
   let pagefind: PagefindModule;
   try {
     pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule;
@@ -182,8 +189,9 @@ export async function startSearch(): Promise<void> {
     // newest first lists the all-words matches only, by day.
     const ranked = state.sort !== 'newest' && arxiv === undefined && term !== null;
     const count = pages;
+    const common = ranked ? await commonWords : new Set<string>();
     const rank = (filters: Record<string, unknown>) =>
-      rankedSearch(pagefind, { term, ...(phrase === undefined ? {} : { phrase }) }, { filters }, count);
+      rankedSearch(pagefind, { term, ...(phrase === undefined ? {} : { phrase }) }, { filters }, count, common);
     const allOf = (answer: PagefindResponse | null) => ({ results: rankedOf(answer), allWords: answer, words: [] });
     const [main, forTags, holding] = noDays
       ? [null, null, []]

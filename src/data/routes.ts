@@ -109,6 +109,11 @@ export function iconPngPath(size: 512 | 64): string {
   return withBase(`icon-${size}.png`);
 }
 
+/** The words too common for the search page to search on their own (src/lib/search-words.ts `commonWords`). */
+export function commonWordsPath(): string {
+  return withBase('search/common-words.json');
+}
+
 /** The subscribe page. */
 export function subscribePath(): string {
   return withBase('subscribe/');
