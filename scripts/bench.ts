@@ -14,7 +14,7 @@ import { writePaperFile } from '../src/content/paper-file.ts';
 import { commonWordsPath, dayPath, pagefindPath, paperPath, searchPath } from '../src/data/routes.ts';
 import { searchShards, shardPath } from '../src/data/search-shards.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
-import { HARNESS, measurePage, measureSearch, type QueryResult } from './bench/browser.ts';
+import { HARNESS, measurePage, measurePhoneSearch, measureSearch, type PhoneResult, type QueryResult } from './bench/browser.ts';
 import { measureBuild, type Run, sizeOf, writeCorpus } from './bench/build.ts';
 import { measureFrontMatter } from './bench/front-matter.ts';
 import { commitCorpus } from './bench/history.ts';
@@ -310,6 +310,7 @@ export async function main(argv: string[], environment: NodeJS.ProcessEnv): Prom
         search: QueryResult[];
         oneIndexSearch: QueryResult[];
         bareSearch?: QueryResult[];
+        phone: PhoneResult[];
         pages: Awaited<ReturnType<typeof measurePage>>[];
         lighthouse?: Record<string, LighthouseScores>;
       }
@@ -326,6 +327,8 @@ export async function main(argv: string[], environment: NodeJS.ProcessEnv): Prom
         log(`page ${p.path}: ${(p.htmlCssBytes / 1024).toFixed(1)} KB HTML+CSS (gzip), scripts: ${p.scripts.join(', ') || 'none'}`);
       const shards = searchShards(corpus.map((p) => p.day)).map(shardPath);
       const search = await measureSearch(server, `site (${shards.length} shards)`, shards);
+      // The real search page on a phone: time to the first drawn result, a cold cache each time.
+      const phone = await measurePhoneSearch(server);
       // The same paper pages in one Pagefind index with the same number of fragment files (the site
       // bundles fragments to stay within two files a paper): the yardstick of the shards' cost and ranking.
       const one = path.join(work, 'one-index');
@@ -355,7 +358,7 @@ export async function main(argv: string[], environment: NodeJS.ProcessEnv): Prom
         for (const [page, s] of Object.entries(lighthouse))
           log(`lighthouse ${page}: ${LIGHTHOUSE_CATEGORIES.map((c) => `${c} ${s[c]}`).join(', ')}`);
       }
-      browser = { search, oneIndexSearch, pages, ...(bareSearch ? { bareSearch } : {}), ...(lighthouse ? { lighthouse } : {}) };
+      browser = { search, oneIndexSearch, phone, pages, ...(bareSearch ? { bareSearch } : {}), ...(lighthouse ? { lighthouse } : {}) };
     } finally {
       await server.close();
     }

@@ -91,3 +91,53 @@ export async function measurePage(
     await browser.close();
   }
 }
+
+/** The phone profile's queries: two words, and a ten-word sentence that describes a paper. */
+export const PHONE_QUERIES = ['language models', 'reuse selected tokens across layers to speed up long context generation'];
+
+/**
+ * The phone profile, as issue 30 sets it: slow 4G (1.6 Mbit/s down, 750 kbit/s up, 150 ms round
+ * trips) and the CPU slowed four times, through Chromium's DevTools protocol, files gzipped as a
+ * CDN serves them. Each query opens the real search page for it in a fresh profile (nothing cached).
+ */
+export const PHONE = { downloadBytesPerSecond: 1_600_000 / 8, uploadBytesPerSecond: 750_000 / 8, latencyMs: 150, cpuSlowdown: 4 };
+
+/** One query on the phone profile: milliseconds from navigation to the first drawn result, and the bytes sent. */
+export interface PhoneResult {
+  query: string;
+  ms: number;
+  bytes: number;
+}
+
+/** Opens `/search/?q=…` for each of `queries` on the phone profile and times the first drawn result. */
+export async function measurePhoneSearch(server: StaticServer, queries: readonly string[] = PHONE_QUERIES): Promise<PhoneResult[]> {
+  const browser = await launchBrowser();
+  try {
+    const out: PhoneResult[] = [];
+    for (const query of queries) {
+      const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: PHONE.latencyMs,
+        downloadThroughput: PHONE.downloadBytesPerSecond,
+        uploadThroughput: PHONE.uploadBytesPerSecond,
+      });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
+      const before = server.requests.length;
+      await page.goto(new URL(`search/?q=${encodeURIComponent(query)}`, server.url).href);
+      await page.locator('.search-result').first().waitFor({ timeout: 120_000 });
+      // The page's clock starts at navigation: the first result is drawn now.
+      const ms = await page.evaluate(() => performance.now());
+      const bytes = server.requests.slice(before).reduce((sum, r) => sum + r.bytes, 0);
+      out.push({ query, ms, bytes });
+      log(`phone search "${query}": first result drawn at ${Math.round(ms)} ms, ${(bytes / 1024).toFixed(1)} KB`);
+      await context.close();
+    }
+    return out;
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,6 +1,6 @@
 /** The benchmark's table. */
 
-import type { QueryResult } from './browser.ts';
+import type { PhoneResult, QueryResult } from './browser.ts';
 import type { Run } from './build.ts';
 
 /** Bytes as whole megabytes. */
@@ -104,6 +104,7 @@ export function formatTable(r: {
     search: QueryResult[];
     oneIndexSearch: QueryResult[];
     bareSearch?: QueryResult[];
+    phone?: PhoneResult[];
     pages: { path: string; htmlCssBytes: number; scripts: string[]; scriptBytes: number }[];
   };
   budgets: Budget[];
@@ -147,6 +148,10 @@ export function formatTable(r: {
       );
     }
     lines.push(`top-10 overlap with one index: ${topOverlap(r.browser.search, r.browser.oneIndexSearch).toFixed(1)} of 10`);
+    if (r.browser.phone) {
+      lines.push('', 'the search page on a phone (slow 4G, CPU ÷4, gzip, cold): first result drawn');
+      for (const p of r.browser.phone) lines.push(`  "${p.query}": ${(p.ms / 1000).toFixed(2)} s, ${(p.bytes / 1024).toFixed(1)} KB`);
+    }
   }
   lines.push('', 'budgets (ratios within this run)');
   for (const b of r.budgets) lines.push(`  ${b.met ? 'met    ' : 'NOT MET'} ${b.name}: ${b.value.toFixed(2)} (≤ ${b.limit}; ${b.detail})`);
