@@ -6,6 +6,7 @@
  */
 import { parseArxivRef } from '../content/arxiv-id.ts';
 import { compareText } from '../content/text.ts';
+import { HAS_CODE, SEARCH_FILTERS, SEARCH_SORT } from '../lib/search-index.ts';
 
 /** How results are ordered: Pagefind's relevance, newest listing day first, or most votes first (ties by relevance). */
 export type SearchSort = 'relevance' | 'newest' | 'votes';
@@ -143,10 +144,13 @@ export function withoutExcluded<T extends { id: string }>(results: readonly T[],
 export function pagefindFilters(state: SearchState, days: readonly string[]): Record<string, unknown> {
   const filters: Record<string, unknown> = {};
   if (state.tags.length > 0 || state.notTags.length > 0) {
-    filters.tag = { ...(state.tags.length > 0 ? { any: state.tags } : {}), ...(state.notTags.length > 0 ? { none: state.notTags } : {}) };
+    filters[SEARCH_FILTERS.tag] = {
+      ...(state.tags.length > 0 ? { any: state.tags } : {}),
+      ...(state.notTags.length > 0 ? { none: state.notTags } : {}),
+    };
   }
-  if (state.from !== '' || state.to !== '') filters.day = { any: daysInRange(days, state.from, state.to) };
-  if (state.code) filters.code = 'yes';
+  if (state.from !== '' || state.to !== '') filters[SEARCH_FILTERS.day] = { any: daysInRange(days, state.from, state.to) };
+  if (state.code) filters[SEARCH_FILTERS.code] = HAS_CODE;
   return filters;
 }
 
@@ -161,7 +165,7 @@ export function daysInRange(days: readonly string[], from: string, to: string): 
  * ordered here (`orderByVotes`), since votes are not in the index.
  */
 export function pagefindSort(sort: SearchSort): Record<string, 'asc' | 'desc'> | undefined {
-  if (sort === 'newest') return { day: 'desc' };
+  if (sort === 'newest') return { [SEARCH_SORT]: 'desc' };
   return undefined;
 }
 

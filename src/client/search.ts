@@ -10,6 +10,7 @@
  * first, since a merged search orders by score. Votes are not in the index: "most votes" orders
  * the results by the votes file, fetched the first time it is needed.
  */
+import { SEARCH_FILTERS, type SearchMeta } from '../lib/search-index.ts';
 import { type PagefindHit, queryWords, type RankedResult, rankedSearch } from './search-engine.ts';
 import {
   addFilterCounts,
@@ -31,7 +32,7 @@ import {
 } from './search-state.ts';
 
 interface PagefindResult extends PagefindHit {
-  data(): Promise<{ url: string; meta: Record<string, string | undefined> }>;
+  data(): Promise<Data>;
 }
 interface PagefindResponse {
   results: PagefindResult[];
@@ -49,7 +50,7 @@ interface Pagefind {
 interface PagefindModule extends Pagefind {
   createInstance(options: { basePath: string; baseUrl?: string }): Pagefind;
 }
-type Data = { url: string; meta: Record<string, string | undefined> };
+type Data = { url: string; meta: SearchMeta };
 
 /** Results drawn at a time ("Show more results" draws the next ones). */
 const PAGE_SIZE = 10;
@@ -131,17 +132,21 @@ export async function startSearch(): Promise<void> {
     return { results: each.flatMap((r) => r?.results ?? []), filters: addFilterCounts(each.map((r) => r?.filters)) };
   };
   const siteFilters = await pagefind.filters();
-  const days = Object.keys(siteFilters.day ?? {});
+  const days = Object.keys(siteFilters[SEARCH_FILTERS.day] ?? {});
   // Every indexed page has exactly one listing day: the day filter's counts add up to the pages
   // (a search for everything would list them all, which costs a phone seconds at 10,000 papers).
-  const pages = Object.values(siteFilters.day ?? {}).reduce((sum, n) => sum + n, 0);
+  const pages = Object.values(siteFilters[SEARCH_FILTERS.day] ?? {}).reduce((sum, n) => sum + n, 0);
   // Each tag's pages, read the first time a search has pages that hold only some of its words:
   // Pagefind counts tags only among the pages that hold every word.
   let members: Promise<Map<string, Set<string>>> | undefined;
   const tagMembers = () => {
     members ??= Promise.all(
-      Object.keys(siteFilters.tag ?? {}).map(
-        async (tag) => [tag, new Set((await pagefind.search(null, { filters: { tag } }))?.results.map((r) => r.id) ?? [])] as const,
+      Object.keys(siteFilters[SEARCH_FILTERS.tag] ?? {}).map(
+        async (tag) =>
+          [
+            tag,
+            new Set((await pagefind.search(null, { filters: { [SEARCH_FILTERS.tag]: tag } }))?.results.map((r) => r.id) ?? []),
+          ] as const,
       ),
     ).then((entries) => new Map(entries));
     return members;
@@ -160,7 +165,7 @@ export async function startSearch(): Promise<void> {
     const { term, phrase, arxiv, exclude = [], excludedDropped, truncated } = planQuery(state.q);
     const chosen = [...state.tags, ...state.notTags];
     if (!isActive(state)) {
-      drawTags(tagBox, tagChoices(siteFilters.tag ?? {}, chosen, TAG_CHOICES), state);
+      drawTags(tagBox, tagChoices(siteFilters[SEARCH_FILTERS.tag] ?? {}, chosen, TAG_CHOICES), state);
       list.replaceChildren();
       more.hidden = true;
       status.textContent = '';
@@ -182,9 +187,9 @@ export async function startSearch(): Promise<void> {
     const options = { filters: pagefindFilters(state, days) };
     // Tag counts say how many papers each tag would give: the same search without the tag filter
     // (tags are ORed), so a checked tag never shows a count of 0 beside its results.
-    const untagged = Object.fromEntries(Object.entries(options.filters).filter(([name]) => name !== 'tag'));
+    const untagged = Object.fromEntries(Object.entries(options.filters).filter(([name]) => name !== SEARCH_FILTERS.tag));
     // A day range with no listing day in it matches nothing; Pagefind is not asked.
-    const noDays = (options.filters.day as { any: string[] } | undefined)?.any.length === 0;
+    const noDays = (options.filters[SEARCH_FILTERS.day] as { any: string[] } | undefined)?.any.length === 0;
     // Relevance and votes rank any-word matches below the all-words ones (search-engine.ts);
     // newest first lists the all-words matches only, by day.
     const ranked = state.sort !== 'newest' && arxiv === undefined && term !== null;
@@ -226,7 +231,7 @@ export async function startSearch(): Promise<void> {
         ? countTags(withoutExcluded(counted?.results.map((r) => r.hit) ?? [], excluded), await tagMembers())
         : (counted?.allWords?.filters ?? {});
     if (mine !== run) return;
-    drawTags(tagBox, tagChoices(counts.tag ?? {}, chosen, TAG_CHOICES), state);
+    drawTags(tagBox, tagChoices(counts[SEARCH_FILTERS.tag] ?? {}, chosen, TAG_CHOICES), state);
     shown = results;
     list.replaceChildren(...page.map((data, i) => resultItem(data, state.q, votesShown?.[results[i]?.hit.id ?? ''], results[i])));
     more.hidden = shown.length <= PAGE_SIZE;
@@ -351,7 +356,7 @@ function countTags(
 ): Record<string, Record<string, number>> {
   const tag: Record<string, number> = {};
   for (const [name, ids] of members) tag[name] = hits.reduce((n, h) => n + (ids.has(h.id) ? 1 : 0), 0);
-  return { tag };
+  return { [SEARCH_FILTERS.tag]: tag };
 }
 
 /** Draws up to PAGE_SIZE results of `results` from index `from` on. */
