@@ -1,31 +1,23 @@
 /**
- * Search page glue, on Pagefind's JavaScript API: reads the state from the URL and the form,
- * asks Pagefind (see search-state.ts for what is asked), draws the results, and keeps the URL in
- * step so that a search can be shared. Result text is drawn as text, from each paper page's search
- * metadata (never Pagefind's excerpt of the index's text).
- *
- * The index is in shards by listing period (src/data/search-shards.ts, listed in the form's
- * `data-shards`): the live shard's bundle is loaded and the others merged into it, so that one
- * search ranks across all of them; "newest first" asks each shard's own instance, newest period
- * first, since a merged search orders by score. Votes are not in the index: "most votes" orders
- * the results by the votes file, fetched the first time it is needed.
+ * The search page's view: reads the state from the URL and the form, asks the index (opened by
+ * search-bundle.ts: its shards, instances, votes and common words; ranked by search-engine.ts;
+ * what is asked, by search-state.ts), draws the results, and keeps the URL in step so that a
+ * search can be shared. Result text is drawn as text, from each paper page's search metadata
+ * (never Pagefind's excerpt of the index's text).
  */
 import { SEARCH_FILTERS, type SearchMeta } from '../lib/search-index.ts';
-import { type PagefindHit, queryWords, type RankedResult, rankedSearch } from './search-engine.ts';
+import { openSearchBundle, type PagefindModule, type SearchBundle } from './search-bundle.ts';
+import { type PagefindAnswer, type PagefindHit, queryWords, type RankedResult, rankedSearch } from './search-engine.ts';
 import {
-  addFilterCounts,
   isActive,
   MAX_EXCLUDED,
   MAX_QUERY_WORDS,
   orderByVotes,
   pagefindFilters,
-  pagefindSort,
   planQuery,
   readSearchState,
   readShards,
-  readVotes,
   type SearchState,
-  shardsInRange,
   tagChoices,
   withoutExcluded,
   writeSearchState,
@@ -34,22 +26,8 @@ import {
 interface PagefindResult extends PagefindHit {
   data(): Promise<Data>;
 }
-interface PagefindResponse {
-  results: PagefindResult[];
-  /** Counts of each filter value among this search's results. */
-  filters?: Record<string, Record<string, number>>;
-}
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
-  search(term: string | null, options?: Record<string, unknown>): Promise<PagefindResponse | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
-/** pagefind.js: the default instance, and more instances on other bundles. */
-interface PagefindModule extends Pagefind {
-  createInstance(options: { basePath: string; baseUrl?: string }): Pagefind;
-}
+/** A search's answer: results, and the counts of each filter value among them. */
+type PagefindResponse = PagefindAnswer<PagefindResult>;
 type Data = { url: string; meta: SearchMeta };
 
 /** Results drawn at a time ("Show more results" draws the next ones). */
@@ -67,90 +45,27 @@ export async function startSearch(): Promise<void> {
   const help = document.querySelector<HTMLElement>('#search-help');
   if (form === null || list === null || status === null || more === null || tagBox === null || help === null) return;
   const bundle = form.dataset.bundlePath ?? '/pagefind/';
-  const baseUrl = form.dataset.base ?? '/';
-  const listed = readShards(form.dataset.shards);
-  // The words too common to search one by one, fetched beside the index (a missing file: none).
-  const commonWords = fetch(form.dataset.commonWords ?? '')
-    .then((r) => (r.ok ? r.json() : []))
-    .then(
-      (words: unknown) => new Set(Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : []),
-      () => new Set<string>(),
-    );
-  let pagefind: PagefindModule;
+  let index: SearchBundle<PagefindResult>;
   try {
-    pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule;
+    const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule<PagefindResult>;
+    index = await openSearchBundle(pagefind, {
+      bundle,
+      baseUrl: form.dataset.base ?? '/',
+      shards: readShards(form.dataset.shards),
+      commonWords: form.dataset.commonWords ?? '',
+      votes: form.dataset.votes ?? `${bundle}votes.json`,
+    });
   } catch {
     // No index at that path: in npm run dev before the first npm run build, or a broken deploy.
     status.textContent = 'Search has no index yet. Under npm run dev it uses the last build’s index: run npm run build once.';
     return;
   }
-  await pagefind.options({ baseUrl });
-  // A shard the page names but the server lacks (npm run dev on an older build, a deploy half
-  // uploaded) would fail every search: only the shards that answer are merged.
-  const answers = await Promise.all(
-    listed.map((s) =>
-      s.path === bundle
-        ? true
-        : fetch(`${s.path}pagefind-entry.json`, { method: 'HEAD' }).then(
-            (r) => r.ok,
-            () => false,
-          ),
-    ),
-  );
-  const shards = listed.filter((_, i) => answers[i]);
-  for (const shard of shards) if (shard.path !== bundle) await pagefind.mergeIndex(shard.path, { baseUrl });
-  await pagefind.init();
-  // Each shard's own instance, made when "newest first" first needs it.
-  const instances = new Map<string, Promise<Pagefind>>();
-  const instance = (path: string) => {
-    let made = instances.get(path);
-    if (made === undefined) {
-      made = (async () => {
-        const one = pagefind.createInstance({ basePath: path, baseUrl });
-        await one.init();
-        return one;
-      })();
-      instances.set(path, made);
-    }
-    return made;
-  };
-  let votes: Promise<Record<string, number>> | undefined;
+  const { pagefind, filters: siteFilters, pages } = index;
   let votesShown: Record<string, number> | undefined;
-  const loadVotes = () => {
-    votes ??= fetch(`${bundle}votes.json`)
-      .then((r) => (r.ok ? r.json() : {}))
-      .then(readVotes, () => ({}));
-    return votes;
-  };
   /** One search over every shard, in the state's order. */
-  const searchAll = async (term: string | null, options: { filters: Record<string, unknown> }): Promise<PagefindResponse | null> => {
-    if (state.sort !== 'newest') return pagefind.search(term, options);
-    const inRange = shardsInRange(shards, state.from, state.to);
-    const each = await Promise.all(
-      inRange.map(async (s) => (await instance(s.path)).search(term, { ...options, sort: pagefindSort('newest') })),
-    );
-    return { results: each.flatMap((r) => r?.results ?? []), filters: addFilterCounts(each.map((r) => r?.filters)) };
-  };
-  const siteFilters = await pagefind.filters();
+  const searchAll = async (term: string | null, options: { filters: Record<string, unknown> }): Promise<PagefindResponse | null> =>
+    state.sort === 'newest' ? index.searchNewest(term, options, state.from, state.to) : pagefind.search(term, options);
   const days = Object.keys(siteFilters[SEARCH_FILTERS.day] ?? {});
-  // Every indexed page has exactly one listing day: the day filter's counts add up to the pages
-  // (a search for everything would list them all, which costs a phone seconds at 10,000 papers).
-  const pages = Object.values(siteFilters[SEARCH_FILTERS.day] ?? {}).reduce((sum, n) => sum + n, 0);
-  // Each tag's pages, read the first time a search has pages that hold only some of its words:
-  // Pagefind counts tags only among the pages that hold every word.
-  let members: Promise<Map<string, Set<string>>> | undefined;
-  const tagMembers = () => {
-    members ??= Promise.all(
-      Object.keys(siteFilters[SEARCH_FILTERS.tag] ?? {}).map(
-        async (tag) =>
-          [
-            tag,
-            new Set((await pagefind.search(null, { filters: { [SEARCH_FILTERS.tag]: tag } }))?.results.map((r) => r.id) ?? []),
-          ] as const,
-      ),
-    ).then((entries) => new Map(entries));
-    return members;
-  };
 
   let state = readSearchState(new URL(window.location.href).searchParams);
   fillForm(form, state);
@@ -194,7 +109,7 @@ export async function startSearch(): Promise<void> {
     // newest first lists the all-words matches only, by day.
     const ranked = state.sort !== 'newest' && arxiv === undefined && term !== null;
     const count = pages;
-    const common = ranked ? await commonWords : new Set<string>();
+    const common = ranked ? await index.commonWords : new Set<string>();
     const rank = (filters: Record<string, unknown>) =>
       rankedSearch(pagefind, { term, ...(phrase === undefined ? {} : { phrase }) }, { filters }, count, common);
     const allOf = (answer: PagefindResponse | null) => ({ results: rankedOf(answer), allWords: answer, words: [] });
@@ -211,7 +126,7 @@ export async function startSearch(): Promise<void> {
     const excluded = holding.flatMap((r) => r?.results ?? []);
     const gone = new Set(excluded.map((e) => e.id));
     const kept = (main?.results ?? []).filter((r) => !gone.has(r.hit.id));
-    if (state.sort === 'votes') votesShown = await loadVotes();
+    if (state.sort === 'votes') votesShown = await index.votes();
     const results =
       state.sort === 'votes'
         ? orderByVotes(
@@ -228,7 +143,7 @@ export async function startSearch(): Promise<void> {
     const counted = forTags ?? main;
     const counts =
       counted?.results.some((r) => r.partial) || excluded.length > 0
-        ? countTags(withoutExcluded(counted?.results.map((r) => r.hit) ?? [], excluded), await tagMembers())
+        ? countTags(withoutExcluded(counted?.results.map((r) => r.hit) ?? [], excluded), await index.tagPages())
         : (counted?.allWords?.filters ?? {});
     if (mine !== run) return;
     drawTags(tagBox, tagChoices(counts[SEARCH_FILTERS.tag] ?? {}, chosen, TAG_CHOICES), state);

@@ -12,8 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/bench/build.ts';
 import { readRealCorpus, realPapers } from '../../scripts/bench/real-corpus.ts';
 import { measureRelevance, readEvalQueries } from '../../scripts/bench/relevance.ts';
+import { openSearchBundle, type PagefindModule } from '../../src/client/search-bundle.ts';
 import { ANY_WORD, type PagefindHit, type PagefindSearch, rankedSearch } from '../../src/client/search-engine.ts';
-import { planQuery } from '../../src/client/search-state.ts';
+import { planQuery, readShards } from '../../src/client/search-state.ts';
 import { type Build, buildSite, tempDir } from '../support/build.ts';
 import { ROOT } from '../support/run.ts';
 import { type StaticServer, serveStatic } from '../support/static-server.ts';
@@ -48,6 +49,40 @@ afterAll(async () => {
 
 const search = (q: string) => rankedSearch(pagefind, planQuery(q), {}, total, common);
 const urlOf = async (hit: Hit | undefined) => (hit === undefined ? undefined : (await hit.data()).url);
+
+describe('openSearchBundle on the 2,000-paper site, in Node', () => {
+  it('opens the shards the search page names, counts the pages, and lists newest first (across shards: tests/e2e/search.test.ts)', async () => {
+    const form = /<form[^>]*id="search-form"[^>]*>/.exec(readFileSync(path.join(build.out, 'search/index.html'), 'utf8'))?.[0] ?? '';
+    const data = (name: string) => (new RegExp(`${name}="([^"]*)"`).exec(form)?.[1] ?? '').replace(/&quot;/g, '"');
+    const shards = readShards(data('data-shards')).map((s) => ({ ...s, path: `${server.url}${s.path.slice(1)}` }));
+    // These 2,000 papers were listed in one month: one shard, the live one.
+    expect(shards.map((s) => s.path.replace(server.url, '/'))).toEqual(['/pagefind/']);
+    const fresh = (await import(`${path.join(build.out, 'pagefind/pagefind.js')}?bundle`)) as PagefindModule<Hit>;
+    const index = await openSearchBundle(fresh, {
+      bundle: `${server.url}pagefind/`,
+      baseUrl: '/',
+      shards,
+      commonWords: `${server.url}${data('data-common-words').slice(1)}`,
+      votes: `${server.url}${data('data-votes').slice(1)}`,
+    });
+    expect(index.shards).toHaveLength(1);
+    expect(index.pages).toBe(2000);
+    expect((await index.commonWords).has('the')).toBe(true);
+    // No paper of the corpus has votes: the votes file is there, and empty.
+    expect(await index.votes()).toEqual({});
+    expect((await index.tagPages()).size).toBe(0);
+    // Newest first: the same papers as by relevance, by listing day.
+    const merged = await Promise.all(
+      ((await index.pagefind.search('segmentation', {}))?.results ?? []).map(async (h) => (await h.data()).url),
+    );
+    const newest = await index.searchNewest('segmentation', {}, '', '');
+    expect(newest.results).toHaveLength(merged.length);
+    const dayOf = new Map(records.map((r) => [`/papers/${r.arxiv}/`, r.day]));
+    const days = await Promise.all(newest.results.map(async (h) => dayOf.get((await h.data()).url) ?? ''));
+    expect(days).toEqual([...days].sort().reverse());
+    expect(new Set(days).size).toBeGreaterThan(3);
+  });
+});
 
 describe('rankedSearch on 2,000 real papers', () => {
   it('finds papers described in a sentence, which Pagefind alone finds almost never, and keeps known items first', async () => {
