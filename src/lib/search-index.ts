@@ -31,6 +31,9 @@ export type SearchMeta = Partial<Record<(typeof SEARCH_META)[keyof typeof SEARCH
 export const SEARCH_FILTERS = { day: 'day', tag: 'tag', code: 'code' } as const;
 export const HAS_CODE = 'yes';
 
+/** Pagefind's runtime files in its folder, which every search loads first (the header's box prefetches them). */
+export const PAGEFIND_RUNTIME = ['pagefind.js', 'pagefind-worker.js', 'wasm.en.pagefind'] as const;
+
 /** The one sort key: the listing day. */
 export const SEARCH_SORT = 'day';
 

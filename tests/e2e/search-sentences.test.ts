@@ -35,6 +35,24 @@ const searchFor = async (q: string): Promise<Page> => {
 const titles = (page: Page) => page.locator('.search-result__link').allTextContents();
 const status = async (page: Page) => (await page.locator('#search-status').textContent()) ?? '';
 
+describe('the header search box', () => {
+  it('starts fetching the search page and Pagefind’s runtime when it gets focus, and not before', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}papers/`);
+    const prefetched = () =>
+      page.locator('link[rel=prefetch]').evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    expect(await prefetched()).toEqual([]);
+    const fetched = new Set<string>();
+    page.on('requestfinished', (r) => fetched.add(new URL(r.url()).pathname));
+    await page.focus('#site-search');
+    const files = ['/search/', '/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', '/pagefind/wasm.en.pagefind'];
+    await expect.poll(prefetched).toEqual(files);
+    // The files exist: the browser fetched each of them.
+    await expect.poll(() => files.every((f) => fetched.has(f)), { timeout: 15_000 }).toBe(true);
+    await page.close();
+  });
+});
+
 describe('the search page, asked in sentences', () => {
   it('finds TidalDecode first for a sentence that describes it, which holds none of its title words', async () => {
     const page = await searchFor('reuse selected tokens across layers to speed up long context generation');
