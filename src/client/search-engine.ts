@@ -10,6 +10,7 @@
  * No DOM: it runs in the browser and, against a real index, in Node (tests, the bench).
  */
 import { STOP_WORDS, wordsOf } from '../lib/search-words.ts';
+import { mergeResults } from './search-state.ts';
 
 /** One result of a Pagefind search, as this module reads it. */
 export interface PagefindHit {
@@ -95,18 +96,18 @@ export function combineResults<Hit extends PagefindHit>(
   ranked: readonly RankedPage[],
   hitOf: (id: string) => Hit | undefined,
   queryWordCount: number,
-): { hit: Hit; matched: string[]; partial: boolean }[] {
+): RankedResult<Hit>[] {
   const scoreOf = new Map(ranked.map((r) => [r.id, r]));
   const inAll = new Set(allWords.map((h) => h.id));
   // Among pages that hold every word, a higher any-word score first; Pagefind's order breaks ties.
   const first = allWords
     .map((hit, i) => ({ hit, i, s: scoreOf.get(hit.id)?.score ?? 0 }))
     .sort((a, b) => b.s - a.s || a.i - b.i)
-    .map(({ hit }) => ({ hit, matched: scoreOf.get(hit.id)?.matched ?? [], partial: false }));
+    .map(({ hit }) => ({ id: hit.id, hit, matched: scoreOf.get(hit.id)?.matched ?? [], partial: false }));
   if (first.length >= ANY_WORD.enough || queryWordCount < 2) return first;
   const rest = ranked.flatMap((page) => {
     const hit = inAll.has(page.id) ? undefined : hitOf(page.id);
-    return hit === undefined ? [] : [{ hit, matched: page.matched, partial: true }];
+    return hit === undefined ? [] : [{ id: hit.id, hit, matched: page.matched, partial: true }];
   });
   return [...first, ...rest];
 }
@@ -132,6 +133,8 @@ export async function searchWords<Hit extends PagefindHit>(
 
 /** A result of `rankedSearch`: the hit, the query words its page holds, and whether it lacks some. */
 export interface RankedResult<Hit extends PagefindHit = PagefindHit> {
+  /** The hit's id, so that the search-state helpers (`mergeResults`, `orderByVotes`, `withoutExcluded`) take results as they are. */
+  id: string;
   hit: Hit;
   matched: string[];
   partial: boolean;
@@ -170,11 +173,7 @@ export async function rankedSearch<Hit extends PagefindHit>(
     : undefined;
   const ranked = each === undefined ? [] : rankAnyWord(each.words, total);
   const combined = combineResults(allWords?.results ?? [], ranked, (id) => each?.hits.get(id), words.length);
-  const phraseIds = new Set((exact?.results ?? []).map((h) => h.id));
-  const matchedOf = new Map(combined.map((r) => [r.hit.id, r.matched]));
-  const results = [
-    ...(exact?.results ?? []).map((hit) => ({ hit, matched: matchedOf.get(hit.id) ?? words, partial: false })),
-    ...combined.filter((r) => !phraseIds.has(r.hit.id)),
-  ];
-  return { results, allWords, words };
+  const matchedOf = new Map(combined.map((r) => [r.id, r.matched]));
+  const phrase = (exact?.results ?? []).map((hit) => ({ id: hit.id, hit, matched: matchedOf.get(hit.id) ?? words, partial: false }));
+  return { results: mergeResults(phrase, combined), allWords, words };
 }

@@ -108,10 +108,9 @@ export async function startSearch(): Promise<void> {
     // Relevance and votes rank any-word matches below the all-words ones (search-engine.ts);
     // newest first lists the all-words matches only, by day.
     const ranked = state.sort !== 'newest' && arxiv === undefined && term !== null;
-    const count = pages;
     const common = ranked ? await index.commonWords : new Set<string>();
     const rank = (filters: Record<string, unknown>) =>
-      rankedSearch(pagefind, { term, ...(phrase === undefined ? {} : { phrase }) }, { filters }, count, common);
+      rankedSearch(pagefind, { term, ...(phrase === undefined ? {} : { phrase }) }, { filters }, pages, common);
     const allOf = (answer: PagefindResponse | null) => ({ results: rankedOf(answer), allWords: answer, words: [] });
     const [main, forTags, holding] = noDays
       ? [null, null, []]
@@ -124,16 +123,9 @@ export async function startSearch(): Promise<void> {
         ]);
     if (mine !== run) return; // a newer search has started
     const excluded = holding.flatMap((r) => r?.results ?? []);
-    const gone = new Set(excluded.map((e) => e.id));
-    const kept = (main?.results ?? []).filter((r) => !gone.has(r.hit.id));
+    const kept = withoutExcluded(main?.results ?? [], excluded);
     if (state.sort === 'votes') votesShown = await index.votes();
-    const results =
-      state.sort === 'votes'
-        ? orderByVotes(
-            kept.map((r) => ({ ...r, id: r.hit.id })),
-            votesShown ?? {},
-          )
-        : kept;
+    const results = state.sort === 'votes' ? orderByVotes(kept, votesShown ?? {}) : kept;
     const page = await Promise.all(results.slice(0, PAGE_SIZE).map((r) => r.hit.data()));
     if (mine !== run) return;
     // Everything is ready: swap in one step, so results never flicker while the reader types.
@@ -143,12 +135,12 @@ export async function startSearch(): Promise<void> {
     const counted = forTags ?? main;
     const counts =
       counted?.results.some((r) => r.partial) || excluded.length > 0
-        ? countTags(withoutExcluded(counted?.results.map((r) => r.hit) ?? [], excluded), await index.tagPages())
+        ? countTags(withoutExcluded(counted?.results ?? [], excluded), await index.tagPages())
         : (counted?.allWords?.filters ?? {});
     if (mine !== run) return;
     drawTags(tagBox, tagChoices(counts[SEARCH_FILTERS.tag] ?? {}, chosen, TAG_CHOICES), state);
     shown = results;
-    list.replaceChildren(...page.map((data, i) => resultItem(data, state.q, votesShown?.[results[i]?.hit.id ?? ''], results[i])));
+    list.replaceChildren(...page.map((data, i) => resultItem(data, state.q, votesShown?.[results[i]?.id ?? ''], results[i])));
     more.hidden = shown.length <= PAGE_SIZE;
     help.hidden = results.length > 0 && !missing;
     const whole = results.filter((r) => !r.partial).length;
@@ -261,7 +253,7 @@ function drawTags(box: HTMLElement, choices: { tag: string; count: number }[], s
 
 /** Pagefind's answer as ranked results: every page holds every word. */
 function rankedOf(answer: PagefindResponse | null): RankedResult<PagefindResult>[] {
-  return (answer?.results ?? []).map((hit) => ({ hit, matched: [], partial: false }));
+  return (answer?.results ?? []).map((hit) => ({ id: hit.id, hit, matched: [], partial: false }));
 }
 
 /** Tag counts of `hits`, as Pagefind's filter counts read: tag → papers among them that carry it. */
@@ -284,7 +276,7 @@ async function drawMore(
 ): Promise<void> {
   const next = results.slice(from, from + PAGE_SIZE);
   const page = await Promise.all(next.map((r) => r.hit.data()));
-  list.append(...page.map((data, i) => resultItem(data, query, votes?.[next[i]?.hit.id ?? ''], next[i])));
+  list.append(...page.map((data, i) => resultItem(data, query, votes?.[next[i]?.id ?? ''], next[i])));
 }
 
 /**

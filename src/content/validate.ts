@@ -254,7 +254,7 @@ export function unclosedQuote(source: string): Mistake | undefined {
     const inside = quote === '"' ? 'write \\" for a " inside it' : "write '' for a ' inside it";
     return {
       line: i + 1,
-      column: lead.length + (key === undefined ? 0 : (lines[i] ?? '').indexOf(quote, lead.length) - lead.length) + 1,
+      column: (lines[i] ?? '').indexOf(quote, lead.length) + 1,
       field: key ?? 'front matter',
       message: `the value's opening ${quote} is never closed: end the value with ${quote} on this line (${inside})`,
     };
