@@ -4,7 +4,7 @@
  * "newest first", the votes file, the common words, the site's filter counts and each tag's pages.
  * The page (search.ts) draws; this holds the index. It runs in Node against a real index too.
  */
-import { SEARCH_FILTERS } from '../lib/search-index.ts';
+import { pagefindEntryUrl, SEARCH_FILTERS } from '../lib/search-index.ts';
 import type { PagefindAnswer, PagefindHit } from './search-engine.ts';
 import { addFilterCounts, pagefindSort, readVotes, type ShardRef, shardsInRange } from './search-state.ts';
 
@@ -19,7 +19,7 @@ export interface Pagefind<Hit extends PagefindHit = PagefindHit> {
 
 /** pagefind.js: the default instance, and more instances on other bundles. */
 export interface PagefindModule<Hit extends PagefindHit = PagefindHit> extends Pagefind<Hit> {
-  createInstance(options: { basePath: string; baseUrl?: string }): Pagefind<Hit>;
+  createInstance(options: { basePath: string; baseUrl?: string; metaCacheTag?: string }): Pagefind<Hit>;
 }
 
 /** Where the index is, as the search page's form says it. */
@@ -34,6 +34,11 @@ export interface BundleLocation {
   commonWords: string;
   /** The votes file, beside the live shard. */
   votes: string;
+  /**
+   * Each shard's entry tag, by its path, when the page preloaded the shard's files (SEARCH_PRELOAD):
+   * Pagefind then asks for the entry at the preloaded URL rather than at a new one each time.
+   */
+  tags?: Readonly<Record<string, string>>;
 }
 
 /** The opened index. */
@@ -73,21 +78,29 @@ export async function openSearchBundle<Hit extends PagefindHit>(
     );
   // The live shard's folder, said outright: Pagefind would take it from its script's own URL,
   // which outside a browser is a file path.
-  await pagefind.options({ basePath: where.bundle, baseUrl: where.baseUrl });
+  const tagged = (path: string) => {
+    const tag = where.tags?.[path];
+    return tag === undefined ? {} : { metaCacheTag: tag };
+  };
+  await pagefind.options({ basePath: where.bundle, baseUrl: where.baseUrl, ...tagged(where.bundle) });
   // A shard the page names but the server lacks (npm run dev on an older build, a deploy half
-  // uploaded) would fail every search: only the shards that answer are merged.
+  // uploaded) would fail every search: only the shards that answer are merged. A preloaded entry
+  // is asked for as preloaded (the answer is the preload's); another only for its headers.
   const answers = await Promise.all(
-    where.shards.map((s) =>
-      s.path === where.bundle
-        ? true
-        : fetcher(`${s.path}pagefind-entry.json`, { method: 'HEAD' }).then(
-            (r) => r.ok,
-            () => false,
-          ),
-    ),
+    where.shards.map((s) => {
+      if (s.path === where.bundle) return true;
+      const tag = where.tags?.[s.path];
+      const asked =
+        tag === undefined ? fetcher(`${s.path}pagefind-entry.json`, { method: 'HEAD' }) : fetcher(pagefindEntryUrl(s.path, tag));
+      return asked.then(
+        (r) => r.ok,
+        () => false,
+      );
+    }),
   );
   const shards = where.shards.filter((_, i) => answers[i]);
-  for (const shard of shards) if (shard.path !== where.bundle) await pagefind.mergeIndex(shard.path, { baseUrl: where.baseUrl });
+  for (const shard of shards)
+    if (shard.path !== where.bundle) await pagefind.mergeIndex(shard.path, { baseUrl: where.baseUrl, ...tagged(shard.path) });
   await pagefind.init();
   const filters = await pagefind.filters();
   // Each shard's own instance, made when "newest first" first needs it.
@@ -96,7 +109,7 @@ export async function openSearchBundle<Hit extends PagefindHit>(
     let made = instances.get(path);
     if (made === undefined) {
       made = (async () => {
-        const one = pagefind.createInstance({ basePath: path, baseUrl: where.baseUrl });
+        const one = pagefind.createInstance({ basePath: path, baseUrl: where.baseUrl, ...tagged(path) });
         await one.init();
         return one;
       })();

@@ -5,7 +5,7 @@
  * search can be shared. Result text is drawn as text, from each paper page's search metadata
  * (never Pagefind's excerpt of the index's text).
  */
-import { SEARCH_FILTERS, type SearchMeta } from '../lib/search-index.ts';
+import { SEARCH_FILTERS, SEARCH_PRELOAD, type SearchMeta } from '../lib/search-index.ts';
 import { openSearchBundle, type PagefindModule, type SearchBundle } from './search-bundle.ts';
 import { type PagefindAnswer, type PagefindHit, queryWords, type RankedResult, rankedSearch } from './search-engine.ts';
 import {
@@ -35,6 +35,16 @@ const PAGE_SIZE = 10;
 /** Tags offered as checkboxes (the selected ones always are). */
 const TAG_CHOICES = 24;
 
+/** Each preloaded shard's entry tag, by the shard's path (the links the build wrote: SEARCH_PRELOAD). */
+function preloadedTags(): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (const link of document.querySelectorAll<HTMLLinkElement>(`link[${SEARCH_PRELOAD}][data-shard][data-tag]`)) {
+    const { shard, tag } = link.dataset;
+    if (shard !== undefined && tag !== undefined) tags[shard] = tag;
+  }
+  return tags;
+}
+
 /** Starts the search page; does nothing on pages without #search-form. */
 export async function startSearch(): Promise<void> {
   const form = document.querySelector<HTMLFormElement>('#search-form');
@@ -54,6 +64,7 @@ export async function startSearch(): Promise<void> {
       shards: readShards(form.dataset.shards),
       commonWords: form.dataset.commonWords ?? '',
       votes: form.dataset.votes ?? `${bundle}votes.json`,
+      tags: preloadedTags(),
     });
   } catch {
     // No index at that path: in npm run dev before the first npm run build, or a broken deploy.

@@ -39,8 +39,9 @@ import { contentDir, listContentFiles, listPaperFiles } from '../content/content
 import { codeVersion, contentHash } from '../content/hash.ts';
 import { withoutVotes } from '../content/paper-file.ts';
 import { compareText } from '../content/text.ts';
-import { outPath, pagefindPath, papersDataPath } from '../data/routes.ts';
-import { type SearchShard, type ShardName, shardPlan, VOTES_FILE } from '../data/search-shards.ts';
+import { outPath, pagefindPath, papersDataPath, searchPath } from '../data/routes.ts';
+import { type SearchShard, type ShardName, shardPath, shardPlan, VOTES_FILE } from '../data/search-shards.ts';
+import { pagefindEntryUrl, SEARCH_PRELOAD } from '../lib/search-index.ts';
 import { epochNow, recordPhase } from './phases.ts';
 
 /** Paper pages in the built site (src/pages/papers/[id].astro with `build.format: 'directory'`). */
@@ -161,6 +162,7 @@ export async function buildIndex(paths: IndexPaths, logger: { info(message: stri
     const target = path.join(paths.out, pagefindDir);
     linkShards(store, target, plan);
     writeFileSync(path.join(target, VOTES_FILE), votesFile(paths.out, next));
+    writeSearchPreloads(paths.out, target, plan);
     writeFileSync(manifestFile, JSON.stringify(next));
     const kept = plan.length - built.length;
     logger.info(
@@ -262,6 +264,58 @@ function linkShards(store: string, target: string, plan: readonly SearchShard[])
     for (const name of readdirSync(shardsDir)) if (!wanted.has(name)) rmSync(path.join(shardsDir, name), { recursive: true, force: true });
     if (readdirSync(shardsDir).length === 0) rmSync(shardsDir, { recursive: true });
   }
+}
+
+/**
+ * Writes the search page's preloads into its built HTML (see SEARCH_PRELOAD): the runtime's worker
+ * and WebAssembly, and each shard's entry (tagged with its metadata hash), metadata and filters, at
+ * the end of its head. Links already there (a second run over the same output) are replaced.
+ */
+function writeSearchPreloads(out: string, target: string, plan: readonly SearchShard[]): void {
+  const page = path.join(out, outPath(searchPath()), 'index.html');
+  if (!existsSync(page)) return;
+  const link = (href: string, extra = '') => `<link rel="preload" as="fetch" crossorigin href="${href}" ${SEARCH_PRELOAD}${extra}>`;
+  const links = [link(pagefindPath('pagefind-worker.js'))];
+  for (const shard of plan) {
+    const place = path.join(target, shard.dir);
+    const entryFile = path.join(place, 'pagefind-entry.json');
+    if (!existsSync(entryFile)) continue;
+    const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { hash: string; wasm?: string }> };
+    const languages = Object.values(entry.languages);
+    const bundle = shardPath(shard);
+    const tag = languages.map((l) => l.hash).join('.');
+    // The runtime's WebAssembly is the live shard's (the merged shards use its module).
+    if (shard.dir === '') for (const { wasm } of languages) if (wasm !== undefined) links.push(link(`${bundle}wasm.${wasm}.pagefind`));
+    links.push(link(pagefindEntryUrl(bundle, tag), ` data-shard="${bundle}" data-tag="${tag}"`));
+    for (const { hash } of languages) links.push(link(`${bundle}pagefind.${hash}.pf_meta`));
+    for (const file of treeFiles(path.join(place, 'filter'))) links.push(link(`${bundle}filter/${file}`));
+  }
+  const html = readFileSync(page, 'utf8').replace(new RegExp(`<link [^>]*${SEARCH_PRELOAD}[^>]*>`, 'g'), '');
+  // The page's scripts (at the end of its body) and the modules they import (Vite's shared chunks),
+  // which the browser would otherwise ask for only once it has read the script that imports them:
+  // first, since nothing starts before they run.
+  const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1] ?? '');
+  const modules = [...new Set([...scripts, ...staticImports(out, scripts)])];
+  const modulePreloads = modules.map((url) => `<link rel="modulepreload" href="${url}" ${SEARCH_PRELOAD}>`);
+  writeFileSync(page, html.replace('</head>', `${[...modulePreloads, ...links].join('')}</head>`));
+}
+
+/** Every module the scripts at `urls` (site paths) import statically, at any depth, as site paths. */
+function staticImports(out: string, urls: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (url: string) => {
+    const file = path.join(out, outPath(url));
+    if (!url.endsWith('.js') || !existsSync(file)) return;
+    // Vite's output: `import{…}from"./chunk.js"`, `import"./chunk.js"`.
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+\.js)"/g)) {
+      const target = new URL(m[1] ?? '', `http://site${url}`).pathname;
+      if (seen.has(target)) continue;
+      seen.add(target);
+      visit(target);
+    }
+  };
+  for (const url of urls) visit(url);
+  return [...seen];
 }
 
 /** True when `place` holds the bundle's files (names, and the entry file byte for byte; the rest are named by their hashes). */

@@ -46,3 +46,23 @@ export function pagefindAttribute(
 ): string {
   return entries.map((e) => (e[2] === true ? `${e[0]}:${e[1]}` : `${e[0]}[${e[1]}]`)).join(', ');
 }
+
+/**
+ * The search page's preloads (`<link rel="preload" as="fetch" crossorigin>`, written into the built
+ * page by the index's integration once the index exists, since the files' names are Pagefind's
+ * hashes): each shard's entry, metadata and filters, and the runtime's worker and WebAssembly, so
+ * that they load beside the page instead of one after another behind its script. Pagefind's worker
+ * fetches them itself; it finds them in the browser's HTTP cache. The attribute marks the links; on
+ * an entry's link it names the shard's folder, and `data-tag` the tag that entry's URL carries.
+ */
+export const SEARCH_PRELOAD = 'data-search-preload';
+
+/**
+ * A shard's entry file, as the page preloads it and Pagefind fetches it given `metaCacheTag: tag`
+ * (without a tag Pagefind adds the time, which no preload can match). The tag is the shard's
+ * metadata hash, new whenever its index is.
+ */
+export function pagefindEntryUrl(bundle: string, tag: string): string {
+  // As Pagefind writes it: the tag as it is (a metadata hash is letters, digits and '_').
+  return `${bundle}pagefind-entry.json?ts=${tag}`;
+}

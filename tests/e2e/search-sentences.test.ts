@@ -53,6 +53,40 @@ describe('the header search box', () => {
   });
 });
 
+describe('the search page’s loading', () => {
+  it('preloads the index’s files from its HTML, and Pagefind uses each preload instead of asking again', async () => {
+    // Served as a CDN serves it (gzip, cacheable): Pagefind's worker finds the preloads in the HTTP cache.
+    const cdn = await serveStatic(seed.out, '/', false, { compress: true });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${cdn.url}search/?q=${encodeURIComponent('long context decoding')}`);
+      await page.locator('.search-result').first().waitFor({ timeout: 15_000 });
+      const preloaded = await page
+        .locator('link[data-search-preload]')
+        .evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+      // The runtime's worker and WebAssembly, each shard's entry, metadata and filters, the page's modules.
+      for (const file of ['/pagefind/pagefind-worker.js', '/pagefind/wasm.en.pagefind', '/pagefind/pagefind-entry.json'])
+        expect(preloaded).toContain(file);
+      expect(preloaded.some((f) => /^\/pagefind\/pagefind\.en_\w+\.pf_meta$/.test(f))).toBe(true);
+      expect(preloaded.some((f) => f.startsWith('/pagefind/filter/'))).toBe(true);
+      expect(preloaded.some((f) => f.startsWith('/_astro/'))).toBe(true);
+      const asked = cdn.requests.map((r) => r.path);
+      // Every preload names a file the server has, and each was fetched once: a preload whose URL
+      // differs from Pagefind's own (an entry's tag) would be fetched twice.
+      for (const file of preloaded) {
+        expect(cdn.requests.find((r) => r.path === file)?.status, file).toBe(200);
+        expect(
+          asked.filter((p) => p === file),
+          file,
+        ).toHaveLength(1);
+      }
+      await page.close();
+    } finally {
+      await cdn.close();
+    }
+  });
+});
+
 describe('the search page, asked in sentences', () => {
   it('finds TidalDecode first for a sentence that describes it, which holds none of its title words', async () => {
     const page = await searchFor('reuse selected tokens across layers to speed up long context generation');
