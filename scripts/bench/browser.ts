@@ -1,6 +1,6 @@
 /** Search and page measurements in Chromium, through a local server that compresses like a CDN. */
 import { launchBrowser } from '../../tests/support/chromium.ts';
-import type { StaticServer } from '../../tests/support/static-server.ts';
+import { type StaticServer, trustServerCertificate } from '../../tests/support/static-server.ts';
 import { log } from './process.ts';
 
 /** Queries for the search measurements; the first (two common words) is the "first query". */
@@ -113,7 +113,7 @@ export interface PhoneResult {
 
 /** Opens `/search/?q=…` for each of `queries` on the phone profile and times the first drawn result. */
 export async function measurePhoneSearch(server: StaticServer, queries: readonly string[] = PHONE_QUERIES): Promise<PhoneResult[]> {
-  const browser = await launchBrowser();
+  const browser = await launchBrowser([trustServerCertificate()]);
   try {
     const out: PhoneResult[] = [];
     // Each query cold, then the first one again as a reader reaches it: from the archive page's

@@ -160,6 +160,16 @@ describe('npm run bench', () => {
       results.browser.oneIndexSearch.map((q: { results: number }) => q.results),
     );
     expect(run.stdout).toMatch(/top-10 overlap with one index: \d+\.\d of 10/);
+    // The search page on the phone profile (over HTTP/2): each query drew a result, the warm one from
+    // the header's box moved fewer bytes than the same query opened cold.
+    const phone = results.browser.phone as { query: string; ms: number; bytes: number; warm?: boolean }[];
+    expect(phone.map((p) => [p.query, p.warm ?? false])).toEqual([
+      ['language models', false],
+      ['reuse selected tokens across layers to speed up long context generation', false],
+      ['language models', true],
+    ]);
+    for (const p of phone) expect(p.ms).toBeGreaterThan(0);
+    expect(phone[2]?.bytes).toBeLessThan(phone[0]?.bytes ?? 0);
     const [day, paper] = results.browser.pages;
     expect(day.path).toBe('/papers/date/2026-11-27/');
     // One script on each: the reader's library, a few KB.

@@ -17,8 +17,8 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** Launches headless Chromium with `CHROMIUM_ARGS`. */
-export async function launchBrowser(): Promise<Browser> {
+/** Launches headless Chromium with `CHROMIUM_ARGS` and `extra` flags. */
+export async function launchBrowser(extra: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run 'apt-get install chromium' (or set CHROMIUM_PATH)`);
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extra] });
 }

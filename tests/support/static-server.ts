@@ -3,10 +3,13 @@
  * browser tests and by `npm run bench`, which also has it compress responses as a CDN would and
  * count the bytes it sends.
  */
+import { createHash, X509Certificate } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
@@ -47,6 +50,26 @@ export interface ServeOptions {
   compress?: boolean;
   /** Extra documents served at exact paths (outside `root`), e.g. a benchmark harness page. */
   extra?: Record<string, { type: string; body: string }>;
+  /**
+   * Serve over HTTP/2 with TLS, as the static hosts do (GitHub Pages, Netlify, Cloudflare): every
+   * request of a page on one connection, none waiting for one of HTTP/1.1's six. The certificate is
+   * a self-signed one for 127.0.0.1 (tests/support/tls/): the browser must ignore certificate errors.
+   */
+  http2?: boolean;
+}
+
+/** The self-signed certificate of 127.0.0.1 and its key, for `http2` (test use only). */
+const TLS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'tls');
+
+/**
+ * The Chromium flag that trusts the `http2` server's certificate. Trusted, not ignored: Chromium
+ * keeps nothing in its HTTP cache from a site whose certificate errors it ignores, and a page's
+ * preloads reach Pagefind's worker through that cache.
+ */
+export function trustServerCertificate(): string {
+  const cert = new X509Certificate(readFileSync(path.join(TLS_DIR, 'localhost-cert.pem')));
+  const spki = cert.publicKey.export({ type: 'spki', format: 'der' });
+  return `--ignore-certificate-errors-spki-list=${createHash('sha256').update(spki).digest('base64')}`;
 }
 
 // Types a CDN compresses; Pagefind's own files are gzip already.
@@ -79,7 +102,7 @@ export async function serveStatic(root: string, base = '/', withHeaders = false,
   const headersFile = path.join(root, '_headers');
   const rules = withHeaders && existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const requests: ServedRequest[] = [];
-  const server: Server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const extra = options.extra?.[pathname];
     if (extra !== undefined) {
@@ -125,11 +148,22 @@ export async function serveStatic(root: string, base = '/', withHeaders = false,
     res.writeHead(status, headers);
     createReadStream(file).pipe(res);
     requests.push({ path: pathname, status, bytes: statSync(file).size });
-  });
+  };
+  const server = options.http2
+    ? createSecureServer(
+        {
+          allowHTTP1: true,
+          key: readFileSync(path.join(TLS_DIR, 'localhost-key.pem')),
+          cert: readFileSync(path.join(TLS_DIR, 'localhost-cert.pem')),
+        },
+        // Node's HTTP/2 compatibility API: the same request and response methods.
+        handle as unknown as (req: Http2ServerRequest, res: Http2ServerResponse) => void,
+      )
+    : createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}${base}`,
+    url: `${options.http2 ? 'https' : 'http'}://127.0.0.1:${port}${base}`,
     requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
