@@ -16,6 +16,8 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 export function astroBuildIn(work: string): { args: string[]; cwd: string } {
   mkdirSync(work, { recursive: true });
   const link = path.join(work, 'node_modules');
-  if (!existsSync(link)) symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), link, 'dir');
+  if (!existsSync(link)) {
+    symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), link, 'dir');
+  }
   return { args: [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', PROJECT_ROOT], cwd: work };
 }

@@ -87,7 +87,9 @@ function timePrCheck(content: string, day: string, out: string, env: NodeJS.Proc
   const quiet = { stdio: ['ignore', 2, 2] as ['ignore', number, number], env: { ...env, PAPERSHELF_CONTENT: content } };
   contentCheck({ content, days: [], out, ...quiet });
   const started = performance.now();
-  if (!contentCheck({ content, days: [day], out, ...quiet })) throw new Error(`the pull-request check failed on ${content}`);
+  if (!contentCheck({ content, days: [day], out, ...quiet })) {
+    throw new Error(`the pull-request check failed on ${content}`);
+  }
   return (performance.now() - started) / 1000;
 }
 
@@ -101,11 +103,15 @@ async function writeOneIndex(dist: string, out: string, maxFragments: number): P
   rmSync(out, { recursive: true, force: true });
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments });
-    if (index === undefined) throw new Error(`Pagefind: ${errors.join('; ')}`);
+    if (index === undefined) {
+      throw new Error(`Pagefind: ${errors.join('; ')}`);
+    }
     const added = await index.addDirectory({ path: dist, glob: 'papers/*/index.html' });
     const written = await index.writeFiles({ outputPath: out });
     const problems = [...added.errors, ...written.errors];
-    if (problems.length > 0) throw new Error(`Pagefind: ${problems.join('; ')}`);
+    if (problems.length > 0) {
+      throw new Error(`Pagefind: ${problems.join('; ')}`);
+    }
   } finally {
     await pagefind.close();
   }
@@ -127,7 +133,9 @@ async function benchRelevance(work: string, count: number, environment: NodeJS.P
   mkdirSync(work, { recursive: true });
   const records = readRealCorpus().slice(0, count);
   const { papers, refused } = realPapers(records, count);
-  for (const line of refused) log(`left out (the check refuses it): ${line}`);
+  for (const line of refused) {
+    log(`left out (the check refuses it): ${line}`);
+  }
   const content = path.join(work, 'content');
   const dist = path.join(work, 'dist');
   writeCorpus(content, papers);
@@ -179,11 +187,15 @@ export async function main(argv: string[], environment: NodeJS.ProcessEnv): Prom
       },
     }),
   );
-  if (typeof args === 'number') return args;
+  if (typeof args === 'number') {
+    return args;
+  }
   const { values } = args;
   if (values.relevance) {
     const count = Number(values['relevance-papers']);
-    if (!Number.isInteger(count) || count < 1) return usage('bench', HELP, '--relevance-papers must be a whole number ≥ 1');
+    if (!Number.isInteger(count) || count < 1) {
+      return usage('bench', HELP, '--relevance-papers must be a whole number ≥ 1');
+    }
     const work = path.resolve(values.work ?? path.join(tmpdir(), 'papershelf-bench', `relevance-${count}`));
     const report = await benchRelevance(work, count, environment);
     const jsonFile = path.resolve(values.json ?? path.join(work, 'relevance.json'));
@@ -236,7 +248,9 @@ export async function main(argv: string[], environment: NodeJS.ProcessEnv): Prom
   let prCheck: { seconds: number; reference: { papers: number; seconds: number } } | undefined;
   if (values.incremental) {
     const [extra] = generateCorpus(sources, { papers: 1, seed: seed + 1_000_003, lastDay: LAST_DAY });
-    if (extra === undefined) throw new Error('no extra paper');
+    if (extra === undefined) {
+      throw new Error('no extra paper');
+    }
     extra.id = 'bench-added-paper';
     extra.fields.title = `A Paper Added for the Incremental Rebuild: ${extra.fields.title}`;
     delete extra.fields.arxiv;
@@ -323,10 +337,13 @@ export async function main(argv: string[], environment: NodeJS.ProcessEnv): Prom
     const server = await serveStatic(dist, '/', false, { compress: true, extra });
     try {
       const newest = corpus[0];
-      if (newest === undefined) throw new Error('empty corpus');
+      if (newest === undefined) {
+        throw new Error('empty corpus');
+      }
       const pages = [await measurePage(server, dayPath(newest.day)), await measurePage(server, paperPath(newest.id))];
-      for (const p of pages)
+      for (const p of pages) {
         log(`page ${p.path}: ${(p.htmlCssBytes / 1024).toFixed(1)} KB HTML+CSS (gzip), scripts: ${p.scripts.join(', ') || 'none'}`);
+      }
       const shards = searchShards(corpus.map((p) => p.day)).map(shardPath);
       const search = await measureSearch(server, `site (${shards.length} shards)`, shards);
       // The real search page on a phone: time to the first drawn result, a cold cache each time,
@@ -364,8 +381,9 @@ export async function main(argv: string[], environment: NodeJS.ProcessEnv): Prom
         const urls = [dayPath(newest.day), paperPath(newest.id), searchPath('language models')].map((p) => `${server.url}${p.slice(1)}`);
         const scores = await measureLighthouse(urls);
         lighthouse = Object.fromEntries(Object.entries(scores).map(([url, s]) => [new URL(url).pathname + new URL(url).search, s]));
-        for (const [page, s] of Object.entries(lighthouse))
+        for (const [page, s] of Object.entries(lighthouse)) {
           log(`lighthouse ${page}: ${LIGHTHOUSE_CATEGORIES.map((c) => `${c} ${s[c]}`).join(', ')}`);
+        }
       }
       browser = { search, oneIndexSearch, phone, pages, ...(bareSearch ? { bareSearch } : {}), ...(lighthouse ? { lighthouse } : {}) };
     } finally {
@@ -405,4 +423,6 @@ export async function main(argv: string[], environment: NodeJS.ProcessEnv): Prom
   return 0;
 }
 
-if (import.meta.main) await runCli('bench', () => main(process.argv.slice(2), process.env));
+if (import.meta.main) {
+  await runCli('bench', () => main(process.argv.slice(2), process.env));
+}

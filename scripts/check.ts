@@ -59,16 +59,24 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): number {
       },
     }),
   );
-  if (typeof args === 'number') return args;
+  if (typeof args === 'number') {
+    return args;
+  }
   const { values } = args;
-  if (values.format !== 'text' && values.format !== 'github') return usage('check', HELP, '--format must be text or github');
+  if (values.format !== 'text' && values.format !== 'github') {
+    return usage('check', HELP, '--format must be text or github');
+  }
   const dir = contentDir(env);
   // Every file, not only `*.md`: a paper saved as `.MD` or `.markdown` must not vanish silently.
   const results = values.cache ? openVerdictCache(env) : undefined;
   const check = checkContentFolder(dir, pipelineVersion(ROOT), results && resultVerdictCache(results));
   results?.save();
-  for (const p of check.problems) console.error(values.format === 'github' ? githubAnnotation(p) : formatProblem(p));
-  for (const p of check.warnings) console.error(values.format === 'github' ? githubAnnotation(p, 'warning') : formatWarning(p));
+  for (const p of check.problems) {
+    console.error(values.format === 'github' ? githubAnnotation(p) : formatProblem(p));
+  }
+  for (const p of check.warnings) {
+    console.error(values.format === 'github' ? githubAnnotation(p, 'warning') : formatWarning(p));
+  }
   const warned = check.warnings.length === 0 ? '' : `, ${check.warnings.length} warning${check.warnings.length === 1 ? '' : 's'}`;
   const summary = `${check.files} files checked, ${check.problems.length} problem${check.problems.length === 1 ? '' : 's'}${warned}`;
   if (check.problems.length > 0) {
@@ -112,4 +120,6 @@ function githubAnnotation(p: Problem, level: 'error' | 'warning' = 'error'): str
   return `::${level} file=${prop(p.path)},line=${p.line},col=${p.column},title=${prop(p.field)}::${data(`${p.field}: ${p.message}`)}`;
 }
 
-if (import.meta.main) await runCli('check', () => main(process.argv.slice(2), process.env));
+if (import.meta.main) {
+  await runCli('check', () => main(process.argv.slice(2), process.env));
+}

@@ -60,9 +60,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       },
     }),
   );
-  if (typeof args === 'number') return args;
+  if (typeof args === 'number') {
+    return args;
+  }
   const { values } = args;
-  if ((values.from === undefined) === !values.arxiv) return usage('complete', HELP, 'give either --from FILE or --arxiv');
+  if ((values.from === undefined) === !values.arxiv) {
+    return usage('complete', HELP, 'give either --from FILE or --arxiv');
+  }
   const dir = contentDir(env);
   const papers = readPapers(dir);
 
@@ -106,7 +110,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       pending.push({ relative: paper.relative, text: withFrontMatter(paper.source, data), changed });
     }
   } catch (error) {
-    if (!(error instanceof ArxivApiError)) throw error;
+    if (!(error instanceof ArxivApiError)) {
+      throw error;
+    }
     console.error(`complete: ${error.message}. No file was changed.`);
     return 1;
   }
@@ -121,12 +127,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     const shown = shownPath(dir, file.relative);
     if (refused.length > 0) {
       counts.refused++;
-      for (const line of refused) console.error(`${shown}: not completed, the file would not pass npm run check: ${line}`);
+      for (const line of refused) {
+        console.error(`${shown}: not completed, the file would not pass npm run check: ${line}`);
+      }
       continue;
     }
     counts.completed++;
     console.log(`completed  ${shown}: ${file.changed.join(', ')} (from ${source})`);
-    if (!values['dry-run']) writeFileSync(path.join(dir, file.relative), file.text);
+    if (!values['dry-run']) {
+      writeFileSync(path.join(dir, file.relative), file.text);
+    }
   }
   const dry = values['dry-run'] ? ' (dry run: nothing written)' : '';
   console.log(
@@ -153,7 +163,9 @@ function readPapers(dir: string) {
 /** `source` with its front matter written anew from `data`; the abstract after it kept byte for byte. */
 function withFrontMatter(source: string, data: PaperData): string {
   const close = /\r?\n---\r?\n/.exec(source.slice(3));
-  if (close === null) throw new Error('a paper file without a closing --- line passed the schema');
+  if (close === null) {
+    throw new Error('a paper file without a closing --- line passed the schema');
+  }
   const body = source.slice(3 + close.index + close[0].length);
   const front = writePaperFile(data, '');
   return `${front.slice(0, front.indexOf('\n---\n') + '\n---\n'.length)}${body}`;
@@ -166,8 +178,12 @@ function arxivRecords(env: NodeJS.ProcessEnv): (paper: PaperData) => Promise<Pap
   let first = true;
   return async (paper) => {
     const ref = paper.arxiv === undefined ? undefined : parseArxivRef(paper.arxiv);
-    if (ref === undefined) return undefined;
-    if (!first && pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+    if (ref === undefined) {
+      return undefined;
+    }
+    if (!first && pause > 0) {
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
     first = false;
     const entry = await fetchArxivEntry({ id: ref.id }, options);
     const { authors, category, comment, journal } = entry.fields;
@@ -181,4 +197,6 @@ function arxivRecords(env: NodeJS.ProcessEnv): (paper: PaperData) => Promise<Pap
   };
 }
 
-if (import.meta.main) await runCli('complete', () => main(process.argv.slice(2), process.env));
+if (import.meta.main) {
+  await runCli('complete', () => main(process.argv.slice(2), process.env));
+}

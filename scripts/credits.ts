@@ -41,7 +41,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const args = readArgs('credits', HELP, () =>
     parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h', default: false } } }),
   );
-  if (typeof args === 'number') return args;
+  if (typeof args === 'number') {
+    return args;
+  }
   const repository = githubSettings(env).repository;
   if (repository === undefined) {
     console.error('credits: the repository is not configured: set PAPERSHELF_REPOSITORY (see --help)');
@@ -67,7 +69,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       (read) => console.log(`credits: read ${read} pull requests of ${repository}`),
     );
   } catch (error) {
-    if (!(error instanceof GithubApiError)) throw error;
+    if (!(error instanceof GithubApiError)) {
+      throw error;
+    }
     console.error(`credits: ${error.message}. The cache was left as it was.`);
     return 1;
   }
@@ -82,4 +86,6 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   return 0;
 }
 
-if (import.meta.main) await runCli('credits', () => main(process.argv.slice(2), process.env));
+if (import.meta.main) {
+  await runCli('credits', () => main(process.argv.slice(2), process.env));
+}

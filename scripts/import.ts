@@ -94,9 +94,13 @@ const FETCHED = new Set(['hf', 'arxiv', 'sources']);
 /** The CLI: `argv` without node and the script, `env` for the content folder and sources. Returns the exit code. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const args = readArgs('import', HELP, () => parse(argv));
-  if (typeof args === 'number') return args;
+  if (typeof args === 'number') {
+    return args;
+  }
   const [format, file, ...extra] = args.positionals;
-  if (format === undefined || extra.length > 0) return usage('import', HELP, 'expected a format and at most one file');
+  if (format === undefined || extra.length > 0) {
+    return usage('import', HELP, 'expected a format and at most one file');
+  }
   if (READERS[format] === undefined && format !== 'sources') {
     console.error(`import: unknown format ${JSON.stringify(format)} (supported: ${[...Object.keys(READERS), 'sources'].join(', ')})`);
     return 2;
@@ -108,9 +112,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   }
   const queryFlags = category.length > 0 || keyword.length > 0 || max !== undefined;
   if (file !== undefined || !FETCHED.has(format)) {
-    if (file === undefined) return usage('import', HELP, `${format} needs a file`);
-    if (format === 'sources') return usage('import', HELP, 'sources takes no file');
-    if (queryFlags) return usage('import', HELP, '--category, --keyword and --max fetch from arXiv: give no file');
+    if (file === undefined) {
+      return usage('import', HELP, `${format} needs a file`);
+    }
+    if (format === 'sources') {
+      return usage('import', HELP, 'sources takes no file');
+    }
+    if (queryFlags) {
+      return usage('import', HELP, '--category, --keyword and --max fetch from arXiv: give no file');
+    }
     if (date !== undefined && format === 'hf') {
       console.error('import: --date does not apply to hf with a file: each item carries its own listing day');
       return 2;
@@ -129,12 +139,18 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const day = date ?? shiftDay(utcDayKey(new Date()), -1);
   const sources: FetchSource[] = [];
   if (format === 'hf') {
-    if (queryFlags) return usage('import', HELP, '--category, --keyword and --max are for arxiv');
+    if (queryFlags) {
+      return usage('import', HELP, '--category, --keyword and --max are for arxiv');
+    }
     sources.push({ kind: 'hf' });
   } else if (format === 'arxiv') {
-    if (category.length === 0) return usage('import', HELP, 'arxiv without a file needs --category (or give a file)');
+    if (category.length === 0) {
+      return usage('import', HELP, 'arxiv without a file needs --category (or give a file)');
+    }
     const cap = max === undefined ? INTAKE.arxivMax : arxivDayCap(max);
-    if (cap === undefined) return usage('import', HELP, '--max must be a whole number from 1 to 2000');
+    if (cap === undefined) {
+      return usage('import', HELP, '--max must be a whole number from 1 to 2000');
+    }
     const query = { categories: category, keywords: keyword, day, max: cap };
     try {
       arxivSearchQuery(query);
@@ -143,7 +159,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     }
     sources.push({ kind: 'arxiv', query });
   } else {
-    if (queryFlags) return usage('import', HELP, 'sources reads its query from the intake settings, not from flags');
+    if (queryFlags) {
+      return usage('import', HELP, 'sources reads its query from the intake settings, not from flags');
+    }
     let settings: IntakeSettings;
     try {
       settings = intakeSettings(env);
@@ -151,8 +169,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       console.error(`import: ${(error as Error).message}`);
       return 2;
     }
-    if (settings.huggingFace) sources.push({ kind: 'hf' });
-    if (settings.arxiv !== undefined) sources.push({ kind: 'arxiv', query: { ...settings.arxiv, day } });
+    if (settings.huggingFace) {
+      sources.push({ kind: 'hf' });
+    }
+    if (settings.arxiv !== undefined) {
+      sources.push({ kind: 'arxiv', query: { ...settings.arxiv, day } });
+    }
     if (sources.length === 0) {
       console.log('import: no source is configured (INTAKE in src/consts.ts, or the PAPERSHELF_INTAKE_* variables): nothing to do');
       return 0;
@@ -164,7 +186,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     try {
       reads.push(source.kind === 'hf' ? await fetchHf(day, env) : await fetchArxiv(source.query, env));
     } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
+      if (!(error instanceof SourceError)) {
+        throw error;
+      }
       console.error(`import: ${error.message}. No file was changed.`);
       return 1;
     }
@@ -189,8 +213,12 @@ async function fetchHf(day: DayKey, env: NodeJS.ProcessEnv): Promise<ReadResult>
   const notes = response.entries.flatMap((e) => e.notes.map((n) => `${origin(e.index)}: ${n}`));
   const ofDay = response.entries.filter((e) => e.day === day);
   const elsewhere = response.entries.length - ofDay.length;
-  if (items.length === 0) notes.push(`Hugging Face lists no papers for ${day} (a weekend or a holiday?): nothing to import`);
-  if (elsewhere > 0) notes.push(`Hugging Face answered ${elsewhere} item${elsewhere === 1 ? '' : 's'} listed on another day: left out`);
+  if (items.length === 0) {
+    notes.push(`Hugging Face lists no papers for ${day} (a weekend or a holiday?): nothing to import`);
+  }
+  if (elsewhere > 0) {
+    notes.push(`Hugging Face answered ${elsewhere} item${elsewhere === 1 ? '' : 's'} listed on another day: left out`);
+  }
   const incoming = ofDay.map((e) => ({
     fields: e.fields,
     abstract: e.abstract,
@@ -223,8 +251,12 @@ async function fetchArxiv(query: ArxivDayQuery, env: NodeJS.ProcessEnv): Promise
 
 /** Plans the import against the content folder, checks what it would write, writes (unless a dry run) and reports. */
 function writeImport(read: ReadResult, env: NodeJS.ProcessEnv, options: { force: boolean; 'dry-run': boolean }): number {
-  for (const note of read.notes) console.log(`note: ${note}`);
-  for (const problem of read.problems) console.error(problem);
+  for (const note of read.notes) {
+    console.log(`note: ${note}`);
+  }
+  for (const problem of read.problems) {
+    console.error(problem);
+  }
   let failed = read.problems.length > 0;
 
   const dir = contentDir(env);
@@ -239,7 +271,9 @@ function writeImport(read: ReadResult, env: NodeJS.ProcessEnv, options: { force:
     const target = 'day' in action ? shownPath(dir, fileOf(action)) : '';
     const refused = lines.get(fileOf(action)) ?? [];
     if (refused.length > 0) {
-      for (const problem of refused) console.error(`${action.origin}: skipped, the paper would not build: ${problem}`);
+      for (const problem of refused) {
+        console.error(`${action.origin}: skipped, the paper would not build: ${problem}`);
+      }
       counts.skipped++;
       failed = true;
       continue;
@@ -268,7 +302,9 @@ function readListing(file: string, text: string, date: string | undefined): Read
   const listing = parseListing(text);
   const problems = listing.problems.map((p) => `${file}:${p.line}: ${p.message}`);
   const notes: string[] = [];
-  if (listing.dateLine === undefined) return { incoming: [], problems, notes };
+  if (listing.dateLine === undefined) {
+    return { incoming: [], problems, notes };
+  }
   let day: string;
   if (date !== undefined) {
     if (monthDayToDayKey(listing.dateLine.text, Number(date.slice(0, 4))) !== date) {
@@ -300,7 +336,9 @@ function readListing(file: string, text: string, date: string | undefined): Read
 function readArxiv(file: string, text: string, date: string | undefined): ReadResult {
   const feed = parseArxivFeed(text);
   const problems = feed.problems.map((p) => `${file} entry ${p.index + 1}: ${p.message}`);
-  if (feed.apiError !== undefined) problems.push(`${file}: arXiv returned an error: ${feed.apiError}`);
+  if (feed.apiError !== undefined) {
+    problems.push(`${file}: arXiv returned an error: ${feed.apiError}`);
+  }
   const incoming = feed.entries.map((e, i) => ({
     fields: e.fields,
     abstract: e.abstract,
@@ -358,4 +396,6 @@ function parse(argv: string[]) {
   });
 }
 
-if (import.meta.main) await runCli('import', () => main(process.argv.slice(2), process.env));
+if (import.meta.main) {
+  await runCli('import', () => main(process.argv.slice(2), process.env));
+}

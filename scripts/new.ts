@@ -66,21 +66,30 @@ export interface PromptIo {
  */
 export async function main(argv: string[], env: NodeJS.ProcessEnv, io: PromptIo = process): Promise<number> {
   const args = readArgs('new', HELP, () => parse(argv));
-  if (typeof args === 'number') return args;
+  if (typeof args === 'number') {
+    return args;
+  }
   const { values, positionals } = args;
   const day = values.date ?? utcDayKey(new Date());
   if (!isDayKey(day)) {
     console.error(`new: --date ${JSON.stringify(day)} is not a calendar day written YYYY-MM-DD`);
     return 2;
   }
-  if (positionals.length > 1) return usage('new', HELP, `expected one arXiv id or URL, got ${positionals.length}`);
+  if (positionals.length > 1) {
+    return usage('new', HELP, `expected one arXiv id or URL, got ${positionals.length}`);
+  }
 
   let paper: { fields: PaperFields; abstract: string; id?: string } | undefined;
   try {
-    if (positionals[0] !== undefined) paper = await fromArxiv(positionals[0], values, env);
-    else if (values.title !== undefined) paper = fromFlags(values);
-    else if (values.interactive || io.stdin.isTTY) paper = await fromPrompts(values, io);
-    else return usage('new', HELP, 'give an arXiv id, or --title with the other fields');
+    if (positionals[0] !== undefined) {
+      paper = await fromArxiv(positionals[0], values, env);
+    } else if (values.title !== undefined) {
+      paper = fromFlags(values);
+    } else if (values.interactive || io.stdin.isTTY) {
+      paper = await fromPrompts(values, io);
+    } else {
+      return usage('new', HELP, 'give an arXiv id, or --title with the other fields');
+    }
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`new: ${error.message}`);
@@ -107,7 +116,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: PromptIo 
   // The folder check npm run check runs, with this file as if written: the same verdict, the same lines.
   const problems = linesBeforeWriting(dir, env, [{ relative, bytes: Buffer.from(action.content) }]).get(relative) ?? [];
   if (problems.length > 0) {
-    for (const problem of problems) console.error(problem);
+    for (const problem of problems) {
+      console.error(problem);
+    }
     console.error('new: refused: the paper would not pass npm run check');
     return 1;
   }
@@ -122,8 +133,9 @@ class UsageError extends Error {}
 
 async function fromArxiv(input: string, values: Values, env: NodeJS.ProcessEnv) {
   const ref = parseArxivRef(input);
-  if (ref === undefined)
+  if (ref === undefined) {
     throw new UsageError(`${JSON.stringify(input)} is not an arXiv id or arxiv.org URL (e.g. 2503.01234 or hep-ex/0307015)`);
+  }
   const entry = await fetchArxivEntry(ref, arxivApiOptions(env));
   const fields: PaperFields = { ...entry.fields, ...extras(values, entry.fields) };
   return { fields, abstract: entry.abstract, id: arxivFileId(entry.ref.id) };
@@ -131,11 +143,15 @@ async function fromArxiv(input: string, values: Values, env: NodeJS.ProcessEnv) 
 
 function fromFlags(values: Values) {
   const title = squash(values.title ?? '');
-  if (title === '') throw new UsageError('--title must not be empty');
+  if (title === '') {
+    throw new UsageError('--title must not be empty');
+  }
   const abstract =
     values['abstract-file'] !== undefined ? readFileSync(values['abstract-file'], 'utf8').trim() : (values.abstract ?? '').trim();
   const arxiv = values.arxiv === undefined ? undefined : parseArxivRef(values.arxiv);
-  if (values.arxiv !== undefined && arxiv === undefined) throw new UsageError(`--arxiv ${JSON.stringify(values.arxiv)} is not an arXiv id`);
+  if (values.arxiv !== undefined && arxiv === undefined) {
+    throw new UsageError(`--arxiv ${JSON.stringify(values.arxiv)} is not an arXiv id`);
+  }
   const fields: PaperFields = {
     title,
     authors: (values.author ?? []).map(squash).filter((a) => a !== ''),
@@ -150,10 +166,16 @@ async function fromPrompts(values: Values, io: PromptIo) {
   const rl = createInterface({ input: io.stdin, output: io.stdout, terminal: Boolean(io.stdin.isTTY) });
   // Piped answers may arrive before a question is asked; read them all first, then answer in order.
   const piped: string[] | undefined = io.stdin.isTTY ? undefined : [];
-  if (piped !== undefined) for await (const line of rl) piped.push(line);
+  if (piped !== undefined) {
+    for await (const line of rl) {
+      piped.push(line);
+    }
+  }
   try {
     const ask = async (question: string) => {
-      if (piped === undefined) return (await rl.question(question)).trim();
+      if (piped === undefined) {
+        return (await rl.question(question)).trim();
+      }
       io.stdout.write(question);
       const answer = (piped.shift() ?? '').trim();
       io.stdout.write(`${answer}\n`);
@@ -180,11 +202,16 @@ async function fromPrompts(values: Values, io: PromptIo) {
 /** Links, tags and votes from flags, merged over what arXiv gave. */
 function extras(values: Values, base: Partial<PaperFields>): Partial<PaperFields> {
   const links = { ...base.links };
-  if (values.code !== undefined) links.code = values.code;
-  if (values.project !== undefined) links.project = values.project;
+  if (values.code !== undefined) {
+    links.code = values.code;
+  }
+  if (values.project !== undefined) {
+    links.project = values.project;
+  }
   const votes = values.votes === undefined ? undefined : Number(values.votes);
-  if (votes !== undefined && !(Number.isInteger(votes) && votes >= 0))
+  if (votes !== undefined && !(Number.isInteger(votes) && votes >= 0)) {
     throw new UsageError(`--votes must be a whole number ≥ 0, not ${values.votes}`);
+  }
   return {
     links,
     ...(values.tag !== undefined ? { tags: values.tag } : {}),
@@ -216,4 +243,6 @@ function parse(argv: string[]) {
   });
 }
 
-if (import.meta.main) await runCli('new', () => main(process.argv.slice(2), process.env));
+if (import.meta.main) {
+  await runCli('new', () => main(process.argv.slice(2), process.env));
+}

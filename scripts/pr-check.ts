@@ -55,9 +55,13 @@ export function assemblePreview(content: string, days: readonly string[], previe
   for (const day of days) {
     const folder = path.join(content, day);
     // A day whose papers were all deleted or moved away has nothing to show.
-    if (!existsSync(folder)) continue;
+    if (!existsSync(folder)) {
+      continue;
+    }
     const files = readdirSync(folder).filter((f) => f.endsWith('.md'));
-    if (files.length === 0) continue;
+    if (files.length === 0) {
+      continue;
+    }
     cpSync(folder, path.join(preview, day), { recursive: true });
     papers += files.length;
   }
@@ -77,9 +81,13 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): number {
       },
     }),
   );
-  if (typeof args === 'number') return args;
+  if (typeof args === 'number') {
+    return args;
+  }
   const { base, plan, out } = args.values;
-  if (base === undefined) return usage('pr-check', HELP, '--base is required');
+  if (base === undefined) {
+    return usage('pr-check', HELP, '--base is required');
+  }
   let files: string[];
   try {
     files = execFileSync('git', ['diff', '--name-only', '--no-renames', `${base}...HEAD`], { cwd: ROOT, encoding: 'utf8' })
@@ -95,7 +103,9 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): number {
     `pr-check: ${files.length} files changed since ${base}: scope ${scope}${scope === 'content' ? `, days ${days.join(' ')}` : ''}`,
   );
   if (plan) {
-    if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, `scope=${scope}\ndays=${days.join(' ')}\n`);
+    if (env.GITHUB_OUTPUT) {
+      appendFileSync(env.GITHUB_OUTPUT, `scope=${scope}\ndays=${days.join(' ')}\n`);
+    }
     return 0;
   }
   if (scope === 'code') {
@@ -124,13 +134,17 @@ export function contentCheck(options: {
     env: { ...env, PAPERSHELF_CONTENT: content },
     stdio,
   });
-  if (check.status !== 0) return false;
+  if (check.status !== 0) {
+    return false;
+  }
   const previewContent = path.join(out, 'content');
   const papers = assemblePreview(content, days, previewContent);
   console.log(
     `pr-check: building a preview of ${days.length} day${days.length === 1 ? '' : 's'} (${papers} papers) into ${path.join(out, 'dist')}`,
   );
-  if (papers === 0) return true;
+  if (papers === 0) {
+    return true;
+  }
   const astro = astroBuildIn(out);
   const build = spawnSync(process.execPath, astro.args, {
     cwd: astro.cwd,
@@ -145,4 +159,6 @@ export function contentCheck(options: {
   return build.status === 0;
 }
 
-if (import.meta.main) await runCli('pr-check', () => main(process.argv.slice(2), process.env));
+if (import.meta.main) {
+  await runCli('pr-check', () => main(process.argv.slice(2), process.env));
+}

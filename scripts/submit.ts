@@ -66,11 +66,17 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       },
     }),
   );
-  if (typeof args === 'number') return args;
+  if (typeof args === 'number') {
+    return args;
+  }
   const { event, out, date } = args.values;
-  if (event === undefined || out === undefined) return usage('submit', HELP, '--event and --out are required');
+  if (event === undefined || out === undefined) {
+    return usage('submit', HELP, '--event and --out are required');
+  }
   const day = date ?? utcDayKey(new Date());
-  if (!isDayKey(day)) return usage('submit', HELP, `--date ${JSON.stringify(day)} is not a calendar day written YYYY-MM-DD`);
+  if (!isDayKey(day)) {
+    return usage('submit', HELP, `--date ${JSON.stringify(day)} is not a calendar day written YYYY-MM-DD`);
+  }
   let issue: { number: number; body: string; login: string };
   try {
     issue = readEvent(readFileSync(event, 'utf8'));
@@ -90,9 +96,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
 export function readEvent(text: string): { number: number; body: string; login: string } {
   const payload = JSON.parse(text) as { issue?: { number?: unknown; body?: unknown; user?: { login?: unknown } } };
   const issue = payload.issue;
-  if (typeof issue?.number !== 'number') throw new Error('not an issue event: no issue.number');
+  if (typeof issue?.number !== 'number') {
+    throw new Error('not an issue event: no issue.number');
+  }
   const login = issue.user?.login;
-  if (typeof login !== 'string') throw new Error('the issue has no author login');
+  if (typeof login !== 'string') {
+    throw new Error('the issue has no author login');
+  }
   return { number: issue.number, body: typeof issue.body === 'string' ? issue.body : '', login };
 }
 
@@ -110,7 +120,9 @@ async function submit(
     };
   }
   const submission = readSubmission(parseIssueForm(issue.body));
-  if ('problems' in submission) return { result: base, answer: refusal(submission.problems) };
+  if ('problems' in submission) {
+    return { result: base, answer: refusal(submission.problems) };
+  }
   const withId = { ...base, arxiv: submission.arxiv };
 
   const dir = contentDir(env);
@@ -127,8 +139,12 @@ async function submit(
   }
 
   const newArgs = [submission.arxiv, '--date', day, '--submitted-by', `@${issue.login}`];
-  for (const tag of submission.tags) newArgs.push('--tag', tag);
-  if (submission.code !== undefined) newArgs.push('--code', submission.code);
+  for (const tag of submission.tags) {
+    newArgs.push('--tag', tag);
+  }
+  if (submission.code !== undefined) {
+    newArgs.push('--code', submission.code);
+  }
   const created = await runScript('new.ts', newArgs, env);
   const file = /^created (.+)$/m.exec(created.stdout)?.[1];
   if (created.status !== 0 || file === undefined) {
@@ -194,4 +210,6 @@ function runScript(
   });
 }
 
-if (import.meta.main) await runCli('submit', () => main(process.argv.slice(2), process.env));
+if (import.meta.main) {
+  await runCli('submit', () => main(process.argv.slice(2), process.env));
+}

@@ -52,7 +52,9 @@ async function main(): Promise<number> {
       },
     }),
   );
-  if (typeof args === 'number') return args;
+  if (typeof args === 'number') {
+    return args;
+  }
   const { values } = args;
   const out = path.resolve(OUT_DIR);
   if (!existsSync(out)) {

@@ -67,8 +67,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       options: { 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
     }),
   );
-  if (typeof args === 'number') return args;
-  if (args.positionals.length !== 1 || args.positionals[0] !== 'sync') return usage('votes', HELP, 'the one command is "sync"');
+  if (typeof args === 'number') {
+    return args;
+  }
+  if (args.positionals.length !== 1 || args.positionals[0] !== 'sync') {
+    return usage('votes', HELP, 'the one command is "sync"');
+  }
   const giscus = githubSettings(env).giscus;
   if (giscus === undefined) {
     console.error('votes: giscus is not configured: set PAPERSHELF_REPOSITORY and the PAPERSHELF_GISCUS_* variables (see --help)');
@@ -91,7 +95,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       (count) => console.log(`votes: read ${count} discussions of ${giscus.repository} (${giscus.category})`),
     );
   } catch (error) {
-    if (!(error instanceof GithubApiError)) throw error;
+    if (!(error instanceof GithubApiError)) {
+      throw error;
+    }
     console.error(`votes: ${error.message}. No file was changed.`);
     return 1;
   }
@@ -100,27 +106,41 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     papers.map((p) => p.id),
     discussions,
   );
-  for (const note of threads.notes) console.log(`votes: ${note}`);
+  for (const note of threads.notes) {
+    console.log(`votes: ${note}`);
+  }
   const changes: VoteChange[] = [];
   const problems: string[] = [];
   for (const paper of papers) {
     const thread = threads.byId.get(paper.id);
-    if (thread === undefined) continue;
+    if (thread === undefined) {
+      continue;
+    }
     const shown = path.relative(process.cwd(), paper.path);
     try {
       const change = planChange(paper.path, thread.thumbsUp);
-      if (change !== undefined) changes.push({ ...change, file: shown, id: paper.id });
+      if (change !== undefined) {
+        changes.push({ ...change, file: shown, id: paper.id });
+      }
     } catch (error) {
       problems.push(`${shown}: votes: ${(error as Error).message}`);
     }
   }
   if (problems.length > 0) {
-    for (const problem of problems) console.error(problem);
+    for (const problem of problems) {
+      console.error(problem);
+    }
     console.error(`votes: ${problems.length} paper file${problems.length === 1 ? '' : 's'} could not be updated. No file was changed.`);
     return 1;
   }
-  for (const change of changes) console.log(`${change.file}: votes ${change.from} → ${change.to}`);
-  if (!args.values['dry-run']) for (const change of changes) writeFileSync(change.file, change.text);
+  for (const change of changes) {
+    console.log(`${change.file}: votes ${change.from} → ${change.to}`);
+  }
+  if (!args.values['dry-run']) {
+    for (const change of changes) {
+      writeFileSync(change.file, change.text);
+    }
+  }
   const verb = args.values['dry-run'] ? 'would change' : 'changed';
   console.log(`votes: ${threads.byId.size} of ${papers.length} papers have a discussion; ${verb} ${changes.length}`);
   return 0;
@@ -131,8 +151,12 @@ function planChange(file: string, votes: number): Omit<VoteChange, 'file' | 'id'
   const source = readFileSync(file, 'utf8');
   const before = readPaperFile(source).data;
   const from = before.votes ?? 0;
-  if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) throw new Error('the current value is not a whole number ≥ 0');
-  if (from === votes) return undefined;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) {
+    throw new Error('the current value is not a whole number ≥ 0');
+  }
+  if (from === votes) {
+    return undefined;
+  }
   const text = setVotesLine(source, votes);
   // The edit must read back as exactly that change: the same fields, only votes different.
   const after = readPaperFile(text).data;
@@ -166,10 +190,15 @@ export function matchThreads(ids: string[], discussions: DiscussionVotes[]): { b
       continue;
     }
     const first = byId.get(id);
-    if (first === undefined) byId.set(id, discussion);
-    else notes.push(`discussions #${first.number} and #${discussion.number} are both about ${id}: #${first.number} counts`);
+    if (first === undefined) {
+      byId.set(id, discussion);
+    } else {
+      notes.push(`discussions #${first.number} and #${discussion.number} are both about ${id}: #${first.number} counts`);
+    }
   }
   return { byId, notes };
 }
 
-if (import.meta.main) await runCli('votes', () => main(process.argv.slice(2), process.env));
+if (import.meta.main) {
+  await runCli('votes', () => main(process.argv.slice(2), process.env));
+}

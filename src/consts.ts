@@ -92,9 +92,13 @@ export function githubSettings(env: NodeJS.ProcessEnv = process.env): GithubSett
     categoryId: 'PAPERSHELF_GISCUS_CATEGORY_ID',
   };
   const set = Object.values(giscus).filter((value) => value !== '').length;
-  if (set === 0) return repository === '' ? {} : { repository };
+  if (set === 0) {
+    return repository === '' ? {} : { repository };
+  }
   const missing = (Object.keys(giscus) as (keyof typeof giscus)[]).filter((key) => giscus[key] === '').map((key) => names[key]);
-  if (repository === '') missing.unshift('PAPERSHELF_REPOSITORY');
+  if (repository === '') {
+    missing.unshift('PAPERSHELF_REPOSITORY');
+  }
   if (missing.length > 0) {
     throw new Error(
       `giscus is half configured: set ${missing.join(', ')} too (or GISCUS and GITHUB_REPOSITORY in src/consts.ts), or none of them`,
@@ -138,7 +142,9 @@ export interface IntakeSettings {
 /** Reads the intake settings; throws a message naming the variable when one cannot be read. */
 export function intakeSettings(env: NodeJS.ProcessEnv = process.env): IntakeSettings {
   const hf = setting(env.PAPERSHELF_INTAKE_HF, String(INTAKE.huggingFace));
-  if (hf !== 'true' && hf !== 'false') throw new Error(`PAPERSHELF_INTAKE_HF must be "true" or "false", not ${JSON.stringify(hf)}`);
+  if (hf !== 'true' && hf !== 'false') {
+    throw new Error(`PAPERSHELF_INTAKE_HF must be "true" or "false", not ${JSON.stringify(hf)}`);
+  }
   const categories = setting(env.PAPERSHELF_INTAKE_ARXIV_CATEGORIES, INTAKE.arxivCategories.join(' '))
     .split(/[\s,]+/)
     .filter((c) => c !== '');
@@ -173,7 +179,9 @@ export type PolicyKind = 'page' | 'search' | 'digest';
  * and styles this site never uses to every page (300 bytes a page).
  */
 export function contentSecurityPolicy(settings: GithubSettings = siteGithubSettings(), kind: PolicyKind = 'page'): string {
-  if (kind === 'digest') return "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+  if (kind === 'digest') {
+    return "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+  }
   const wasm = kind === 'search' ? " 'wasm-unsafe-eval'" : '';
   const frames = settings.giscus === undefined ? '' : `; frame-src ${GISCUS_ORIGIN}`;
   return `default-src 'self'; script-src 'self'${wasm}; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'${frames}`;

@@ -36,7 +36,9 @@ export function stem(word: string): string {
     'es',
     's',
   ]) {
-    if (word.length > suffix.length + 3 && word.endsWith(suffix)) return word.slice(0, -suffix.length);
+    if (word.length > suffix.length + 3 && word.endsWith(suffix)) {
+      return word.slice(0, -suffix.length);
+    }
   }
   return word;
 }
@@ -60,10 +62,16 @@ export class Bm25 {
     this.#docs = docs.map((d) => {
       const words = [...terms(d.title), ...terms(d.title), ...terms(d.title), ...terms(d.abstract)];
       const tf = new Map<string, number>();
-      for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
+      for (const w of words) {
+        tf.set(w, (tf.get(w) ?? 0) + 1);
+      }
       return { id: d.id, tf, length: words.length };
     });
-    for (const d of this.#docs) for (const w of d.tf.keys()) this.#df.set(w, (this.#df.get(w) ?? 0) + 1);
+    for (const d of this.#docs) {
+      for (const w of d.tf.keys()) {
+        this.#df.set(w, (this.#df.get(w) ?? 0) + 1);
+      }
+    }
     this.#avg = this.#docs.reduce((sum, d) => sum + d.length, 0) / Math.max(1, this.#docs.length);
   }
 
@@ -76,12 +84,16 @@ export class Bm25 {
       let score = 0;
       for (const w of words) {
         const tf = d.tf.get(w) ?? 0;
-        if (tf === 0) continue;
+        if (tf === 0) {
+          continue;
+        }
         const df = this.#df.get(w) ?? 0;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         score += (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * d.length) / this.#avg));
       }
-      if (score > 0) scored.push([d.id, score]);
+      if (score > 0) {
+        scored.push([d.id, score]);
+      }
     }
     return scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
   }

@@ -43,7 +43,9 @@ export async function measureSearch(
           // biome-ignore lint/suspicious/noExplicitAny: Pagefind's browser module has no types here.
           const pagefind: any = await import(bundle);
           if (first) {
-            for (const path of merged) await pagefind.mergeIndex(path);
+            for (const path of merged) {
+              await pagefind.mergeIndex(path);
+            }
             await pagefind.init();
           }
           const search = await pagefind.search(query);
@@ -79,7 +81,9 @@ export async function measurePage(
     const page = await (await browser.newContext()).newPage();
     const before = server.requests.length;
     const response = await page.goto(new URL(pagePath.replace(/^\//, ''), server.url).href, { waitUntil: 'networkidle' });
-    if (response?.status() !== 200) throw new Error(`${pagePath} answered ${response?.status()}`);
+    if (response?.status() !== 200) {
+      throw new Error(`${pagePath} answered ${response?.status()}`);
+    }
     const requests = server.requests.slice(before);
     return {
       path: pagePath,

@@ -90,7 +90,9 @@ export function routeOf(file: string): string {
   const parts = file.split('/');
   const name = parts.pop() ?? '';
   const route = parts.map((p) => (ROUTE_WORDS.has(p) ? p : '*'));
-  if (name !== 'index.html') route.push(parts.length === 0 ? name : '*.html');
+  if (name !== 'index.html') {
+    route.push(parts.length === 0 ? name : '*.html');
+  }
   return route.join('/') || '/';
 }
 
@@ -104,7 +106,9 @@ export function sizeOf(dir: string): OutputStats {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const parent = path.relative(dir, entry.parentPath);
     entries.set(parent, (entries.get(parent) ?? 0) + 1);
-    if (!entry.isFile()) continue;
+    if (!entry.isFile()) {
+      continue;
+    }
     files++;
     bytes += statSync(path.join(entry.parentPath, entry.name)).size;
     if (entry.name.endsWith('.html')) {

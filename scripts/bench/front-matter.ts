@@ -23,18 +23,24 @@ export function measureFrontMatter(texts: readonly string[], rounds = 2): FrontM
       merge: true,
       customTags: ['timestamp'],
     });
-    if (doc.errors.length > 0) throw doc.errors[0];
+    if (doc.errors.length > 0) {
+      throw doc.errors[0];
+    }
     return doc.toJS() as Record<string, unknown>;
   };
   const viaGrayMatter = (text: string) => readPaperFile(text).data;
   for (const text of texts.slice(0, 200)) {
-    if (JSON.stringify(viaYaml(text)) !== JSON.stringify(viaGrayMatter(text))) throw new Error('the two readers disagree on a paper file');
+    if (JSON.stringify(viaYaml(text)) !== JSON.stringify(viaGrayMatter(text))) {
+      throw new Error('the two readers disagree on a paper file');
+    }
   }
   const best = (read: (text: string) => Record<string, unknown>) => {
     let fastest = Number.POSITIVE_INFINITY;
     for (let round = 0; round < rounds; round++) {
       const started = performance.now();
-      for (const text of texts) read(text);
+      for (const text of texts) {
+        read(text);
+      }
       fastest = Math.min(fastest, performance.now() - started);
     }
     return Math.round(fastest);

@@ -54,7 +54,9 @@ async function waitForPort(port: number): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
     try {
       const response = await fetch(`http://127.0.0.1:${port}/json/version`);
-      if (response.ok) return;
+      if (response.ok) {
+        return;
+      }
     } catch {
       // Not listening yet.
     }

@@ -47,7 +47,11 @@ export class MemorySampler {
   /** The peak RSS of the largest single process between `from` and `to` (epoch ms). */
   peak(from = 0, to = Number.POSITIVE_INFINITY): number {
     let peak = 0;
-    for (const s of this.samples) if (s.t >= from - 200 && s.t <= to + 200) peak = Math.max(peak, s.largest);
+    for (const s of this.samples) {
+      if (s.t >= from - 200 && s.t <= to + 200) {
+        peak = Math.max(peak, s.largest);
+      }
+    }
     return peak;
   }
 
@@ -70,7 +74,9 @@ function descendants(pid: number): number[] {
     for (const task of tasks) {
       try {
         for (const child of readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').split(/\s+/)) {
-          if (child !== '') found.push(Number(child));
+          if (child !== '') {
+            found.push(Number(child));
+          }
         }
       } catch {
         // The task ended while we looked.
@@ -100,7 +106,9 @@ export async function runCommand(label: string, command: string, options: { cwd:
   const out = createWriteStream(options.logFile, { flags: 'a' });
   out.write(`$ ${command}\n`);
   const child: ChildProcess = spawn('sh', ['-c', command], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
-  if (child.pid !== undefined) sampler.start(child.pid);
+  if (child.pid !== undefined) {
+    sampler.start(child.pid);
+  }
   let written = 0;
   let tail: string[] = [];
   const onData = (chunk: Buffer) => {
@@ -120,6 +128,8 @@ export async function runCommand(label: string, command: string, options: { cwd:
   sampler.stop();
   await new Promise<void>((resolve) => out.end(resolve));
   const ended = Date.now();
-  if (code !== 0) throw new Error(`${label} failed (exit ${code}); the end of ${options.logFile}:\n${tail.join('\n')}`);
+  if (code !== 0) {
+    throw new Error(`${label} failed (exit ${code}); the end of ${options.logFile}:\n${tail.join('\n')}`);
+  }
   return { started, ended, sampler };
 }

@@ -25,7 +25,9 @@ export interface CorpusRecord {
 
 /** Reads the corpus's records, in its order; throws naming the file when it is missing or malformed. */
 export function readRealCorpus(file: string = REAL_CORPUS): CorpusRecord[] {
-  if (!existsSync(file)) throw new Error(`${file}: the real corpus is not there (it comes with ../shared/corpus/)`);
+  if (!existsSync(file)) {
+    throw new Error(`${file}: the real corpus is not there (it comes with ../shared/corpus/)`);
+  }
   return gunzipSync(readFileSync(file))
     .toString('utf8')
     .split('\n')

@@ -75,7 +75,9 @@ export async function measureRelevance(
       throw new Error(`arXiv ${arxiv} does not find its page first: is it in the site?`);
     }
     const title = titleOf.get(arxiv) ?? '';
-    if ((await rankedSearch(pagefind, planQuery(title), {}, total, common)).results[0]?.hit.id === first.id) byTitle++;
+    if ((await rankedSearch(pagefind, planQuery(title), {}, total, common)).results[0]?.hit.id === first.id) {
+      byTitle++;
+    }
   }
   const rank = (ids: readonly string[], target: string) => {
     const i = ids.indexOf(target);
@@ -99,7 +101,9 @@ export async function measureRelevance(
         target,
       );
       ranks.site.push(site);
-      if (site > 10) misses.push({ kind, arxiv: q.arxiv, query: q.query, rank: site });
+      if (site > 10) {
+        misses.push({ kind, arxiv: q.arxiv, query: q.query, rank: site });
+      }
       ranks.bm25.push(rank(bm25.search(q.query), q.arxiv));
     }
     const score = (r: number[]): Scores => ({
@@ -128,6 +132,8 @@ export function formatRelevance(report: RelevanceReport): string {
   }
   const k = report.knownItem;
   lines.push(`  known item: ${k.byId} of ${k.papers} first by arXiv id, ${k.byTitle} of ${k.papers} first by title`);
-  for (const m of report.misses) lines.push(`  not in the top 10 (${m.kind}, rank ${m.rank}): ${m.arxiv} "${m.query}"`);
+  for (const m of report.misses) {
+    lines.push(`  not in the top 10 (${m.kind}, rank ${m.rank}): ${m.arxiv} "${m.query}"`);
+  }
   return lines.join('\n');
 }

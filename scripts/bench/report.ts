@@ -52,30 +52,37 @@ export function budgets(r: BudgetInput): Budget[] {
   if (r.browser) {
     const [first, ...later] = r.browser.search;
     const [oneFirst, ...oneLater] = r.browser.oneIndexSearch;
-    if (first && oneFirst)
+    if (first && oneFirst) {
       add('first query bytes / one index', first.bytes / oneFirst.bytes, 1.1, `${kb(first.bytes)} / ${kb(oneFirst.bytes)}`);
+    }
     const sum = (qs: QueryResult[]) => qs.reduce((n, q) => n + q.bytes, 0);
-    if (later.length > 0)
+    if (later.length > 0) {
       add('later queries bytes / one index', sum(later) / sum(oneLater), 1.25, `${kb(sum(later))} / ${kb(sum(oneLater))}`);
+    }
   }
   // The reader's library (src/client/library.ts) is the only script on listing and paper pages.
-  for (const page of r.browser?.pages ?? []) add(`script on ${page.path} (KB gzip)`, page.scriptBytes / 1024, 4, kb(page.scriptBytes));
+  for (const page of r.browser?.pages ?? []) {
+    add(`script on ${page.path} (KB gzip)`, page.scriptBytes / 1024, 4, kb(page.scriptBytes));
+  }
   add('files a paper', r.output.filesPerPaper, 2, `${r.output.filesPerPaper.toFixed(2)} files`);
   add('KB a paper', r.output.kbPerPaper, 20, `${r.output.kbPerPaper.toFixed(1)} KB`);
-  if (r.baseline)
+  if (r.baseline) {
     add(
       'cold build / bare Astro + bare Pagefind',
       r.build.seconds / r.baseline.seconds,
       1.25,
       `${r.build.seconds.toFixed(1)} s / ${r.baseline.seconds.toFixed(1)} s`,
     );
+  }
   return out;
 }
 
 /** How many of the top 10 of `a` are in the top 10 of `b`, on average over the queries both ran. */
 export function topOverlap(a: readonly QueryResult[], b: readonly QueryResult[]): number {
   const pairs = a.flatMap((q, i) => (b[i] === undefined ? [] : [[q.top, b[i].top] as const]));
-  if (pairs.length === 0) return 0;
+  if (pairs.length === 0) {
+    return 0;
+  }
   return pairs.reduce((n, [x, y]) => n + x.slice(0, 10).filter((u) => y.slice(0, 10).includes(u)).length, 0) / pairs.length;
 }
 
@@ -110,9 +117,13 @@ export function formatTable(r: {
   budgets: Budget[];
 }): string {
   const rows: string[][] = [['phase', 'wall', 'peak RSS (largest process)']];
-  for (const p of r.build.phases) rows.push([p.name, `${p.seconds.toFixed(1)} s`, mb(p.peakRss)]);
+  for (const p of r.build.phases) {
+    rows.push([p.name, `${p.seconds.toFixed(1)} s`, mb(p.peakRss)]);
+  }
   rows.push(['full build', `${r.build.seconds.toFixed(1)} s`, mb(r.build.peakRss)]);
-  if (r.incremental) rows.push(['rebuild, one paper added', `${r.incremental.seconds.toFixed(1)} s`, mb(r.incremental.peakRss)]);
+  if (r.incremental) {
+    rows.push(['rebuild, one paper added', `${r.incremental.seconds.toFixed(1)} s`, mb(r.incremental.peakRss)]);
+  }
   if (r.prCheck) {
     rows.push(['pull-request check, one paper', `${r.prCheck.seconds.toFixed(1)} s`, '']);
     rows.push([`  the same at ${r.prCheck.reference.papers} papers`, `${r.prCheck.reference.seconds.toFixed(1)} s`, '']);
@@ -134,10 +145,13 @@ export function formatTable(r: {
       .map(([route, n]) => `${route} ${n}`)
       .join(', ')}`,
   );
-  if (r.baseline) lines.push(`bare search index ${mb(r.baseline.indexBytes)}`);
+  if (r.baseline) {
+    lines.push(`bare search index ${mb(r.baseline.indexBytes)}`);
+  }
   if (r.browser) {
-    for (const p of r.browser.pages)
+    for (const p of r.browser.pages) {
       lines.push(`${p.path}: ${(p.htmlCssBytes / 1024).toFixed(1)} KB HTML+CSS gzip, scripts: ${p.scripts.join(', ') || 'none'}`);
+    }
     lines.push('', 'search (gzip bytes, time to first results)  site  |  one index of the same pages  |  bare');
     for (const [i, q] of r.browser.search.entries()) {
       const one = r.browser.oneIndexSearch[i];
@@ -150,13 +164,16 @@ export function formatTable(r: {
     lines.push(`top-10 overlap with one index: ${topOverlap(r.browser.search, r.browser.oneIndexSearch).toFixed(1)} of 10`);
     if (r.browser.phone) {
       lines.push('', 'the search page on a phone (slow 4G, CPU ÷4, gzip, cold): first result drawn');
-      for (const p of r.browser.phone)
+      for (const p of r.browser.phone) {
         lines.push(
           `  "${p.query}"${p.warm ? ', from the header box' : ''}: ${(p.ms / 1000).toFixed(2)} s, ${(p.bytes / 1024).toFixed(1)} KB`,
         );
+      }
     }
   }
   lines.push('', 'budgets (ratios within this run)');
-  for (const b of r.budgets) lines.push(`  ${b.met ? 'met    ' : 'NOT MET'} ${b.name}: ${b.value.toFixed(2)} (≤ ${b.limit}; ${b.detail})`);
+  for (const b of r.budgets) {
+    lines.push(`  ${b.met ? 'met    ' : 'NOT MET'} ${b.name}: ${b.value.toFixed(2)} (≤ ${b.limit}; ${b.detail})`);
+  }
   return lines.join('\n');
 }

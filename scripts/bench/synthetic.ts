@@ -62,8 +62,9 @@ class Chain {
       const words = text.split(/\s+/).filter((w) => w !== '' && !w.includes('$') && !/https?:/.test(w));
       let previous: string | undefined;
       for (const word of words) {
-        if (previous === undefined || /[.!?]$/.test(previous)) this.starts.push(word);
-        else {
+        if (previous === undefined || /[.!?]$/.test(previous)) {
+          this.starts.push(word);
+        } else {
           const list = this.next.get(previous) ?? [];
           list.push(word);
           this.next.set(previous, list);
@@ -78,9 +79,13 @@ class Chain {
     const words = [pick(this.starts, random)];
     while (words.length < max) {
       const last = words.at(-1) ?? '';
-      if (/[.!?]$/.test(last)) return words;
+      if (/[.!?]$/.test(last)) {
+        return words;
+      }
       const options = this.next.get(last);
-      if (options === undefined) break;
+      if (options === undefined) {
+        break;
+      }
       words.push(pick(options, random));
     }
     const last = (words.pop() ?? '').replace(/[,;:]+$/, '');
@@ -91,7 +96,9 @@ class Chain {
 
 function pick<T>(list: readonly T[], random: () => number): T {
   const item = list[Math.floor(random() * list.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
+  if (item === undefined) {
+    throw new Error('pick from an empty list');
+  }
   return item;
 }
 
@@ -221,7 +228,9 @@ function skewed(n: number, random: () => number, power: number): number {
  * unique (as `npm run check` compares them), arXiv ids are unique and follow the listing month.
  */
 export function generateCorpus(sources: readonly SourceText[], options: SyntheticOptions): SyntheticPaper[] {
-  if (sources.length === 0) throw new Error('generateCorpus needs at least one source text');
+  if (sources.length === 0) {
+    throw new Error('generateCorpus needs at least one source text');
+  }
   const random = createRandom(options.seed);
   const perDay = options.perDay ?? 50;
   const abstracts = new Chain(sources.map((s) => s.abstract));
@@ -232,7 +241,9 @@ export function generateCorpus(sources: readonly SourceText[], options: Syntheti
   const sequence = new Map<string, number>();
   let day = options.lastDay;
   while (papers.length < options.papers) {
-    while (isWeekend(dayToDate(day))) day = shiftDay(day, -1);
+    while (isWeekend(dayToDate(day))) {
+      day = shiftDay(day, -1);
+    }
     const count = Math.min(options.papers - papers.length, Math.max(1, Math.round(perDay * (0.7 + 0.6 * random()))));
     for (let i = 0; i < count; i++) {
       let title = '';
@@ -252,8 +263,12 @@ export function generateCorpus(sources: readonly SourceText[], options: Syntheti
       // Median 170 words (mean ~178, as real abstracts), the URL sentence included.
       const target = logNormal(170, 0.3, 40, REAL_STATS.abstractWords.max, random) - tail.length;
       const words: string[] = [];
-      while (words.length < target) words.push(...abstracts.sentence(random, target - words.length + 12));
-      if (random() < REAL_STATS.withMath) words.splice(between(1, target - 2, random), 0, 'in', pick(MATH, random));
+      while (words.length < target) {
+        words.push(...abstracts.sentence(random, target - words.length + 12));
+      }
+      if (random() < REAL_STATS.withMath) {
+        words.splice(between(1, target - 2, random), 0, 'in', pick(MATH, random));
+      }
       // Exactly `target` words, ending a sentence.
       words.length = target;
       words[target - 1] = `${(words[target - 1] ?? '').replace(/[,;:.!?]+$/, '')}.`;
@@ -296,7 +311,11 @@ export function corpusStats(papers: readonly SyntheticPaper[]): {
   withUrl: number;
 } {
   const perAuthor = new Map<string, number>();
-  for (const p of papers) for (const a of p.fields.authors ?? []) perAuthor.set(a, (perAuthor.get(a) ?? 0) + 1);
+  for (const p of papers) {
+    for (const a of p.fields.authors ?? []) {
+      perAuthor.set(a, (perAuthor.get(a) ?? 0) + 1);
+    }
+  }
   const counts = [...perAuthor.values()];
   const share = (test: (n: number) => boolean) => counts.filter(test).length / counts.length;
   const lengths = papers.map((p) => (p.fields.authors ?? []).length).sort((a, b) => a - b);

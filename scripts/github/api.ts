@@ -42,13 +42,17 @@ export async function githubRequest(
   isLimited: (body: unknown) => boolean = () => false,
 ): Promise<{ response: Response; body: unknown }> {
   const first = await requestOnce(url, options, init, isLimited);
-  if (!('limited' in first)) return first;
+  if (!('limited' in first)) {
+    return first;
+  }
   const wait = retryAfterSeconds(first.response.headers.get('retry-after'));
   const max = options.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS;
   if (wait !== undefined && wait * 1000 <= max) {
     await new Promise((resolve) => setTimeout(resolve, wait * 1000));
     const second = await requestOnce(url, options, init, isLimited);
-    if (!('limited' in second)) return second;
+    if (!('limited' in second)) {
+      return second;
+    }
     throw new GithubApiError(
       rateLimitMessage(second.response.headers.get('x-ratelimit-reset'), second.response.headers.get('retry-after')),
     );
@@ -73,7 +77,9 @@ async function requestOnce(
     text = await response.text();
   } catch (error) {
     const err = error as { name?: string; cause?: { code?: string; message?: string }; message?: string };
-    if (err.name === 'TimeoutError') throw new GithubApiError(`GitHub's API (${url}) did not answer within ${options.timeoutMs / 1000} s`);
+    if (err.name === 'TimeoutError') {
+      throw new GithubApiError(`GitHub's API (${url}) did not answer within ${options.timeoutMs / 1000} s`);
+    }
     throw new GithubApiError(`cannot reach GitHub's API at ${url}: ${err.cause?.code ?? err.cause?.message ?? err.message}`);
   }
   const body = parseJson(text);
@@ -81,15 +87,22 @@ async function requestOnce(
   if (response.status === 401) {
     throw new GithubApiError(`GitHub refused the token (HTTP 401${message ? `: ${message}` : ''}): check GITHUB_TOKEN`);
   }
-  if (isRateLimited(response, message) || (response.ok && isLimited(body))) return { limited: true, response };
-  if (!response.ok) throw new GithubApiError(`GitHub's API answered HTTP ${response.status}${message ? `: ${message}` : ''}`);
-  if (body === undefined)
+  if (isRateLimited(response, message) || (response.ok && isLimited(body))) {
+    return { limited: true, response };
+  }
+  if (!response.ok) {
+    throw new GithubApiError(`GitHub's API answered HTTP ${response.status}${message ? `: ${message}` : ''}`);
+  }
+  if (body === undefined) {
     throw new GithubApiError(`GitHub's API answered something that is not JSON: ${JSON.stringify(text.slice(0, 80))}`);
+  }
   return { response, body };
 }
 
 function isRateLimited(response: Response, message: string | undefined): boolean {
-  if (response.status !== 403 && response.status !== 429) return false;
+  if (response.status !== 403 && response.status !== 429) {
+    return false;
+  }
   return (
     response.status === 429 ||
     response.headers.get('retry-after') !== null ||
@@ -109,7 +122,9 @@ function retryAfterSeconds(header: string | null): number | undefined {
  */
 export function rateLimitMessage(reset: string | null, retryAfter: string | null = null): string {
   const wait = retryAfterSeconds(retryAfter);
-  if (wait !== undefined) return `GitHub's API rate limit asks to wait ${wait} s (retry-after): run the command again after that`;
+  if (wait !== undefined) {
+    return `GitHub's API rate limit asks to wait ${wait} s (retry-after): run the command again after that`;
+  }
   const seconds = Number(reset);
   const when = reset !== null && Number.isFinite(seconds) ? ` until ${new Date(seconds * 1000).toISOString()}` : '';
   return `GitHub's API rate limit is used up${when}: run the command again after that`;

@@ -34,7 +34,9 @@ export async function fetchPullAuthors(
     const { body } = await githubRequest(url, options, {
       headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
     });
-    if (!Array.isArray(body)) throw new GithubApiError(`GitHub's answer for the pull requests of ${repository} is not a list`);
+    if (!Array.isArray(body)) {
+      throw new GithubApiError(`GitHub's answer for the pull requests of ${repository} is not a list`);
+    }
     let older = false;
     for (const [index, pull] of body.entries()) {
       const item = readPull(pull, repository, page, index);
@@ -42,12 +44,18 @@ export async function fetchPullAuthors(
         older = true;
         break;
       }
-      if (newest === null || item.updatedAt > newest) newest = item.updatedAt;
-      if (item.mergeCommit !== undefined && item.login !== undefined) commits[item.mergeCommit] = item.login;
+      if (newest === null || item.updatedAt > newest) {
+        newest = item.updatedAt;
+      }
+      if (item.mergeCommit !== undefined && item.login !== undefined) {
+        commits[item.mergeCommit] = item.login;
+      }
       read++;
     }
     onPage(read);
-    if (older || body.length < PER_PAGE) break;
+    if (older || body.length < PER_PAGE) {
+      break;
+    }
   }
   return { repository, updatedThrough: newest, commits };
 }

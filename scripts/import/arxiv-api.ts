@@ -48,11 +48,17 @@ export async function fetchArxivEntry(ref: ArxivRef, options: ArxivApiOptions = 
   const idWithVersion = `${ref.id}${ref.version ?? ''}`;
   const url = `${options.endpoint}?id_list=${encodeURIComponent(idWithVersion)}&max_results=1`;
   const feed = parseArxivFeed(await getText(url, ARXIV, options));
-  if (feed.apiError !== undefined) throw new SourceError(`arXiv returned an error for ${idWithVersion}: ${feed.apiError}`);
+  if (feed.apiError !== undefined) {
+    throw new SourceError(`arXiv returned an error for ${idWithVersion}: ${feed.apiError}`);
+  }
   const problem = feed.problems[0];
-  if (problem !== undefined) throw new SourceError(`arXiv's answer for ${idWithVersion} could not be read: ${problem.message}`);
+  if (problem !== undefined) {
+    throw new SourceError(`arXiv's answer for ${idWithVersion} could not be read: ${problem.message}`);
+  }
   const entry = feed.entries[0];
-  if (entry === undefined) throw new SourceError(`arXiv has no paper ${idWithVersion}`);
+  if (entry === undefined) {
+    throw new SourceError(`arXiv has no paper ${idWithVersion}`);
+  }
   return entry;
 }
 
@@ -77,18 +83,24 @@ export const ARXIV_PAGE_SIZE = 100;
 /** The `search_query` for a day: categories OR-ed, keywords OR-ed over title and abstract, the day's submissions. */
 export function arxivSearchQuery(query: ArxivDayQuery): string {
   for (const category of query.categories) {
-    if (!ARXIV_CATEGORY.test(category)) throw new SourceError(`${JSON.stringify(category)} is not an arXiv category such as "cs.CL"`);
+    if (!ARXIV_CATEGORY.test(category)) {
+      throw new SourceError(`${JSON.stringify(category)} is not an arXiv category such as "cs.CL"`);
+    }
   }
   for (const keyword of query.keywords) {
     if (!ARXIV_KEYWORD.test(keyword)) {
       throw new SourceError(`the keyword ${JSON.stringify(keyword)} may hold only letters, digits, spaces and hyphens (60 at most)`);
     }
   }
-  if (query.categories.length === 0) throw new SourceError('an arXiv query needs at least one category');
+  if (query.categories.length === 0) {
+    throw new SourceError('an arXiv query needs at least one category');
+  }
   const any = (terms: string[]) => (terms.length === 1 ? (terms[0] ?? '') : `(${terms.join(' OR ')})`);
   const day = query.day.replaceAll('-', '');
   const parts = [any(query.categories.map((c) => `cat:${c}`))];
-  if (query.keywords.length > 0) parts.push(any(query.keywords.flatMap((k) => [`ti:"${k}"`, `abs:"${k}"`])));
+  if (query.keywords.length > 0) {
+    parts.push(any(query.keywords.flatMap((k) => [`ti:"${k}"`, `abs:"${k}"`])));
+  }
   parts.push(`submittedDate:[${day}0000 TO ${day}2359]`);
   return parts.join(' AND ');
 }
@@ -107,7 +119,9 @@ export async function fetchArxivDay(
   const entries: ArxivEntry[] = [];
   const problems: ArxivFeed['problems'] = [];
   for (let start = 0; start < query.max; ) {
-    if (start > 0 && options.pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
+    if (start > 0 && options.pauseMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
+    }
     const size = Math.min(ARXIV_PAGE_SIZE, query.max - start);
     const params = new URLSearchParams({
       search_query: search,
@@ -119,15 +133,21 @@ export async function fetchArxivDay(
     const url = `${options.endpoint}?${params}`;
     const body = await getText(url, ARXIV, options);
     const feed = parseArxivFeed(body);
-    if (feed.apiError !== undefined) throw new SourceError(`arXiv returned an error for ${search}: ${feed.apiError}`);
+    if (feed.apiError !== undefined) {
+      throw new SourceError(`arXiv returned an error for ${search}: ${feed.apiError}`);
+    }
     const unreadable = feed.problems.find((p) => p.message.startsWith('not valid XML') || p.message.startsWith('not an Atom feed'));
-    if (unreadable !== undefined) throw new SourceError(`arXiv's answer (${url}) could not be read: ${unreadable.message}`);
+    if (unreadable !== undefined) {
+      throw new SourceError(`arXiv's answer (${url}) could not be read: ${unreadable.message}`);
+    }
     entries.push(...feed.entries);
     problems.push(...feed.problems.map((p) => ({ index: start + p.index, message: p.message })));
     const read = feed.entries.length + feed.problems.length;
     onPage(entries.length, feed.totalResults);
     start += read;
-    if (read < size || (feed.totalResults !== undefined && start >= feed.totalResults)) break;
+    if (read < size || (feed.totalResults !== undefined && start >= feed.totalResults)) {
+      break;
+    }
   }
   return { entries, problems };
 }

@@ -50,7 +50,9 @@ export function parseArxivFeed(xml: string): ArxivFeed {
     return { entries: [], problems: [{ index: 0, message: `not valid XML: ${(error as Error).message.split('\n')[0]}` }] };
   }
   const feed = doc.feed as XmlNode | undefined;
-  if (feed === undefined) return { entries: [], problems: [{ index: 0, message: 'not an Atom feed (no <feed> element)' }] };
+  if (feed === undefined) {
+    return { entries: [], problems: [{ index: 0, message: 'not an Atom feed (no <feed> element)' }] };
+  }
   const rawEntries = (feed.entry as XmlNode[] | undefined) ?? [];
   const first = rawEntries[0];
   if (rawEntries.length === 1 && first !== undefined && text(first.id).includes('arxiv.org/api/errors')) {
@@ -60,8 +62,11 @@ export function parseArxivFeed(xml: string): ArxivFeed {
   const problems: ArxivFeed['problems'] = [];
   rawEntries.forEach((raw, index) => {
     const result = readEntry(raw);
-    if (typeof result === 'string') problems.push({ index, message: result });
-    else entries.push(result);
+    if (typeof result === 'string') {
+      problems.push({ index, message: result });
+    } else {
+      entries.push(result);
+    }
   });
   const total = Number.parseInt(text(feed.totalResults), 10);
   return { entries, problems, ...(Number.isInteger(total) && total >= 0 ? { totalResults: total } : {}) };
@@ -70,13 +75,21 @@ export function parseArxivFeed(xml: string): ArxivFeed {
 function readEntry(raw: XmlNode): ArxivEntry | string {
   const idUrl = text(raw.id);
   const ref = parseArxivRef(idUrl);
-  if (ref === undefined) return `entry id ${JSON.stringify(idUrl)} is not an arXiv abstract URL`;
+  if (ref === undefined) {
+    return `entry id ${JSON.stringify(idUrl)} is not an arXiv abstract URL`;
+  }
   const title = squash(cleanLatex(text(raw.title)));
-  if (title === '') return `entry ${ref.id} has no title`;
+  if (title === '') {
+    return `entry ${ref.id} has no title`;
+  }
   const abstract = squash(cleanLatex(text(raw.summary)));
-  if (abstract === '') return `entry ${ref.id} has no abstract`;
+  if (abstract === '') {
+    return `entry ${ref.id} has no abstract`;
+  }
   const publishedAt = new Date(text(raw.published));
-  if (Number.isNaN(publishedAt.getTime())) return `entry ${ref.id} has no valid <published> date`;
+  if (Number.isNaN(publishedAt.getTime())) {
+    return `entry ${ref.id} has no valid <published> date`;
+  }
   const authors = ((raw.author as XmlNode[] | undefined) ?? []).map((a) => squash(text(a.name))).filter((n) => n !== '');
   const category = attr(raw.primary_category, 'term');
   const comment = squash(text(raw.comment));
@@ -96,8 +109,12 @@ function readEntry(raw: XmlNode): ArxivEntry | string {
 }
 
 function text(node: unknown): string {
-  if (typeof node === 'string') return node;
-  if (node !== null && typeof node === 'object' && '#text' in node) return String((node as XmlNode)['#text']);
+  if (typeof node === 'string') {
+    return node;
+  }
+  if (node !== null && typeof node === 'object' && '#text' in node) {
+    return String((node as XmlNode)['#text']);
+  }
   return '';
 }
 

@@ -36,7 +36,9 @@ export function indexMetadata(records: readonly PaperMetadata[]): MetadataIndex 
   const byArxiv = new Map<string, PaperMetadata>();
   const byTitle = new Map<string, PaperMetadata | 'ambiguous'>();
   for (const record of records) {
-    if (typeof record.arxiv === 'string') byArxiv.set(arxivBaseId(record.arxiv), record);
+    if (typeof record.arxiv === 'string') {
+      byArxiv.set(arxivBaseId(record.arxiv), record);
+    }
     if (typeof record.title === 'string') {
       const key = normalizeTitle(record.title);
       byTitle.set(key, byTitle.has(key) ? 'ambiguous' : record);
@@ -50,7 +52,9 @@ export function indexMetadata(records: readonly PaperMetadata[]): MetadataIndex 
  * and the same title is another paper), else the one with its title, when only one record has it.
  */
 export function findMetadata(paper: Pick<PaperData, 'title' | 'arxiv'>, index: MetadataIndex): PaperMetadata | undefined {
-  if (paper.arxiv !== undefined) return index.byArxiv.get(arxivBaseId(paper.arxiv));
+  if (paper.arxiv !== undefined) {
+    return index.byArxiv.get(arxivBaseId(paper.arxiv));
+  }
   const found = index.byTitle.get(normalizeTitle(paper.title));
   return found === 'ambiguous' ? undefined : found;
 }
@@ -70,13 +74,19 @@ export function completePaper(data: PaperData, record: PaperMetadata, force: boo
   const next: PaperData = { ...data, links: { ...data.links } };
   const changed: CompletedField[] = [];
   const take = <T>(field: CompletedField, current: T | undefined, incoming: T | null | undefined, set: (value: T) => void) => {
-    if (incoming === null || incoming === undefined) return;
+    if (incoming === null || incoming === undefined) {
+      return;
+    }
     const missing = current === undefined || (Array.isArray(current) && current.length === 0);
-    if (!missing && (!force || JSON.stringify(current) === JSON.stringify(incoming))) return;
+    if (!missing && (!force || JSON.stringify(current) === JSON.stringify(incoming))) {
+      return;
+    }
     set(incoming);
     changed.push(field);
   };
-  if (data.arxiv === undefined) take('arxiv', data.arxiv, record.arxiv, (v) => (next.arxiv = v));
+  if (data.arxiv === undefined) {
+    take('arxiv', data.arxiv, record.arxiv, (v) => (next.arxiv = v));
+  }
   take('authors', data.authors, record.authors, (v) => (next.authors = v));
   take('published', data.published, record.published, (v) => (next.published = v));
   take('category', data.category, record.category, (v) => (next.category = v));
@@ -99,15 +109,23 @@ export function parseMetadataFile(text: string, file: string): PaperMetadata[] {
     throw new Error(`${file}: not JSON: ${(error as Error).message}`);
   }
   const list = Array.isArray(json) ? json : (json as { papers?: unknown } | null)?.papers;
-  if (!Array.isArray(list)) throw new Error(`${file}: expected a list of papers, or { "papers": [ … ] }`);
+  if (!Array.isArray(list)) {
+    throw new Error(`${file}: expected a list of papers, or { "papers": [ … ] }`);
+  }
   return list.map((item, index) => {
-    if (item === null || typeof item !== 'object') throw new Error(`${file}: paper ${index + 1} is not an object`);
+    if (item === null || typeof item !== 'object') {
+      throw new Error(`${file}: paper ${index + 1} is not an object`);
+    }
     const record = item as Record<string, unknown>;
     const out: PaperMetadata = {};
     for (const key of ['title', 'arxiv', 'published', 'category', 'comment', 'journal', 'code'] as const) {
       const value = record[key];
-      if (value === undefined || value === null) continue;
-      if (typeof value !== 'string') throw new Error(`${file}: paper ${index + 1}: ${key} must be a string or null`);
+      if (value === undefined || value === null) {
+        continue;
+      }
+      if (typeof value !== 'string') {
+        throw new Error(`${file}: paper ${index + 1}: ${key} must be a string or null`);
+      }
       out[key] = value;
     }
     const authors = record.authors;

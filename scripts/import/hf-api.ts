@@ -44,17 +44,25 @@ export async function fetchHfDay(day: DayKey, options: HfApiOptions, onPage: (co
     } catch (error) {
       throw new SourceError(`Hugging Face's answer (${url}) is not JSON: ${(error as Error).message}`);
     }
-    if (!Array.isArray(data)) throw new SourceError(`Hugging Face's answer (${url}) is not a list of daily-paper items`);
+    if (!Array.isArray(data)) {
+      throw new SourceError(`Hugging Face's answer (${url}) is not a list of daily-paper items`);
+    }
     const fresh = data.filter((item) => {
       const id = paperIdOf(item);
-      if (id === undefined) return true;
-      if (seen.has(id)) return false;
+      if (id === undefined) {
+        return true;
+      }
+      if (seen.has(id)) {
+        return false;
+      }
       seen.add(id);
       return true;
     });
     items.push(...fresh);
     onPage(items.length);
-    if (data.length < HF_PAGE_SIZE || fresh.length === 0) return items;
+    if (data.length < HF_PAGE_SIZE || fresh.length === 0) {
+      return items;
+    }
   }
   throw new SourceError(`Hugging Face listed more than ${MAX_PAGES * HF_PAGE_SIZE} papers for ${day}: stopped, nothing written`);
 }

@@ -43,7 +43,9 @@ export function parseHfDailyPapers(text: string): HfResponse {
   } catch (error) {
     return { entries: [], problems: [{ index: 0, message: `not valid JSON: ${(error as Error).message}` }] };
   }
-  if (!Array.isArray(data)) return { entries: [], problems: [{ index: 0, message: 'expected a JSON array of daily-paper items' }] };
+  if (!Array.isArray(data)) {
+    return { entries: [], problems: [{ index: 0, message: 'expected a JSON array of daily-paper items' }] };
+  }
   return readHfItems(data);
 }
 
@@ -53,23 +55,36 @@ export function readHfItems(data: unknown[]): HfResponse {
   const problems: HfResponse['problems'] = [];
   data.forEach((item: unknown, index) => {
     const result = readItem(item, index);
-    if (typeof result === 'string') problems.push({ index, message: result });
-    else entries.push(result);
+    if (typeof result === 'string') {
+      problems.push({ index, message: result });
+    } else {
+      entries.push(result);
+    }
   });
   return { entries, problems };
 }
 
 function readItem(item: unknown, index: number): HfEntry | string {
-  if (!isObject(item) || !isObject(item.paper)) return 'has no "paper" object';
+  if (!isObject(item) || !isObject(item.paper)) {
+    return 'has no "paper" object';
+  }
   const paper = item.paper;
   const ref = typeof paper.id === 'string' ? parseArxivRef(paper.id) : undefined;
-  if (ref === undefined) return `paper.id ${JSON.stringify(paper.id)} is not an arXiv id`;
+  if (ref === undefined) {
+    return `paper.id ${JSON.stringify(paper.id)} is not an arXiv id`;
+  }
   const title = squash(cleanLatex(str(paper.title) ?? str(item.title) ?? ''));
-  if (title === '') return `paper ${ref.id} has no title`;
+  if (title === '') {
+    return `paper ${ref.id} has no title`;
+  }
   const abstract = squash(cleanLatex(str(paper.summary) ?? str(item.summary) ?? ''));
-  if (abstract === '') return `paper ${ref.id} has no summary`;
+  if (abstract === '') {
+    return `paper ${ref.id} has no summary`;
+  }
   const day = dayOf(paper.submittedOnDailyAt) ?? dayOf(item.publishedAt);
-  if (day === undefined) return `paper ${ref.id} has neither paper.submittedOnDailyAt nor publishedAt as a date`;
+  if (day === undefined) {
+    return `paper ${ref.id} has neither paper.submittedOnDailyAt nor publishedAt as a date`;
+  }
   // Authors Hugging Face marks hidden are not shown there; neither are they here.
   const authors = Array.isArray(paper.authors)
     ? paper.authors.map((a) => (isObject(a) && a.hidden !== true ? squash(str(a.name) ?? '') : '')).filter((n) => n !== '')
@@ -79,7 +94,9 @@ function readItem(item: unknown, index: number): HfEntry | string {
   const keywordList = field('ai_keywords');
   const keywords = Array.isArray(keywordList) ? keywordList.filter((k): k is string => typeof k === 'string') : [];
   const allTags = [...new Set(keywords.map((k) => slugify(k, 60)).filter((t) => t !== ''))];
-  if (allTags.length > MAX_TAGS) notes.push(`kept the first ${MAX_TAGS} of ${allTags.length} keywords as tags`);
+  if (allTags.length > MAX_TAGS) {
+    notes.push(`kept the first ${MAX_TAGS} of ${allTags.length} keywords as tags`);
+  }
   const tags = allTags.slice(0, MAX_TAGS);
   const code = str(field('githubRepo'));
   const project = str(field('projectPage'));
@@ -87,7 +104,9 @@ function readItem(item: unknown, index: number): HfEntry | string {
     ['githubRepo', code],
     ['projectPage', project],
   ] as const) {
-    if (url !== undefined && url !== '' && !isHttpUrl(url)) notes.push(`ignored ${name} ${JSON.stringify(url)}: not an http(s) URL`);
+    if (url !== undefined && url !== '' && !isHttpUrl(url)) {
+      notes.push(`ignored ${name} ${JSON.stringify(url)}: not an http(s) URL`);
+    }
   }
   const summary = readSummary(field('ai_summary'), notes);
   const submitter = readSubmitter(item.submittedBy ?? paper.submittedOnDailyBy, notes);
@@ -113,9 +132,13 @@ function readItem(item: unknown, index: number): HfEntry | string {
 
 /** Hugging Face's AI summary as a one-line `summary:`, or undefined with a note when it cannot be one. */
 function readSummary(value: unknown, notes: string[]): string | undefined {
-  if (typeof value !== 'string') return undefined;
+  if (typeof value !== 'string') {
+    return undefined;
+  }
   const summary = squash(value);
-  if (summary === '') return undefined;
+  if (summary === '') {
+    return undefined;
+  }
   const invisible = describeInvisible(summary);
   if (invisible !== undefined) {
     notes.push(`left out the AI summary: it contains an invisible character, ${invisible}`);
@@ -134,9 +157,13 @@ function readSummary(value: unknown, notes: string[]): string | undefined {
  * on the paper) as `submitted_by: "hf:name"`: their Hugging Face account, never taken for a GitHub login.
  */
 function readSubmitter(value: unknown, notes: string[]): string | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isObject(value)) {
+    return undefined;
+  }
   const name = str(value.name) ?? str(value.user);
-  if (name === undefined || name === '') return undefined;
+  if (name === undefined || name === '') {
+    return undefined;
+  }
   if (!HF_ACCOUNT.test(name)) {
     notes.push(`left out the submitter ${JSON.stringify(name)}: not a Hugging Face account name`);
     return undefined;
@@ -145,9 +172,13 @@ function readSubmitter(value: unknown, notes: string[]): string | undefined {
 }
 
 function dayOf(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
+  if (typeof value !== 'string') {
+    return undefined;
+  }
   const instant = new Date(value);
-  if (Number.isNaN(instant.getTime())) return undefined;
+  if (Number.isNaN(instant.getTime())) {
+    return undefined;
+  }
   const day = utcDayKey(instant);
   return isDayKey(day) ? day : undefined;
 }

@@ -52,11 +52,17 @@ const OFFLINE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUN
 /** GETs `url` and returns its body; throws `SourceError` when it fails (after one retry when that may help). */
 export async function getText(url: string, source: Source, options: HttpOptions): Promise<string> {
   const first = await attempt(url, source, options);
-  if (first.ok) return first.body;
-  if (first.wait === undefined) throw new SourceError(first.message);
+  if (first.ok) {
+    return first.body;
+  }
+  if (first.wait === undefined) {
+    throw new SourceError(first.message);
+  }
   await new Promise((resolve) => setTimeout(resolve, first.wait));
   const second = await attempt(url, source, options);
-  if (second.ok) return second.body;
+  if (second.ok) {
+    return second.body;
+  }
   throw new SourceError(`${second.message} (tried twice)`);
 }
 
@@ -72,11 +78,17 @@ async function attempt(url: string, source: Source, options: HttpOptions): Promi
   } catch (error) {
     return { ok: false, wait: options.retryDelayMs, message: describeNetworkError(error, url, source, options.timeoutMs) };
   }
-  if (response.ok || source.acceptError?.(response.status, body) === true) return { ok: true, body };
+  if (response.ok || source.acceptError?.(response.status, body) === true) {
+    return { ok: true, body };
+  }
   const message = `${source.name} answered HTTP ${response.status} ${response.statusText} for ${url}`;
-  if (response.status !== 429 && response.status < 500) return { ok: false, wait: undefined, message };
+  if (response.status !== 429 && response.status < 500) {
+    return { ok: false, wait: undefined, message };
+  }
   const asked = retryAfterMs(response.headers.get('retry-after'));
-  if (asked === undefined) return { ok: false, wait: options.retryDelayMs, message };
+  if (asked === undefined) {
+    return { ok: false, wait: options.retryDelayMs, message };
+  }
   if (asked > options.maxRetryAfterMs) {
     return {
       ok: false,
@@ -89,9 +101,13 @@ async function attempt(url: string, source: Source, options: HttpOptions): Promi
 
 /** `retry-after` in milliseconds: delta seconds, or an HTTP date from now; undefined when absent or unreadable. */
 export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
+  if (header === null || header.trim() === '') {
+    return undefined;
+  }
   const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  if (/^\d+$/.test(value)) {
+    return Number(value) * 1000;
+  }
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

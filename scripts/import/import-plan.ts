@@ -54,8 +54,12 @@ export function planImport(papers: IncomingPaper[], existing: ExistingPaper[], f
   const byArxiv = new Map<string, ExistingPaper>();
   const byTitle = new Map<string, ExistingPaper[]>();
   for (const e of existing) {
-    if (e.arxiv !== undefined) byArxiv.set(arxivBaseId(e.arxiv), e);
-    if (e.title !== undefined) push(byTitle, normalizeTitle(e.title), e);
+    if (e.arxiv !== undefined) {
+      byArxiv.set(arxivBaseId(e.arxiv), e);
+    }
+    if (e.title !== undefined) {
+      push(byTitle, normalizeTitle(e.title), e);
+    }
   }
   const claimed = new Set<string>();
   // Papers met earlier in this import, by arXiv id and by normalized title, with their origin.
@@ -69,12 +73,16 @@ export function planImport(papers: IncomingPaper[], existing: ExistingPaper[], f
       list?.find((e) => !isDistinctArxiv(e.arxiv, arxiv));
     const earlier = (arxiv === undefined ? undefined : seenArxiv.get(arxiv)) ?? sameTitle(seenTitle.get(title))?.origin;
     const base = paper.id ?? slugify(paper.fields.title);
-    if (earlier !== undefined)
+    if (earlier !== undefined) {
       return { kind: 'skip', id: base, origin: paper.origin, reason: `the same paper as ${earlier} in this import` };
-    if (arxiv !== undefined) seenArxiv.set(arxiv, paper.origin);
+    }
+    if (arxiv !== undefined) {
+      seenArxiv.set(arxiv, paper.origin);
+    }
     push(seenTitle, title, { origin: paper.origin, arxiv });
-    if (base === '')
+    if (base === '') {
       return { kind: 'skip', id: base, origin: paper.origin, reason: 'the title has no letters or digits to make an id from' };
+    }
     const content = writePaperFile(paper.fields, paper.abstract);
 
     const found = (arxiv === undefined ? undefined : byArxiv.get(arxiv)) ?? sameTitle(byTitle.get(title));
@@ -92,7 +100,9 @@ export function planImport(papers: IncomingPaper[], existing: ExistingPaper[], f
       if (found.source === content || holdsImport(found.source, content)) {
         return { kind: 'unchanged', id: found.id, path: found.path, origin: paper.origin };
       }
-      if (force) return { kind: 'overwrite', id: found.id, day: paper.day, content, origin: paper.origin, path: found.path };
+      if (force) {
+        return { kind: 'overwrite', id: found.id, day: paper.day, content, origin: paper.origin, path: found.path };
+      }
       return {
         kind: 'skip',
         id: found.id,
@@ -116,7 +126,9 @@ export function planImport(papers: IncomingPaper[], existing: ExistingPaper[], f
     }
     for (let n = 1; ; n++) {
       const id = n === 1 ? base : `${base}-${n}`;
-      if (claimed.has(id) || byId.has(id) || RESERVED_IDS.has(id)) continue;
+      if (claimed.has(id) || byId.has(id) || RESERVED_IDS.has(id)) {
+        continue;
+      }
       claimed.add(id);
       return { kind: 'create', id, day: paper.day, content, origin: paper.origin };
     }
@@ -138,7 +150,9 @@ function holdsImport(source: string, content: string): boolean {
   } catch {
     return false;
   }
-  if (file.body.trim() !== incoming.body.trim()) return false;
+  if (file.body.trim() !== incoming.body.trim()) {
+    return false;
+  }
   return Object.entries(incoming.data).every(([key, value]) => {
     const held = file.data[key];
     if (key === 'links' && typeof value === 'object' && value !== null && typeof held === 'object' && held !== null) {
@@ -150,6 +164,9 @@ function holdsImport(source: string, content: string): boolean {
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
+  if (list === undefined) {
+    map.set(key, [value]);
+  } else {
+    list.push(value);
+  }
 }

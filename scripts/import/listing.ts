@@ -45,12 +45,16 @@ export function parseListing(text: string): Listing {
   const dateLine = { text: (lines[dateIndex] ?? '').trim(), line: dateIndex + 1 };
   const items: { line: number; text: string }[] = [];
   lines.forEach((raw, i) => {
-    if (i > dateIndex && raw.trim() !== '') items.push({ line: i + 1, text: raw.trim() });
+    if (i > dateIndex && raw.trim() !== '') {
+      items.push({ line: i + 1, text: raw.trim() });
+    }
   });
   for (let i = 0; i < items.length; i += 2) {
     const title = items[i];
     const abstract = items[i + 1];
-    if (title === undefined) break;
+    if (title === undefined) {
+      break;
+    }
     if (abstract === undefined) {
       problems.push({ line: title.line, message: `title ${JSON.stringify(title.text)} has no abstract line after it` });
       break;
@@ -84,10 +88,14 @@ export function extractLinks(abstract: string): { text: string; links: Partial<R
   let out = '';
   let at = 0;
   for (const { start, end, url } of findUrls(text)) {
-    if (start < at) continue; // inside a remnant already passed over
+    if (start < at) {
+      continue; // inside a remnant already passed over
+    }
     const host = new URL(url).hostname.replace(/^www\./, '');
     const kind: LinkKind = CODE_HOSTS.has(host) ? (links.code === undefined ? 'code' : 'mirror') : 'project';
-    if (links[kind] === undefined && !Object.values(links).includes(url)) links[kind] = url;
+    if (links[kind] === undefined && !Object.values(links).includes(url)) {
+      links[kind] = url;
+    }
     out += text.slice(at, end);
     at = end;
     // The remnant `{https://…}` repeats the URL; the punctuation at its end closes the sentence.

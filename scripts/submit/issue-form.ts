@@ -27,9 +27,13 @@ export function parseIssueForm(body: string): Map<string, string> {
   let label: string | undefined;
   let lines: string[] = [];
   const close = () => {
-    if (label === undefined) return;
+    if (label === undefined) {
+      return;
+    }
     const value = lines.join('\n').trim();
-    if (!answers.has(label)) answers.set(label, value === '_No response_' ? '' : value);
+    if (!answers.has(label)) {
+      answers.set(label, value === '_No response_' ? '' : value);
+    }
   };
   for (const line of body.replace(/\r\n?/g, '\n').split('\n')) {
     const heading = /^### (.+?)\s*$/.exec(line);
@@ -58,22 +62,28 @@ export function readSubmission(answers: Map<string, string>): Submission | { pro
   };
   const arxivText = answer(FORM_LABELS.arxiv);
   const ref = arxivText === undefined || arxivText === '' ? undefined : parseArxivRef(arxivText);
-  if (arxivText === '') problems.push(`"${FORM_LABELS.arxiv}" is empty: give an arXiv id such as 2503.01234, or its arxiv.org URL`);
-  else if (arxivText !== undefined && ref === undefined) {
+  if (arxivText === '') {
+    problems.push(`"${FORM_LABELS.arxiv}" is empty: give an arXiv id such as 2503.01234, or its arxiv.org URL`);
+  } else if (arxivText !== undefined && ref === undefined) {
     problems.push(`${quote(arxivText)} is not an arXiv id or arxiv.org URL (such as 2503.01234 or https://arxiv.org/abs/2503.01234)`);
   }
   const tagsText = answer(FORM_LABELS.tags) ?? '';
   const tags = [...new Set(tagsText.split(/[\s,]+/).filter((t) => t !== ''))];
   for (const tag of tags) {
-    if (!TAG.test(tag) || tag.length > MAX_TAG_LENGTH)
+    if (!TAG.test(tag) || tag.length > MAX_TAG_LENGTH) {
       problems.push(`the tag ${quote(tag)} must be a lowercase slug such as vision-language`);
+    }
   }
-  if (tags.length > MAX_TAGS) problems.push(`${tags.length} tags: at most ${MAX_TAGS}`);
+  if (tags.length > MAX_TAGS) {
+    problems.push(`${tags.length} tags: at most ${MAX_TAGS}`);
+  }
   const code = answer(FORM_LABELS.code) ?? '';
   if (code !== '' && (!isHttpUrl(code) || !code.startsWith('https://'))) {
     problems.push(`the code link ${quote(code)} must be an https:// URL`);
   }
-  if (problems.length > 0 || ref === undefined) return { problems };
+  if (problems.length > 0 || ref === undefined) {
+    return { problems };
+  }
   return { arxiv: ref.id, tags, ...(code === '' ? {} : { code }) };
 }
 

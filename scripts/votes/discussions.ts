@@ -63,7 +63,9 @@ export async function fetchDiscussionVotes(
     const page = readPage(data, repository);
     discussions.push(...page.discussions);
     onPage(discussions.length);
-    if (!page.hasNextPage) return discussions;
+    if (!page.hasNextPage) {
+      return discussions;
+    }
     if (page.endCursor === null || seen.has(page.endCursor)) {
       throw new GithubApiError(`GitHub's answer for ${repository} has no new page cursor after ${discussions.length} discussions`);
     }
@@ -79,7 +81,9 @@ async function request(options: GithubApiOptions, variables: Json): Promise<unkn
     { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: DISCUSSIONS_QUERY, variables }) },
     (answer) => errorsOf(answer).some((e) => RATE_LIMIT_TYPES.has(String(e.type))),
   );
-  if (!isObject(body)) throw new GithubApiError(`GitHub's API answered something that is not JSON`);
+  if (!isObject(body)) {
+    throw new GithubApiError(`GitHub's API answered something that is not JSON`);
+  }
   const errors = errorsOf(body);
   if (errors.length > 0) {
     throw new GithubApiError(`GitHub's API answered with errors: ${errors.map((e) => String(e.message ?? e.type)).join('; ')}`);
@@ -93,8 +97,12 @@ function errorsOf(body: unknown): Json[] {
 }
 
 function readPage(data: unknown, repository: string): { discussions: DiscussionVotes[]; hasNextPage: boolean; endCursor: string | null } {
-  if (!isObject(data) || !('repository' in data)) throw new GithubApiError('GitHub\'s answer has no "data.repository"');
-  if (data.repository === null) throw new GithubApiError(`GitHub has no repository ${repository}, or the token cannot read it`);
+  if (!isObject(data) || !('repository' in data)) {
+    throw new GithubApiError('GitHub\'s answer has no "data.repository"');
+  }
+  if (data.repository === null) {
+    throw new GithubApiError(`GitHub has no repository ${repository}, or the token cannot read it`);
+  }
   const connection = isObject(data.repository) ? data.repository.discussions : undefined;
   if (!isObject(connection) || !isObject(connection.pageInfo) || !Array.isArray(connection.nodes)) {
     throw new GithubApiError(`GitHub's answer for ${repository} has no discussions connection`);

@@ -50,8 +50,11 @@ function savedSession(): string {
 
 function saveSession(session: string | undefined): void {
   try {
-    if (session === undefined) localStorage.removeItem(SESSION_KEY);
-    else localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+    if (session === undefined) {
+      localStorage.removeItem(SESSION_KEY);
+    } else {
+      localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+    }
   } catch {
     // Storage refused (private mode): the reader signs in again next time.
   }
@@ -61,7 +64,9 @@ function saveSession(session: string | undefined): void {
 export function startDiscussion(container: HTMLElement): void {
   const origin = container.dataset.origin ?? '';
   const button = container.querySelector<HTMLButtonElement>('button');
-  if (button === null || origin === '') return;
+  if (button === null || origin === '') {
+    return;
+  }
   const url = new URL(location.href);
   const returned = url.searchParams.get('giscus');
   url.searchParams.delete('giscus');
@@ -80,9 +85,13 @@ export function startDiscussion(container: HTMLElement): void {
     frame.src = `${origin}/en/widget?${params}`;
   };
   window.addEventListener('message', (event: MessageEvent) => {
-    if (event.origin !== origin || event.source !== frame.contentWindow) return;
+    if (event.origin !== origin || event.source !== frame.contentWindow) {
+      return;
+    }
     const message = (event.data as { giscus?: { resizeHeight?: number; signOut?: boolean; error?: unknown } } | null)?.giscus;
-    if (typeof message?.resizeHeight === 'number') frame.style.height = `${message.resizeHeight}px`;
+    if (typeof message?.resizeHeight === 'number') {
+      frame.style.height = `${message.resizeHeight}px`;
+    }
     if (message?.signOut === true || (current !== '' && isStaleSessionError(message?.error))) {
       // Drawn again without a session only once: an error without one is giscus's own to show.
       saveSession(undefined);
@@ -99,5 +108,7 @@ export function startDiscussion(container: HTMLElement): void {
     button.replaceWith(frame);
   };
   button.addEventListener('click', show, { once: true });
-  if (returned !== null) show();
+  if (returned !== null) {
+    show();
+  }
 }

@@ -50,7 +50,9 @@ async function through(bytes: Uint8Array, stream: CompressionStream | Decompress
 export async function encodeShare(ids: readonly string[]): Promise<string> {
   const packed = await through(new TextEncoder().encode(ids.join('\n')), new CompressionStream('deflate-raw'));
   let binary = '';
-  for (const byte of packed) binary += String.fromCharCode(byte);
+  for (const byte of packed) {
+    binary += String.fromCharCode(byte);
+  }
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
@@ -60,13 +62,17 @@ export async function encodeShare(ids: readonly string[]): Promise<string> {
  * data, never trusted.
  */
 export async function decodeShare(packed: string): Promise<string[] | undefined> {
-  if (!/^[A-Za-z0-9_-]{1,200000}$/.test(packed)) return undefined;
+  if (!/^[A-Za-z0-9_-]{1,200000}$/.test(packed)) {
+    return undefined;
+  }
   try {
     const binary = atob(packed.replace(/-/g, '+').replace(/_/g, '/'));
     const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
     const text = new TextDecoder('utf-8', { fatal: true }).decode(await through(bytes, new DecompressionStream('deflate-raw')));
     const ids = text.split('\n');
-    if (ids.length > FETCH_LIMIT || !ids.every((id) => id.length <= 200 && isPaperId(id))) return undefined;
+    if (ids.length > FETCH_LIMIT || !ids.every((id) => id.length <= 200 && isPaperId(id))) {
+      return undefined;
+    }
     return [...new Set(ids)];
   } catch {
     return undefined;

@@ -46,7 +46,9 @@ const optional = (v: unknown, ok: (x: unknown) => boolean) => v === undefined ||
 
 /** The paper a value describes, or undefined when any field is not what a saved paper holds. */
 export function readSavedPaper(value: unknown): SavedPaper | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
   const v = value as Record<string, unknown>;
   const valid =
     text(v.id, 200) &&
@@ -63,7 +65,9 @@ export function readSavedPaper(value: unknown): SavedPaper | undefined {
     typeof v.path === 'string' &&
     PATH.test(v.path) &&
     Number.isSafeInteger(v.saved);
-  if (!valid) return undefined;
+  if (!valid) {
+    return undefined;
+  }
   return {
     id: v.id as string,
     title: v.title as string,
@@ -85,7 +89,9 @@ export function readSavedPaper(value: unknown): SavedPaper | undefined {
  */
 export function parseLibrary(stored: string | null): { library: Library; dropped: boolean } {
   const empty: Library = { version: LIBRARY_VERSION, papers: [] };
-  if (stored === null) return { library: empty, dropped: false };
+  if (stored === null) {
+    return { library: empty, dropped: false };
+  }
   let value: unknown;
   try {
     value = JSON.parse(stored);
@@ -103,7 +109,9 @@ export function parseLibrary(stored: string | null): { library: Library; dropped
     return { library: empty, dropped: true };
   }
   const papers = v.papers.map(readSavedPaper);
-  if (papers.some((p) => p === undefined)) return { library: empty, dropped: true };
+  if (papers.some((p) => p === undefined)) {
+    return { library: empty, dropped: true };
+  }
   return { library: { version: LIBRARY_VERSION, papers: papers as SavedPaper[] }, dropped: false };
 }
 
@@ -170,7 +178,9 @@ const id = (v: unknown): v is string => text(v, 200);
 
 /** The reading state in a stored string; anything not in this version's form is `dropped` whole. */
 export function parseReading(stored: string | null): { reading: Reading; dropped: boolean } {
-  if (stored === null) return { reading: emptyReading(), dropped: false };
+  if (stored === null) {
+    return { reading: emptyReading(), dropped: false };
+  }
   let v: Record<string, unknown>;
   try {
     v = JSON.parse(stored) as Record<string, unknown>;
@@ -198,7 +208,9 @@ export function parseReading(stored: string | null): { reading: Reading; dropped
         e[1].length <= 1_000 &&
         e[1].every(id),
     );
-  if (!valid) return { reading: emptyReading(), dropped: true };
+  if (!valid) {
+    return { reading: emptyReading(), dropped: true };
+  }
   return {
     reading: {
       version: LIBRARY_VERSION,
@@ -235,7 +247,9 @@ export function visitDay(reading: Reading, day: string, ids: readonly string[]):
  * it again. Undefined when any of it is not what a saved paper holds.
  */
 export function paperFromCitation(article: unknown, day: string | null | undefined, path: string): SavedPaper | undefined {
-  if (typeof article !== 'object' || article === null) return undefined;
+  if (typeof article !== 'object' || article === null) {
+    return undefined;
+  }
   const a = article as {
     headline?: unknown;
     author?: unknown;

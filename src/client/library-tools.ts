@@ -62,9 +62,13 @@ export async function exportListed(format: string, box: HTMLElement): Promise<vo
   const status = box.querySelector<HTMLElement>('.export__status');
   const say = (text: string) => status?.replaceChildren(text);
   const list = document.querySelector(box.dataset.export ?? '');
-  if (!FORMATS.includes(format as CitationFormat) || list === null) return;
+  if (!FORMATS.includes(format as CitationFormat) || list === null) {
+    return;
+  }
   const paths = listedPaths(list);
-  if (paths.length === 0) return void say('Nothing listed to export.');
+  if (paths.length === 0) {
+    return void say('Nothing listed to export.');
+  }
   say(`Reading ${plural(paths.length, 'paper')}…`);
   const { papers, failed } = await papersAt(paths.slice(0, FETCH_LIMIT));
   download(
@@ -115,9 +119,13 @@ async function pathsOf(references: readonly Reference[], places: Places): Promis
       .flatMap((u) => (URL.canParse(u) ? [new URL(u)] : []))
       .find((u) => u.origin === window.location.origin && u.pathname.startsWith(places.papers) && paperIdOfPath(u.pathname) !== undefined);
     const id = own === undefined && reference.arxiv !== undefined ? (await index(arxivMonth(reference.arxiv)))[reference.arxiv] : undefined;
-    if (own !== undefined) paths.push(own.pathname);
-    else if (typeof id === 'string' && isPaperId(id)) paths.push(pageOf(places, id));
-    else unknown++;
+    if (own !== undefined) {
+      paths.push(own.pathname);
+    } else if (typeof id === 'string' && isPaperId(id)) {
+      paths.push(pageOf(places, id));
+    } else {
+      unknown++;
+    }
   }
   return { paths: [...new Set(paths)], unknown };
 }
@@ -133,7 +141,9 @@ export async function drawLibraryPage(page: HTMLElement): Promise<void> {
   const clear = page.querySelector<HTMLButtonElement>('#library-clear');
   const files = page.querySelector<HTMLElement>('#library-files');
   const shared = page.querySelector<HTMLElement>('#library-shared');
-  if (status === null || list === null || clear === null || files === null || shared === null) return;
+  if (status === null || list === null || clear === null || files === null || shared === null) {
+    return;
+  }
   const places: Places = { papers: page.dataset.papers ?? '/papers/', arxivIndex: page.dataset.arxivIndex ?? '/papers/arxiv/' };
   let before: Library | undefined;
   const change = (next: Library, said: string) => {
@@ -162,13 +172,17 @@ export async function drawLibraryPage(page: HTMLElement): Promise<void> {
     files.hidden = false;
     list.replaceChildren(...papers.map((p) => item(p, () => change(removePaper(library, p.id), `Removed “${p.title}”.`))));
     clear.hidden = papers.length === 0;
-    for (const button of files.querySelectorAll<HTMLButtonElement>('[data-needs-papers]')) button.disabled = papers.length === 0;
+    for (const button of files.querySelectorAll<HTMLButtonElement>('[data-needs-papers]')) {
+      button.disabled = papers.length === 0;
+    }
     say(said, papers.length === 0 ? 'Nothing saved yet: use Save on any paper.' : `${plural(papers.length, 'paper')} saved.`);
   };
   clear.addEventListener('click', () => change({ version: LIBRARY_VERSION, papers: [] }, 'Cleared the library.'));
   drawFiles(files, places, change, (text) => status.replaceChildren(text));
   const settings = page.querySelector<HTMLElement>('#library-reading');
-  if (settings !== null) drawReadingSettings(settings);
+  if (settings !== null) {
+    drawReadingSettings(settings);
+  }
   /** A shared list: shown, not saved, until the reader adds it. */
   const drawShared = async (packed: string): Promise<void> => {
     const ids = await decodeShare(packed);
@@ -208,11 +222,16 @@ export async function drawLibraryPage(page: HTMLElement): Promise<void> {
   // A share link pasted into the address bar while the page is open changes only the fragment.
   window.addEventListener('hashchange', () => {
     const packed = shareIn();
-    if (packed !== null) void drawShared(packed);
+    if (packed !== null) {
+      void drawShared(packed);
+    }
   });
   const packed = shareIn();
-  if (packed === null) draw();
-  else await drawShared(packed);
+  if (packed === null) {
+    draw();
+  } else {
+    await drawShared(packed);
+  }
 }
 
 /** Export (a file per format), import (a file merged in) and a share link, in `box`. */
@@ -220,7 +239,9 @@ function drawFiles(box: HTMLElement, places: Places, change: (next: Library, sai
   const button = (label: string, act: () => void, needsPapers = true) => {
     const made = element('button', 'library__clear', label);
     made.type = 'button';
-    if (needsPapers) made.dataset.needsPapers = '';
+    if (needsPapers) {
+      made.dataset.needsPapers = '';
+    }
     made.addEventListener('click', act);
     return made;
   };
@@ -236,9 +257,13 @@ function drawFiles(box: HTMLElement, places: Places, change: (next: Library, sai
   input.addEventListener('change', async () => {
     const file = input.files?.[0];
     input.value = '';
-    if (file === undefined) return;
+    if (file === undefined) {
+      return;
+    }
     const references = referencesIn(await file.text());
-    if (references.length === 0) return say(`${file.name} holds no BibTeX, RIS or CSL-JSON entries: nothing was imported.`);
+    if (references.length === 0) {
+      return say(`${file.name} holds no BibTeX, RIS or CSL-JSON entries: nothing was imported.`);
+    }
     say(`Reading the ${plural(references.length, 'entry', 'entries')} of ${file.name}…`);
     const { paths, unknown } = await pathsOf(references, places);
     // Papers already saved are not read again; the rest FETCH_LIMIT at a time (importing the file

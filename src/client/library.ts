@@ -48,7 +48,9 @@ function drop(key: string, what: string, empty: unknown): void {
 /** The stored library (an empty one when storage is unavailable). */
 export function load(): Library {
   const { library, dropped } = parseLibrary(read(LIBRARY_KEY));
-  if (dropped) drop(LIBRARY_KEY, 'library', library);
+  if (dropped) {
+    drop(LIBRARY_KEY, 'library', library);
+  }
   return library;
 }
 
@@ -59,7 +61,9 @@ export function store(library: Library): void {
 /** What the reader has read and seen, and their choices. */
 export function loadReading(): Reading {
   const { reading, dropped } = parseReading(read(READING_KEY));
-  if (dropped) drop(READING_KEY, 'reading state', reading);
+  if (dropped) {
+    drop(READING_KEY, 'reading state', reading);
+  }
   return reading;
 }
 
@@ -76,7 +80,9 @@ function paperOf(doc: Document, path: string): SavedPaper | undefined {
 /** The paper of the paper page at `path`, fetched; undefined when it cannot be read. */
 export async function fetchPaper(path: string): Promise<SavedPaper | undefined> {
   const response = await fetch(path);
-  if (!response.ok) return undefined;
+  if (!response.ok) {
+    return undefined;
+  }
   return paperOf(new DOMParser().parseFromString(await response.text(), 'text/html'), path);
 }
 
@@ -110,13 +116,17 @@ export function startLibrary(): void {
     ...(own !== null && here !== undefined ? [{ holder: own, id: here.id, paper: async () => here }] : []),
     ...[...document.querySelectorAll<HTMLElement>('.paper-card')].flatMap((card) => {
       const found = cardPaper(card);
-      if (found === undefined) return [];
+      if (found === undefined) {
+        return [];
+      }
       return [{ holder: card, id: found.id, paper: () => fetchPaper(found.path) }];
     }),
   ];
   for (const { holder, id, paper } of places) {
     const slot = holder.querySelector<HTMLElement>('[data-save-slot]');
-    if (slot === null) continue;
+    if (slot === null) {
+      continue;
+    }
     const button = element('button', 'save-toggle');
     button.type = 'button';
     const title = holder.querySelector('h1, .paper-card__title a')?.textContent ?? '';
@@ -131,7 +141,9 @@ export function startLibrary(): void {
         return;
       }
       const found = await paper().catch(() => undefined);
-      if (found === undefined) return;
+      if (found === undefined) {
+        return;
+      }
       store(addPapers(load(), [found], Date.now()).library);
       draw(true);
     });
@@ -139,10 +151,14 @@ export function startLibrary(): void {
     slot.replaceChildren(button);
   }
   markReading(here?.id);
-  for (const box of document.querySelectorAll<HTMLElement>('[data-export]')) drawExport(box);
+  for (const box of document.querySelectorAll<HTMLElement>('[data-export]')) {
+    drawExport(box);
+  }
   // The library page's list, files and share links: a module of their own, loaded there only.
   const page = document.querySelector<HTMLElement>('#library');
-  if (page !== null) void import('./library-tools.ts').then((tools) => tools.drawLibraryPage(page));
+  if (page !== null) {
+    void import('./library-tools.ts').then((tools) => tools.drawLibraryPage(page));
+  }
 }
 
 /**
@@ -152,7 +168,9 @@ export function startLibrary(): void {
 function drawExport(box: HTMLElement): void {
   const buttons = (box.dataset.formats ?? '').split(';').flatMap((pair) => {
     const [format = '', label = ''] = pair.split('=');
-    if (format === '') return [];
+    if (format === '') {
+      return [];
+    }
     const button = element('button', 'export__button', label);
     button.type = 'button';
     button.addEventListener('click', () => void import('./library-tools.ts').then((tools) => tools.exportListed(format, box)));
@@ -169,8 +187,12 @@ function drawExport(box: HTMLElement): void {
  */
 function markReading(opened: string | undefined): void {
   let reading = loadReading();
-  if (!reading.track) return;
-  if (opened !== undefined) reading = markRead(reading, opened);
+  if (!reading.track) {
+    return;
+  }
+  if (opened !== undefined) {
+    reading = markRead(reading, opened);
+  }
   const cards = [...document.querySelectorAll<HTMLElement>('.paper-card')].flatMap((card) => {
     const found = cardPaper(card);
     return found === undefined ? [] : [{ card, id: found.id }];
@@ -199,5 +221,7 @@ function markReading(opened: string | undefined): void {
       link?.prepend(element('span', 'visually-hidden', 'New since your last visit: '));
     }
   }
-  if (reading.hideRead) document.documentElement.classList.add('hide-read');
+  if (reading.hideRead) {
+    document.documentElement.classList.add('hide-read');
+  }
 }

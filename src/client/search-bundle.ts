@@ -88,7 +88,9 @@ export async function openSearchBundle<Hit extends PagefindHit>(
   // is asked for as preloaded (the answer is the preload's); another only for its headers.
   const answers = await Promise.all(
     where.shards.map((s) => {
-      if (s.path === where.bundle) return true;
+      if (s.path === where.bundle) {
+        return true;
+      }
       const tag = where.tags?.[s.path];
       const asked =
         tag === undefined ? fetcher(`${s.path}pagefind-entry.json`, { method: 'HEAD' }) : fetcher(pagefindEntryUrl(s.path, tag));
@@ -99,8 +101,11 @@ export async function openSearchBundle<Hit extends PagefindHit>(
     }),
   );
   const shards = where.shards.filter((_, i) => answers[i]);
-  for (const shard of shards)
-    if (shard.path !== where.bundle) await pagefind.mergeIndex(shard.path, { baseUrl: where.baseUrl, ...tagged(shard.path) });
+  for (const shard of shards) {
+    if (shard.path !== where.bundle) {
+      await pagefind.mergeIndex(shard.path, { baseUrl: where.baseUrl, ...tagged(shard.path) });
+    }
+  }
   await pagefind.init();
   const filters = await pagefind.filters();
   // Each shard's own instance, made when "newest first" first needs it.

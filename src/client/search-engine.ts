@@ -74,12 +74,16 @@ export function rankAnyWord(words: readonly WordHits[], total: number): RankedPa
   const pages = new Map<string, RankedPage>();
   for (const { word, hits } of words) {
     const n = hits.length;
-    if (n === 0) continue;
+    if (n === 0) {
+      continue;
+    }
     const idf = Math.log(1 + (Math.max(total, n) - n + 0.5) / (n + 0.5));
     for (const hit of hits) {
       const page = pages.get(hit.id) ?? { id: hit.id, score: 0, matched: [] };
       page.score += idf;
-      if (!page.matched.includes(word)) page.matched.push(word);
+      if (!page.matched.includes(word)) {
+        page.matched.push(word);
+      }
       pages.set(hit.id, page);
     }
   }
@@ -104,7 +108,9 @@ export function combineResults<Hit extends PagefindHit>(
     .map((hit, i) => ({ hit, i, s: scoreOf.get(hit.id)?.score ?? 0 }))
     .sort((a, b) => b.s - a.s || a.i - b.i)
     .map(({ hit }) => ({ id: hit.id, hit, matched: scoreOf.get(hit.id)?.matched ?? [], partial: false }));
-  if (first.length >= ANY_WORD.enough || queryWordCount < 2) return first;
+  if (first.length >= ANY_WORD.enough || queryWordCount < 2) {
+    return first;
+  }
   const rest = ranked.flatMap((page) => {
     const hit = inAll.has(page.id) ? undefined : hitOf(page.id);
     return hit === undefined ? [] : [{ id: hit.id, hit, matched: page.matched, partial: true }];
@@ -127,7 +133,13 @@ export async function searchWords<Hit extends PagefindHit>(
     words.map(async (word) => ({ word, hits: (await pagefind.search(`"${word}"`, options))?.results ?? [] })),
   );
   const hits = new Map<string, Hit>();
-  for (const answer of answers) for (const hit of answer.hits) if (!hits.has(hit.id)) hits.set(hit.id, hit);
+  for (const answer of answers) {
+    for (const hit of answer.hits) {
+      if (!hits.has(hit.id)) {
+        hits.set(hit.id, hit);
+      }
+    }
+  }
   return { words: answers, hits };
 }
 

@@ -52,13 +52,27 @@ export function readSearchState(params: URLSearchParams): SearchState {
 /** The query string for a state: defaults are left out, so a plain search stays `?q=…`. */
 export function writeSearchState(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
-  if (state.q !== '') params.set('q', state.q);
-  for (const tag of state.tags) params.append('tag', tag);
-  for (const tag of state.notTags) params.append('nottag', tag);
-  if (state.from !== '') params.set('from', state.from);
-  if (state.to !== '') params.set('to', state.to);
-  if (state.code) params.set('code', '1');
-  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.q !== '') {
+    params.set('q', state.q);
+  }
+  for (const tag of state.tags) {
+    params.append('tag', tag);
+  }
+  for (const tag of state.notTags) {
+    params.append('nottag', tag);
+  }
+  if (state.from !== '') {
+    params.set('from', state.from);
+  }
+  if (state.to !== '') {
+    params.set('to', state.to);
+  }
+  if (state.code) {
+    params.set('code', '1');
+  }
+  if (state.sort !== 'relevance') {
+    params.set('sort', state.sort);
+  }
   return params;
 }
 
@@ -80,16 +94,22 @@ export function planQuery(q: string): QueryPlan {
   const all = q.trim().split(/\s+/);
   // A pasted page of text searches its first words: the rest would only slow the search.
   const text = all.length > MAX_QUERY_WORDS ? all.slice(0, MAX_QUERY_WORDS).join(' ') : q.trim();
-  if (text === '') return { term: null };
+  if (text === '') {
+    return { term: null };
+  }
   const cut = all.length > MAX_QUERY_WORDS ? { truncated: all.length } : {};
   const ref = parseArxivRef(text);
-  if (ref !== undefined) return { term: ref.id, arxiv: ref.id };
+  if (ref !== undefined) {
+    return { term: ref.id, arxiv: ref.id };
+  }
   const exclude: string[] = [];
   let quotes = 0;
   const kept = text.split(/\s+/).filter((word) => {
     const outside = quotes % 2 === 0;
     quotes += (word.match(/"/g) ?? []).length;
-    if (!outside || !EXCLUDED.test(word)) return true;
+    if (!outside || !EXCLUDED.test(word)) {
+      return true;
+    }
     exclude.push(word.slice(1));
     return false;
   });
@@ -128,9 +148,13 @@ export const MAX_EXCLUDED = 20;
 const EXCLUDED = /^-[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u;
 
 function planWords(text: string): { term: string | null; phrase?: string } {
-  if (text === '') return { term: null };
+  if (text === '') {
+    return { term: null };
+  }
   const words = text.split(/\s+/);
-  if (words.length < 2 || text.includes('"')) return { term: text };
+  if (words.length < 2 || text.includes('"')) {
+    return { term: text };
+  }
   return { term: text, phrase: `"${text}"` };
 }
 
@@ -149,8 +173,12 @@ export function pagefindFilters(state: SearchState, days: readonly string[]): Re
       ...(state.notTags.length > 0 ? { none: state.notTags } : {}),
     };
   }
-  if (state.from !== '' || state.to !== '') filters[SEARCH_FILTERS.day] = { any: daysInRange(days, state.from, state.to) };
-  if (state.code) filters[SEARCH_FILTERS.code] = HAS_CODE;
+  if (state.from !== '' || state.to !== '') {
+    filters[SEARCH_FILTERS.day] = { any: daysInRange(days, state.from, state.to) };
+  }
+  if (state.code) {
+    filters[SEARCH_FILTERS.code] = HAS_CODE;
+  }
   return filters;
 }
 
@@ -165,7 +193,9 @@ export function daysInRange(days: readonly string[], from: string, to: string): 
  * ordered here (`orderByVotes`), since votes are not in the index.
  */
 export function pagefindSort(sort: SearchSort): Record<string, 'asc' | 'desc'> | undefined {
-  if (sort === 'newest') return { [SEARCH_SORT]: 'desc' };
+  if (sort === 'newest') {
+    return { [SEARCH_SORT]: 'desc' };
+  }
   return undefined;
 }
 
@@ -184,7 +214,9 @@ export function readShards(json: string | undefined): ShardRef[] {
   } catch {
     return [];
   }
-  if (!Array.isArray(value)) return [];
+  if (!Array.isArray(value)) {
+    return [];
+  }
   return value.filter(
     (s): s is ShardRef =>
       typeof s === 'object' && s !== null && typeof s.path === 'string' && DAY.test(String(s.first)) && DAY.test(String(s.last)),
@@ -206,7 +238,9 @@ export function orderByVotes<T extends { id: string }>(results: readonly T[], vo
 
 /** The votes file, page hash → votes; a value that is not a count ≥ 1 is left out. */
 export function readVotes(value: unknown): Record<string, number> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {};
+  }
   return Object.fromEntries(Object.entries(value).filter(([, n]) => Number.isInteger(n) && (n as number) > 0)) as Record<string, number>;
 }
 
@@ -219,7 +253,9 @@ export function addFilterCounts(
     for (const [name, values] of Object.entries(filters ?? {})) {
       const into = sum[name] ?? {};
       sum[name] = into;
-      for (const [value, n] of Object.entries(values)) into[value] = (into[value] ?? 0) + n;
+      for (const [value, n] of Object.entries(values)) {
+        into[value] = (into[value] ?? 0) + n;
+      }
     }
   }
   return sum;

@@ -9,7 +9,9 @@ import { PAGEFIND_RUNTIME } from '../lib/search-index.ts';
 export function warmSearchOnFocus(): void {
   const input = document.querySelector<HTMLInputElement>('#site-search');
   const action = input?.form?.getAttribute('action');
-  if (input === null || input === undefined || action === null || action === undefined) return;
+  if (input === null || input === undefined || action === null || action === undefined) {
+    return;
+  }
   // The search page is `<base>search/`; Pagefind's folder is `<base>pagefind/`.
   const base = action.replace(/search\/?$/, '');
   input.addEventListener(

@@ -40,7 +40,9 @@ function preloadedTags(): Record<string, string> {
   const tags: Record<string, string> = {};
   for (const link of document.querySelectorAll<HTMLLinkElement>(`link[${SEARCH_PRELOAD}][data-shard][data-tag]`)) {
     const { shard, tag } = link.dataset;
-    if (shard !== undefined && tag !== undefined) tags[shard] = tag;
+    if (shard !== undefined && tag !== undefined) {
+      tags[shard] = tag;
+    }
   }
   return tags;
 }
@@ -53,7 +55,9 @@ export async function startSearch(): Promise<void> {
   const more = document.querySelector<HTMLButtonElement>('#search-more');
   const tagBox = document.querySelector<HTMLElement>('#search-tags');
   const help = document.querySelector<HTMLElement>('#search-help');
-  if (form === null || list === null || status === null || more === null || tagBox === null || help === null) return;
+  if (form === null || list === null || status === null || more === null || tagBox === null || help === null) {
+    return;
+  }
   const bundle = form.dataset.bundlePath ?? '/pagefind/';
   let index: SearchBundle<PagefindResult>;
   try {
@@ -132,13 +136,19 @@ export async function startSearch(): Promise<void> {
           // phrase: not the longer words it begins, and nothing when no page has it).
           Promise.all(exclude.map((word) => pagefind.search(`"${word}"`, {}))),
         ]);
-    if (mine !== run) return; // a newer search has started
+    if (mine !== run) {
+      return; // a newer search has started
+    }
     const excluded = holding.flatMap((r) => r?.results ?? []);
     const kept = withoutExcluded(main?.results ?? [], excluded);
-    if (state.sort === 'votes') votesShown = await index.votes();
+    if (state.sort === 'votes') {
+      votesShown = await index.votes();
+    }
     const results = state.sort === 'votes' ? orderByVotes(kept, votesShown ?? {}) : kept;
     const page = await Promise.all(results.slice(0, PAGE_SIZE).map((r) => r.hit.data()));
-    if (mine !== run) return;
+    if (mine !== run) {
+      return;
+    }
     // Everything is ready: swap in one step, so results never flicker while the reader types.
     const missing = arxiv !== undefined && !page.some((r) => r.meta.arxiv === arxiv);
     // Tag counts: Pagefind's, of the pages that hold every word; counted here from each tag's pages
@@ -148,7 +158,9 @@ export async function startSearch(): Promise<void> {
       counted?.results.some((r) => r.partial) || excluded.length > 0
         ? countTags(withoutExcluded(counted?.results ?? [], excluded), await index.tagPages())
         : (counted?.allWords?.filters ?? {});
-    if (mine !== run) return;
+    if (mine !== run) {
+      return;
+    }
     drawTags(tagBox, tagChoices(counts[SEARCH_FILTERS.tag] ?? {}, chosen, TAG_CHOICES), state);
     shown = results;
     list.replaceChildren(...page.map((data, i) => resultItem(data, state.q, votesShown?.[results[i]?.id ?? ''], results[i])));
@@ -202,7 +214,11 @@ export async function startSearch(): Promise<void> {
 /** The state the form shows now. */
 function stateOf(form: HTMLFormElement): SearchState {
   const params = new URLSearchParams();
-  for (const [name, value] of new FormData(form)) if (typeof value === 'string' && value !== '') params.append(name, value);
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === 'string' && value !== '') {
+      params.append(name, value);
+    }
+  }
   return readSearchState(params);
 }
 
@@ -210,20 +226,32 @@ function stateOf(form: HTMLFormElement): SearchState {
 function fillForm(form: HTMLFormElement, state: SearchState): void {
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
   const q = field('q');
-  if (q) q.value = state.q;
+  if (q) {
+    q.value = state.q;
+  }
   const from = field('from');
-  if (from) from.value = state.from;
+  if (from) {
+    from.value = state.from;
+  }
   const to = field('to');
-  if (to) to.value = state.to;
+  if (to) {
+    to.value = state.to;
+  }
   const code = field('code');
-  if (code instanceof HTMLInputElement) code.checked = state.code;
+  if (code instanceof HTMLInputElement) {
+    code.checked = state.code;
+  }
   const sort = field('sort');
-  if (sort) sort.value = state.sort === 'relevance' ? '' : state.sort;
+  if (sort) {
+    sort.value = state.sort === 'relevance' ? '' : state.sort;
+  }
 }
 
 function syncHeader(q: string): void {
   const header = document.querySelector<HTMLInputElement>('#site-search');
-  if (header !== null && document.activeElement !== header) header.value = q;
+  if (header !== null && document.activeElement !== header) {
+    header.value = q;
+  }
 }
 
 /**
@@ -273,7 +301,9 @@ function countTags(
   members: ReadonlyMap<string, ReadonlySet<string>>,
 ): Record<string, Record<string, number>> {
   const tag: Record<string, number> = {};
-  for (const [name, ids] of members) tag[name] = hits.reduce((n, h) => n + (ids.has(h.id) ? 1 : 0), 0);
+  for (const [name, ids] of members) {
+    tag[name] = hits.reduce((n, h) => n + (ids.has(h.id) ? 1 : 0), 0);
+  }
   return { [SEARCH_FILTERS.tag]: tag };
 }
 
@@ -327,11 +357,17 @@ function resultItem(data: Data, query: string, votes: number | undefined, ranked
       names.push(...(i > 0 ? [', ', bdi] : [bdi]));
     });
     const more = Number(meta.authors_more ?? 0);
-    if (more > 0) names.push(` and ${more} more`);
+    if (more > 0) {
+      names.push(` and ${more} more`);
+    }
     parts.push(names);
   }
-  if (votes !== undefined && votes > 0) parts.push([`${votes} ${votes === 1 ? 'vote' : 'votes'}`]);
-  for (const [i, part] of parts.entries()) line.append(...(i > 0 ? [' · ', ...part] : part));
+  if (votes !== undefined && votes > 0) {
+    parts.push([`${votes} ${votes === 1 ? 'vote' : 'votes'}`]);
+  }
+  for (const [i, part] of parts.entries()) {
+    line.append(...(i > 0 ? [' · ', ...part] : part));
+  }
   if (meta.code !== undefined) {
     const code = document.createElement('a');
     code.className = 'badge badge--code';
@@ -360,10 +396,14 @@ function markWords(text: string, query: string): Node[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length >= 3)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  if (words.length === 0) return [document.createTextNode(text)];
+  if (words.length === 0) {
+    return [document.createTextNode(text)];
+  }
   const pattern = new RegExp(`(${words.join('|')})`, 'giu');
   return text.split(pattern).map((piece, i) => {
-    if (i % 2 === 0) return document.createTextNode(piece);
+    if (i % 2 === 0) {
+      return document.createTextNode(piece);
+    }
     const mark = document.createElement('mark');
     mark.textContent = piece;
     return mark;

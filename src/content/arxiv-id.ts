@@ -30,15 +30,21 @@ const ID_IN_TEXT = /^(?:arxiv:)?((?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{
 export function parseArxivRef(input: string): ArxivRef | undefined {
   let text = input.trim();
   const url = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/i.exec(text);
-  if (url) text = url[1] ?? '';
+  if (url) {
+    text = url[1] ?? '';
+  }
   const match = ID_IN_TEXT.exec(text);
-  if (!match) return undefined;
+  if (!match) {
+    return undefined;
+  }
   // Old-style archive names are lowercase, their subject class uppercase ('math.GT/0309136').
   const full = (match[1] ?? '').replace(
     /^([A-Za-z-]+)(\.[A-Za-z]{2})?\//,
     (_m, archive: string, cls = '') => `${archive.toLowerCase()}${cls.toUpperCase()}/`,
   );
-  if (!ARXIV_ID.test(full)) return undefined;
+  if (!ARXIV_ID.test(full)) {
+    return undefined;
+  }
   const version = /v\d+$/.exec(full)?.[0];
   return version === undefined ? { id: full } : { id: arxivBaseId(full), version };
 }
@@ -57,7 +63,9 @@ export function arxivIssued(arxiv: string): string | undefined {
   const yymm = arxivMonth(arxiv);
   const year = Number(yymm.slice(0, 2));
   const month = Number(yymm.slice(2));
-  if (yymm.length !== 4 || month < 1 || month > 12) return undefined;
+  if (yymm.length !== 4 || month < 1 || month > 12) {
+    return undefined;
+  }
   return `${year >= 91 ? 1900 + year : 2000 + year}-${yymm.slice(2)}`;
 }
 

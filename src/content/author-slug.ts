@@ -13,7 +13,9 @@ import { foldWords } from './text.ts';
  */
 export const authorSlug = memoizeString((name: string): string => {
   const words = foldWords(name);
-  if (words.length > 0 && words.every((w) => /^[a-z0-9]+$/.test(w))) return slugify(name);
+  if (words.length > 0 && words.every((w) => /^[a-z0-9]+$/.test(w))) {
+    return slugify(name);
+  }
   const hash = createHash('sha256')
     .update(words.length > 0 ? words.join(' ') : name.trim())
     .digest('hex')

@@ -61,11 +61,17 @@ export interface FolderCheck {
 export function checkContentFolder(dir: string, version: string, cache?: VerdictCache, pending: PendingFile[] = []): FolderCheck {
   // Each file's bytes, read when needed; a pending file takes the place of one at its path.
   const files = new Map<string, () => Uint8Array>();
-  for (const file of listContentFiles(dir)) files.set(relativeOf(dir, file), () => readFileSync(file));
-  for (const { relative, bytes } of pending) files.set(relative, () => bytes);
+  for (const file of listContentFiles(dir)) {
+    files.set(relativeOf(dir, file), () => readFileSync(file));
+  }
+  for (const { relative, bytes } of pending) {
+    files.set(relative, () => bytes);
+  }
   // A file git holds unchanged is known by its blob id: its verdict is found without reading it.
   const blobs = cache === undefined ? new Map<string, string>() : committedBlobs(dir);
-  for (const { relative } of pending) blobs.delete(relative);
+  for (const { relative } of pending) {
+    blobs.delete(relative);
+  }
   const relatives = [...files.keys()].sort();
   const result: FolderCheck = { files: relatives.length, rendered: 0, unchanged: 0, problems: [], warnings: [] };
   const identities: PaperIdentity[] = [];
@@ -93,7 +99,9 @@ export function checkContentFolder(dir: string, version: string, cache?: Verdict
     }
     result.problems.push(...verdict.problems);
     result.warnings.push(...(verdict.warnings ?? []));
-    if (verdict.identity !== undefined) identities.push({ path: shown, id: path.posix.basename(relative, '.md'), ...verdict.identity });
+    if (verdict.identity !== undefined) {
+      identities.push({ path: shown, id: path.posix.basename(relative, '.md'), ...verdict.identity });
+    }
   }
   result.problems.push(...checkDuplicates(identities));
   return result;

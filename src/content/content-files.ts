@@ -13,7 +13,9 @@ export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Every file under `dir` (any depth, dot-files included), as absolute paths, sorted. */
 export function listContentFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
+  if (!existsSync(dir)) {
+    return [];
+  }
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => !entry.isDirectory())
     .map((entry) => path.join(entry.parentPath, entry.name))

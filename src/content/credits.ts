@@ -52,10 +52,14 @@ export interface PullAuthors {
 
 /** The pull-authors file at `file`; undefined when there is none, or it is truncated or of another shape. */
 export function readPullAuthorsFile(file: string): PullAuthors | undefined {
-  if (!existsSync(file)) return undefined;
+  if (!existsSync(file)) {
+    return undefined;
+  }
   try {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<PullAuthors>;
-    if (typeof stored.repository !== 'string' || typeof stored.commits !== 'object' || stored.commits === null) return undefined;
+    if (typeof stored.repository !== 'string' || typeof stored.commits !== 'object' || stored.commits === null) {
+      return undefined;
+    }
     const commits = Object.fromEntries(Object.entries(stored.commits).filter(([, login]) => typeof login === 'string'));
     const updatedThrough = typeof stored.updatedThrough === 'string' ? stored.updatedThrough : null;
     return { repository: stored.repository, updatedThrough, commits };
@@ -72,7 +76,9 @@ export function readPullAuthors(file: string): Map<string, string> {
 
 /** `credits` with the GitHub account of each credit whose commit is a pull request's merge commit in `pullAuthors`. */
 export function withAccounts(credits: Map<string, Credit>, pullAuthors: Map<string, string>): Map<string, Credit> {
-  if (pullAuthors.size === 0) return credits;
+  if (pullAuthors.size === 0) {
+    return credits;
+  }
   return new Map(
     [...credits].map(([file, credit]) => {
       const login = credit.commit === undefined ? undefined : pullAuthors.get(credit.commit);
@@ -86,8 +92,12 @@ export function withAccounts(credits: Map<string, Credit>, pullAuthors: Map<stri
  * a GitHub login: the same name may belong to someone else there), anything else a name shown as written.
  */
 export function creditOfSubmitter(submittedBy: string): Credit {
-  if (submittedBy.startsWith('@')) return { name: submittedBy.slice(1), login: submittedBy.slice(1) };
-  if (submittedBy.startsWith('hf:')) return { name: submittedBy.slice(3), huggingface: submittedBy.slice(3) };
+  if (submittedBy.startsWith('@')) {
+    return { name: submittedBy.slice(1), login: submittedBy.slice(1) };
+  }
+  if (submittedBy.startsWith('hf:')) {
+    return { name: submittedBy.slice(3), huggingface: submittedBy.slice(3) };
+  }
   return { name: submittedBy };
 }
 
@@ -102,7 +112,9 @@ export function parseAdditions(output: string): Map<string, Credit> {
   const credits = new Map<string, Credit>();
   for (const record of output.split(RECORD)) {
     const headerEnd = record.indexOf('\0');
-    if (headerEnd < 0) continue;
+    if (headerEnd < 0) {
+      continue;
+    }
     const [commit = '', name = ''] = record.slice(0, headerEnd).split(FIELD);
     // The name only: an author's e-mail (a GitHub no-reply address too) proves nothing.
     const author: Credit = { name: name.trim() === '' ? 'someone' : name.trim(), commit };
@@ -120,14 +132,19 @@ export function parseAdditions(output: string): Map<string, Credit> {
         const from = tokens[i + 1] ?? '';
         const to = tokens[i + 2] ?? '';
         const first = status.startsWith('R') ? credits.get(from) : undefined;
-        if (status.startsWith('R')) credits.delete(from);
+        if (status.startsWith('R')) {
+          credits.delete(from);
+        }
         credits.set(to, first ?? author);
         i += 3;
         continue;
       }
       const file = tokens[i + 1] ?? '';
-      if (status === 'A') credits.set(file, author);
-      else if (status === 'D') credits.delete(file);
+      if (status === 'A') {
+        credits.set(file, author);
+      } else if (status === 'D') {
+        credits.delete(file);
+      }
       i += 2;
     }
   }
@@ -144,11 +161,16 @@ export function readCredits(dir: string): CreditsRead {
     return { credits: parseAdditions(git(GIT_LOG_ARGS)) };
   } catch (error) {
     const err = error as { code?: string; stderr?: string; message?: string };
-    if (err.code === 'ENOENT') return { credits: new Map(), unavailable: 'git is not installed' };
-    if (/not a git repository/i.test(err.stderr ?? ''))
+    if (err.code === 'ENOENT') {
+      return { credits: new Map(), unavailable: 'git is not installed' };
+    }
+    if (/not a git repository/i.test(err.stderr ?? '')) {
       return { credits: new Map(), unavailable: 'the content folder is not in a git checkout' };
+    }
     // A repository without commits yet: nobody has added anything.
-    if (/does not have any commits/i.test(err.stderr ?? '')) return { credits: new Map() };
+    if (/does not have any commits/i.test(err.stderr ?? '')) {
+      return { credits: new Map() };
+    }
     return { credits: new Map(), unavailable: `git failed: ${(err.stderr ?? err.message ?? '').trim().split('\n')[0]}` };
   }
 }

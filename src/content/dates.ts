@@ -36,7 +36,9 @@ const dayTime = memoizeString((day) => parse(day, 'yyyy-MM-dd', REFERENCE).getTi
 
 /** Parses a DayKey into a local-midnight Date for date-fns arithmetic; throws on an invalid day. */
 export function dayToDate(day: DayKey): Date {
-  if (!isDayKey(day)) throw new RangeError(`not a calendar day (YYYY-MM-DD): ${JSON.stringify(day)}`);
+  if (!isDayKey(day)) {
+    throw new RangeError(`not a calendar day (YYYY-MM-DD): ${JSON.stringify(day)}`);
+  }
   // A new Date each time: callers may change it.
   return new Date(dayTime(day));
 }
@@ -73,9 +75,13 @@ export const formatDayShort: (day: DayKey) => string = memoizeString((day) => fo
  */
 export function monthDayToDayKey(line: string, year: number): DayKey | undefined {
   const match = /^([A-Z][a-z]{2})[a-z]*\.? (\d{1,2})$/.exec(line.trim());
-  if (!match) return undefined;
+  if (!match) {
+    return undefined;
+  }
   const text = `${year} ${match[1]} ${match[2]}`;
-  if (!isMatch(text, 'yyyy MMM d')) return undefined;
+  if (!isMatch(text, 'yyyy MMM d')) {
+    return undefined;
+  }
   return toDayKey(parse(text, 'yyyy MMM d', REFERENCE));
 }
 
@@ -84,7 +90,9 @@ export function latestMonthDayOnOrBefore(line: string, today: DayKey): DayKey | 
   const year = Number(today.slice(0, 4));
   for (const y of [year, year - 1]) {
     const day = monthDayToDayKey(line, y);
-    if (day !== undefined && day <= today) return day;
+    if (day !== undefined && day <= today) {
+      return day;
+    }
   }
   return undefined;
 }
@@ -133,7 +141,9 @@ export function monthDays(month: MonthKey): DayKey[] {
 export function monthCalendar(month: MonthKey): (DayKey | null)[][] {
   const days = monthDays(month);
   const cells: (DayKey | null)[] = [...Array(getISODay(dayToDate(days[0] ?? `${month}-01`)) - 1).fill(null), ...days];
-  while (cells.length % 7 !== 0) cells.push(null);
+  while (cells.length % 7 !== 0) {
+    cells.push(null);
+  }
   return Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
 }
 
@@ -156,7 +166,9 @@ export function formatMonth(month: MonthKey): string {
 
 /** `second` seconds after midnight as 'HH:MM:SS' (feeds give the papers of one day distinct times). */
 function timeOfDay(second: number): string {
-  if (!Number.isInteger(second) || second < 0 || second >= 86_400) throw new RangeError(`${second} is not a second of a day`);
+  if (!Number.isInteger(second) || second < 0 || second >= 86_400) {
+    throw new RangeError(`${second} is not a second of a day`);
+  }
   return [Math.floor(second / 3600), Math.floor(second / 60) % 60, second % 60].map((n) => String(n).padStart(2, '0')).join(':');
 }
 

@@ -29,16 +29,24 @@ function git(dir: string, args: readonly string[]): string | undefined {
 export function committedBlobs(dir: string): Map<string, string> {
   const blobs = new Map<string, string>();
   const staged = git(dir, ['ls-files', '--stage', '-v', '-z', '--', '.']);
-  if (staged === undefined || staged === '') return blobs;
+  if (staged === undefined || staged === '') {
+    return blobs;
+  }
   const changed = git(dir, ['diff', '--name-only', '--relative', '--no-ext-diff', '--no-textconv', '-z', '--', '.']);
-  if (changed === undefined) return blobs;
+  if (changed === undefined) {
+    return blobs;
+  }
   const dirty = new Set(changed.split('\0'));
   for (const line of staged.split('\0')) {
     const [, tag, mode, blob, stage, file] = STAGE_LINE.exec(line) ?? [];
     // 'H': tracked, neither assume-unchanged (lower case) nor skip-worktree ('S'); 100644/100755:
     // a regular file, not a link or a submodule; stage 0: not in a merge conflict.
-    if (tag !== 'H' || (mode !== '100644' && mode !== '100755') || stage !== '0' || file === undefined || blob === undefined) continue;
-    if (!dirty.has(file)) blobs.set(file, blob);
+    if (tag !== 'H' || (mode !== '100644' && mode !== '100755') || stage !== '0' || file === undefined || blob === undefined) {
+      continue;
+    }
+    if (!dirty.has(file)) {
+      blobs.set(file, blob);
+    }
   }
   return blobs;
 }

@@ -27,7 +27,9 @@ export function papersLoader(): Loader {
       // `astro dev`: a paper added, edited or removed is loaded again (problems are logged there, not thrown).
       watcher?.add(dir);
       watcher?.on('all', (_event, file) => {
-        if (!path.resolve(file).startsWith(dir + path.sep)) return;
+        if (!path.resolve(file).startsWith(dir + path.sep)) {
+          return;
+        }
         try {
           sync(dir, version, store, logger);
         } catch (error) {
@@ -46,19 +48,27 @@ function sync(dir: string, version: string, store: LoaderContext['store'], logge
   const cache: VerdictCache = {
     get: (relative, digest) => {
       const stored = store.get(keyOf(relative));
-      if (stored?.digest !== digest) return undefined;
+      if (stored?.digest !== digest) {
+        return undefined;
+      }
       kept.add(keyOf(relative));
       return verdictOf(stored.data as unknown as LoadedPaper);
     },
     set: (relative, digest, outcome) => {
-      if (outcome.paper === undefined) return;
+      if (outcome.paper === undefined) {
+        return;
+      }
       const key = keyOf(relative);
       store.set({ id: key, data: outcome.paper as unknown as Record<string, unknown>, digest, filePath: shownPath(dir, relative) });
       kept.add(key);
     },
   };
   const check = checkContentFolder(dir, version, cache);
-  for (const key of store.keys()) if (!kept.has(key)) store.delete(key);
+  for (const key of store.keys()) {
+    if (!kept.has(key)) {
+      store.delete(key);
+    }
+  }
   logger.info(
     `${check.files} content files: ${check.rendered} papers read and rendered, ${check.unchanged} unchanged since the last build`,
   );

@@ -41,15 +41,23 @@ export function parseAbstract(markdown: string): Root {
         if (!isMathSpan(markdown.slice(start, end), markdown[end] ?? '')) {
           const last = children.at(-1);
           const raw = markdown.slice(start, end);
-          if (last?.type === 'text') last.value += raw;
-          else children.push({ type: 'text', value: raw });
+          if (last?.type === 'text') {
+            last.value += raw;
+          } else {
+            children.push({ type: 'text', value: raw });
+          }
           continue;
         }
       }
       const last = children.at(-1);
-      if (child.type === 'text' && last?.type === 'text') last.value += child.value;
-      else children.push(child);
-      if ('children' in child) fix(child as Parent);
+      if (child.type === 'text' && last?.type === 'text') {
+        last.value += child.value;
+      } else {
+        children.push(child);
+      }
+      if ('children' in child) {
+        fix(child as Parent);
+      }
     }
     (parent as { children: RootContent[] }).children = children;
   };
@@ -75,11 +83,15 @@ export function checkAbstract(tree: Root): BodyProblem[] {
     } else if (node.type === 'definition' && !isHttpUrl(node.url)) {
       at(node, `link definition ${JSON.stringify(truncate(node.url, 60))} must be an absolute http(s) URL`);
     } else if (node.type === 'inlineMath' || node.type === 'math') {
-      for (const message of checkTex(node.value)) at(node, message);
+      for (const message of checkTex(node.value)) {
+        at(node, message);
+      }
     }
   });
   const length = toPlainText(tree).trim().length;
-  if (length === 0) problems.push({ line: 1, column: 1, message: 'the abstract (the text after the front matter) is empty' });
+  if (length === 0) {
+    problems.push({ line: 1, column: 1, message: 'the abstract (the text after the front matter) is empty' });
+  }
   if (length > MAX_ABSTRACT_CHARS) {
     const start = tree.children[0]?.position?.start ?? { line: 1, column: 1 };
     problems.push({
@@ -124,7 +136,9 @@ export const ABSTRACT_ELEMENTS: Record<string, readonly string[]> = {
 export function renderAbstract(tree: Root, styles: MathStyles = new Map()): string {
   const definitions = new Map<string, string>();
   visit(tree, (node) => {
-    if (node.type === 'definition') definitions.set(node.identifier, node.url);
+    if (node.type === 'definition') {
+      definitions.set(node.identifier, node.url);
+    }
   });
   // Text inside a link is never linked again.
   let inLink = 0;
@@ -199,7 +213,9 @@ function linkUrls(text: string): string {
 }
 
 function link(url: string, inner: string): string {
-  if (!isHttpUrl(url)) return inner;
+  if (!isHttpUrl(url)) {
+    return inner;
+  }
   return `<a href="${escapeHtml(url)}" rel="nofollow noopener noreferrer">${inner}</a>`;
 }
 
@@ -214,10 +230,18 @@ export function toPlainText(tree: Root): string {
 function plain(nodes: RootContent[]): string {
   return nodes
     .map((node): string => {
-      if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value;
-      if (node.type === 'inlineMath' || node.type === 'math') return texToText(node.value);
-      if (node.type === 'break') return ' ';
-      if ('children' in node) return plain(node.children as RootContent[]);
+      if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
+        return node.value;
+      }
+      if (node.type === 'inlineMath' || node.type === 'math') {
+        return texToText(node.value);
+      }
+      if (node.type === 'break') {
+        return ' ';
+      }
+      if ('children' in node) {
+        return plain(node.children as RootContent[]);
+      }
       return '';
     })
     .join('')
@@ -239,7 +263,9 @@ const excerpts = new Map<number, (text: string) => string>();
 
 function excerptOf(text: string, maxChars: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= maxChars) return flat;
+  if (flat.length <= maxChars) {
+    return flat;
+  }
   const cut = flat.slice(0, maxChars);
   const space = cut.lastIndexOf(' ');
   return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
@@ -251,5 +277,9 @@ function truncate(text: string, max: number): string {
 
 function visit(node: Nodes, fn: (node: Nodes) => void): void {
   fn(node);
-  if ('children' in node) for (const child of node.children) visit(child, fn);
+  if ('children' in node) {
+    for (const child of node.children) {
+      visit(child, fn);
+    }
+  }
 }

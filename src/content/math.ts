@@ -36,7 +36,9 @@ export function splitMath(text: string): MathSegment[] {
       const open = display ? 2 : 1;
       const close = findClose(text, i + open, display);
       if (close !== -1) {
-        if (plain !== '') segments.push({ kind: 'text', text: plain });
+        if (plain !== '') {
+          segments.push({ kind: 'text', text: plain });
+        }
         plain = '';
         segments.push({ kind: 'math', tex: text.slice(i + open, close), display });
         i = close + open;
@@ -46,20 +48,28 @@ export function splitMath(text: string): MathSegment[] {
     plain += text[i];
     i++;
   }
-  if (plain !== '') segments.push({ kind: 'text', text: plain });
+  if (plain !== '') {
+    segments.push({ kind: 'text', text: plain });
+  }
   return segments;
 }
 
 function findClose(text: string, from: number, display: boolean): number {
-  if (!display && /\s/.test(text[from] ?? ' ')) return -1;
+  if (!display && /\s/.test(text[from] ?? ' ')) {
+    return -1;
+  }
   for (let j = from; j < text.length; j++) {
     if (text[j] === '\\') {
       j++;
       continue;
     }
     if (display ? text.startsWith('$$', j) : text[j] === '$') {
-      if (j === from) return -1;
-      if (!display && (/\s/.test(text[j - 1] ?? '') || /\d/.test(text[j + 1] ?? ''))) return -1;
+      if (j === from) {
+        return -1;
+      }
+      if (!display && (/\s/.test(text[j - 1] ?? '') || /\d/.test(text[j + 1] ?? ''))) {
+        return -1;
+      }
       return j;
     }
   }
@@ -68,7 +78,9 @@ function findClose(text: string, from: number, display: boolean): number {
 
 /** True when `raw` (the source of a `$…$` span, delimiters included) satisfies the rules of `splitMath`. */
 export function isMathSpan(raw: string, next: string): boolean {
-  if (raw.startsWith('$$')) return raw.length > 4;
+  if (raw.startsWith('$$')) {
+    return raw.length > 4;
+  }
   const inner = raw.slice(1, -1);
   return inner !== '' && !/^\s|\s$/.test(inner) && !/\d/.test(next);
 }
@@ -133,12 +145,17 @@ export function checkTex(tex: string): string[] {
   let negative = 0;
   for (const match of tex.matchAll(/\\(?:[A-Za-z]+|.)|[{}]/gs)) {
     const token = match[0];
-    if (token === '{' || token === '\\left' || token === '\\begin') depth++;
-    else if (token === '}' || token === '\\right' || token === '\\end') depth--;
+    if (token === '{' || token === '\\left' || token === '\\begin') {
+      depth++;
+    } else if (token === '}' || token === '\\right' || token === '\\end') {
+      depth--;
+    }
     deepest = Math.max(deepest, depth);
     const name = token.slice(1);
     const reason = token.startsWith('\\') ? REFUSED_COMMANDS[name] : undefined;
-    if (reason !== undefined) problems.add(`math command \\${name} is not allowed: ${reason}`);
+    if (reason !== undefined) {
+      problems.add(`math command \\${name} is not allowed: ${reason}`);
+    }
     negative += token.startsWith('\\') ? (NEGATIVE_SPACES[name] ?? 0) : 0;
     if ((token === '\\\\' || token === '\\cr') && /^\s*\[\s*-/.test(tex.slice((match.index ?? 0) + token.length))) {
       problems.add(`math command ${token}[-…] is not allowed: a negative row gap can draw over the lines above`);
@@ -147,7 +164,9 @@ export function checkTex(tex: string): string[] {
   if (negative > MAX_NEGATIVE_MU) {
     problems.add(`math uses ${negative} mu of negative space (\\!, \\negthinspace…); at most ${MAX_NEGATIVE_MU} mu (1 em) are allowed`);
   }
-  if (deepest > MAX_TEX_DEPTH) problems.add(`math is nested ${deepest} groups deep; at most ${MAX_TEX_DEPTH} are allowed`);
+  if (deepest > MAX_TEX_DEPTH) {
+    problems.add(`math is nested ${deepest} groups deep; at most ${MAX_TEX_DEPTH} are allowed`);
+  }
   return [...problems];
 }
 
@@ -207,7 +226,9 @@ export function mathmlOnly(html: string): string {
         break;
       }
     }
-    if (depth !== 0 || !math.startsWith('<math')) throw new Error(`mathmlOnly: a formula without its MathML or its end at ${start}`);
+    if (depth !== 0 || !math.startsWith('<math')) {
+      throw new Error(`mathmlOnly: a formula without its MathML or its end at ${start}`);
+    }
     out += html.slice(at, start) + math;
     at = end;
   }

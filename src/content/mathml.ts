@@ -39,16 +39,26 @@ export function elementChildren(node: { childNodes: ChildNode[] }): Element[] {
  * into one `<mrow>`. Formulas without a function application are returned as they are, unparsed.
  */
 export function repairMathml(html: string): string {
-  if (!html.includes(FUNCTION_APPLICATION)) return html;
+  if (!html.includes(FUNCTION_APPLICATION)) {
+    return html;
+  }
   const fragment = parseFragment(html);
   let repaired = false;
   const walk = (node: { childNodes: ChildNode[] }) => {
-    for (const child of elementChildren(node)) walk(child);
-    if (!('tagName' in node)) return;
+    for (const child of elementChildren(node)) {
+      walk(child);
+    }
+    if (!('tagName' in node)) {
+      return;
+    }
     const element = node as Element;
     const arity = MATHML_ARITY[element.tagName];
-    if (arity === undefined || element.namespaceURI !== MATHML_NS) return;
-    while (elementChildren(element).length > arity && joinFunctionApplication(element)) repaired = true;
+    if (arity === undefined || element.namespaceURI !== MATHML_NS) {
+      return;
+    }
+    while (elementChildren(element).length > arity && joinFunctionApplication(element)) {
+      repaired = true;
+    }
   };
   walk(fragment);
   return repaired ? serialize(fragment) : html;
@@ -60,7 +70,9 @@ function joinFunctionApplication(element: Element): boolean {
   const at = children.findIndex((c, i) => i > 0 && c.tagName === 'mo' && textOf(c) === FUNCTION_APPLICATION);
   const name = children[at - 1];
   const apply = children[at];
-  if (at < 1 || name === undefined || apply === undefined) return false;
+  if (at < 1 || name === undefined || apply === undefined) {
+    return false;
+  }
   const row: Element = {
     nodeName: 'mrow',
     tagName: 'mrow',
@@ -77,6 +89,8 @@ function joinFunctionApplication(element: Element): boolean {
 }
 
 function textOf(node: ChildNode): string {
-  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
+  if (node.nodeName === '#text') {
+    return (node as DefaultTreeAdapterMap['textNode']).value;
+  }
   return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
 }

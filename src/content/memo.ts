@@ -12,9 +12,13 @@ export function memoizeString<T>(fn: (value: string) => T, limit = 100_000): (va
   const cache = new Map<string, T>();
   return (value: string) => {
     const hit = cache.get(value);
-    if (hit !== undefined || cache.has(value)) return hit as T;
+    if (hit !== undefined || cache.has(value)) {
+      return hit as T;
+    }
     const result = fn(value);
-    if (cache.size >= limit) cache.clear();
+    if (cache.size >= limit) {
+      cache.clear();
+    }
     cache.set(value, result);
     return result;
   };

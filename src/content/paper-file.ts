@@ -25,10 +25,16 @@ const MATTER_OPTIONS = { engines: { js: refuse, javascript: refuse }, language: 
 
 /** Splits a paper file into front matter and body; throws on non-YAML front matter. */
 export function readPaperFile(source: string): PaperFileParts {
-  if (source.startsWith('+++')) throw new Error('TOML front matter (+++) is not allowed: write YAML between --- lines');
+  if (source.startsWith('+++')) {
+    throw new Error('TOML front matter (+++) is not allowed: write YAML between --- lines');
+  }
   const opener = /^---([^\n]*)\r?\n/.exec(source);
-  if (opener === null) throw new Error('the file must start with YAML front matter between --- lines');
-  if ((opener[1] ?? '').trim() !== '') throw new Error(`front matter must be YAML: "---${opener[1]}" is not allowed`);
+  if (opener === null) {
+    throw new Error('the file must start with YAML front matter between --- lines');
+  }
+  if ((opener[1] ?? '').trim() !== '') {
+    throw new Error(`front matter must be YAML: "---${opener[1]}" is not allowed`);
+  }
   // gray-matter caches by content; pass a fresh options object so the cache never leaks between calls.
   const parsed = matter(source, { ...MATTER_OPTIONS });
   const bodyStart = source.length - parsed.content.length;
@@ -48,19 +54,43 @@ export function writePaperFile(fields: PaperFields, abstract: string | Root): st
   if (fields.authors !== undefined && fields.authors.length > 0) {
     lines.push('authors:', ...fields.authors.map((a) => `  - ${q(a)}`));
   }
-  if (fields.arxiv !== undefined) lines.push(`arxiv: ${q(fields.arxiv)}`);
-  if (fields.published !== undefined) lines.push(`published: ${q(fields.published)}`);
-  if (fields.category !== undefined) lines.push(`category: ${q(fields.category)}`);
-  if (fields.comment !== undefined) lines.push(`comment: ${q(fields.comment)}`);
-  if (fields.journal !== undefined) lines.push(`journal: ${q(fields.journal)}`);
-  if (fields.submitted_by !== undefined) lines.push(`submitted_by: ${q(fields.submitted_by)}`);
-  if (fields.summary !== undefined) lines.push(`summary: ${q(fields.summary)}`);
-  if (fields.summary_source !== undefined) lines.push(`summary_source: ${q(fields.summary_source)}`);
+  if (fields.arxiv !== undefined) {
+    lines.push(`arxiv: ${q(fields.arxiv)}`);
+  }
+  if (fields.published !== undefined) {
+    lines.push(`published: ${q(fields.published)}`);
+  }
+  if (fields.category !== undefined) {
+    lines.push(`category: ${q(fields.category)}`);
+  }
+  if (fields.comment !== undefined) {
+    lines.push(`comment: ${q(fields.comment)}`);
+  }
+  if (fields.journal !== undefined) {
+    lines.push(`journal: ${q(fields.journal)}`);
+  }
+  if (fields.submitted_by !== undefined) {
+    lines.push(`submitted_by: ${q(fields.submitted_by)}`);
+  }
+  if (fields.summary !== undefined) {
+    lines.push(`summary: ${q(fields.summary)}`);
+  }
+  if (fields.summary_source !== undefined) {
+    lines.push(`summary_source: ${q(fields.summary_source)}`);
+  }
   const links = LINK_KINDS.filter((k: LinkKind) => fields.links?.[k] !== undefined);
-  if (links.length > 0) lines.push('links:', ...links.map((k) => `  ${k}: ${q(fields.links?.[k] ?? '')}`));
-  if (fields.tags !== undefined && fields.tags.length > 0) lines.push(`tags: [${fields.tags.map(q).join(', ')}]`);
-  if (fields.votes !== undefined && fields.votes !== 0) lines.push(`votes: ${fields.votes}`);
-  if (fields.hf_upvotes !== undefined && fields.hf_upvotes !== 0) lines.push(`hf_upvotes: ${fields.hf_upvotes}`);
+  if (links.length > 0) {
+    lines.push('links:', ...links.map((k) => `  ${k}: ${q(fields.links?.[k] ?? '')}`));
+  }
+  if (fields.tags !== undefined && fields.tags.length > 0) {
+    lines.push(`tags: [${fields.tags.map(q).join(', ')}]`);
+  }
+  if (fields.votes !== undefined && fields.votes !== 0) {
+    lines.push(`votes: ${fields.votes}`);
+  }
+  if (fields.hf_upvotes !== undefined && fields.hf_upvotes !== 0) {
+    lines.push(`hf_upvotes: ${fields.hf_upvotes}`);
+  }
   lines.push('---', '');
   return `${lines.join('\n')}\n${textToMarkdown(abstract)}`;
 }
@@ -104,13 +134,21 @@ function q(value: string): string {
  * front matter, or a `votes:` value that is not a plain number (a person's edit to look at).
  */
 export function setVotesLine(source: string, votes: number): string {
-  if (!Number.isInteger(votes) || votes < 0) throw new Error(`votes must be a whole number ≥ 0, not ${votes}`);
+  if (!Number.isInteger(votes) || votes < 0) {
+    throw new Error(`votes must be a whole number ≥ 0, not ${votes}`);
+  }
   const lines = source.split('\n');
-  if ((lines[0] ?? '').replace(/\r$/, '') !== '---') throw new Error('the file does not start with front matter (---)');
+  if ((lines[0] ?? '').replace(/\r$/, '') !== '---') {
+    throw new Error('the file does not start with front matter (---)');
+  }
   const close = lines.findIndex((line, index) => index > 0 && line.replace(/\r$/, '') === '---');
-  if (close < 0) throw new Error('the front matter has no closing --- line');
+  if (close < 0) {
+    throw new Error('the front matter has no closing --- line');
+  }
   const found = lines.slice(1, close).flatMap((line, index) => (/^votes\s*:/.test(line) ? [index + 1] : []));
-  if (found.length > 1) throw new Error('the front matter has more than one votes: line');
+  if (found.length > 1) {
+    throw new Error('the front matter has more than one votes: line');
+  }
   const at = found[0];
   if (at === undefined) {
     const eol = lines[close]?.endsWith('\r') ? '\r' : '';
@@ -118,7 +156,9 @@ export function setVotesLine(source: string, votes: number): string {
     return lines.join('\n');
   }
   const match = /^(votes\s*:[ \t]*)(\d+)([ \t]*(?:#.*)?\r?)$/.exec(lines[at] ?? '');
-  if (match === null) throw new Error(`line ${at + 1}: the votes: value is not a plain number`);
+  if (match === null) {
+    throw new Error(`line ${at + 1}: the votes: value is not a plain number`);
+  }
   lines[at] = `${match[1]}${votes}${match[3]}`;
   return lines.join('\n');
 }
@@ -130,8 +170,12 @@ export function setVotesLine(source: string, votes: number): string {
  */
 export function withoutVotes(source: string): string {
   const lines = source.split('\n');
-  if ((lines[0] ?? '').replace(/\r$/, '') !== '---') return source;
+  if ((lines[0] ?? '').replace(/\r$/, '') !== '---') {
+    return source;
+  }
   const close = lines.findIndex((line, index) => index > 0 && line.replace(/\r$/, '') === '---');
-  if (close < 0) return source;
+  if (close < 0) {
+    return source;
+  }
   return lines.filter((line, index) => index === 0 || index >= close || !/^(votes|hf_upvotes)\s*:/.test(line)).join('\n');
 }

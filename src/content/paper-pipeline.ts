@@ -38,19 +38,25 @@ export interface PaperOutcome {
  */
 export function processPaperFile(bytes: Uint8Array, relative: string, shown: string): PaperOutcome {
   const placement = checkPaperPath(relative).map((p) => ({ ...p, path: shown }));
-  if (!relative.endsWith('.md')) return { problems: placement };
+  if (!relative.endsWith('.md')) {
+    return { problems: placement };
+  }
   const parts = relative.split(/[\\/]/);
   const day = parts.at(-2) ?? '';
   const id = (parts.at(-1) ?? '').slice(0, -'.md'.length);
   const decoded = decodePaperFile(bytes, shown);
-  if (decoded.text === undefined) return { problems: [...placement, ...decoded.problems] };
+  if (decoded.text === undefined) {
+    return { problems: [...placement, ...decoded.problems] };
+  }
   const inspected = inspectPaperText(decoded.text, shown, day);
   const identity = {
     ...(inspected.title === undefined ? {} : { title: inspected.title }),
     ...(inspected.arxiv === undefined ? {} : { arxiv: inspected.arxiv }),
   };
   const problems = [...placement, ...decoded.problems, ...inspected.problems];
-  if (problems.length > 0 || inspected.parsed === undefined) return { problems, identity };
+  if (problems.length > 0 || inspected.parsed === undefined) {
+    return { problems, identity };
+  }
   const warnings = inspected.warnings.length === 0 ? {} : { warnings: inspected.warnings };
   try {
     return { problems, ...warnings, identity, paper: renderPaper(inspected.parsed, id, day) };

@@ -34,9 +34,15 @@ export type LinkKind = (typeof LINK_KINDS)[number];
 
 /** Describes what YAML produced, for messages about values that were not written as strings. */
 function describe(input: unknown): string {
-  if (input instanceof Date) return 'a YAML timestamp';
-  if (input === null) return 'an empty value';
-  if (Array.isArray(input)) return 'a list';
+  if (input instanceof Date) {
+    return 'a YAML timestamp';
+  }
+  if (input === null) {
+    return 'an empty value';
+  }
+  if (Array.isArray(input)) {
+    return 'a list';
+  }
   return `the ${typeof input} ${JSON.stringify(input)}`;
 }
 
@@ -87,7 +93,9 @@ export const HttpUrlSchema = z
 function visible<T extends z.ZodType<string>>(schema: T) {
   return schema.superRefine((value, ctx) => {
     const found = describeInvisible(value);
-    if (found !== undefined) ctx.addIssue({ code: 'custom', message: `contains an invisible character, ${found}: delete it` });
+    if (found !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `contains an invisible character, ${found}: delete it` });
+    }
   });
 }
 
@@ -98,7 +106,9 @@ function isTrimmed(value: string): boolean {
 
 /** True for an absolute, parseable http: or https: URL without whitespace. */
 export function isHttpUrl(value: string): boolean {
-  if (/\s/.test(value)) return false;
+  if (/\s/.test(value)) {
+    return false;
+  }
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';

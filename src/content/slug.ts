@@ -26,7 +26,9 @@ function slugifyText(text: string, maxLength: number): string {
   let slug = '';
   for (const word of words) {
     const next = slug === '' ? word : `${slug}-${word}`;
-    if (next.length > maxLength) return slug === '' ? word.slice(0, maxLength) : slug;
+    if (next.length > maxLength) {
+      return slug === '' ? word.slice(0, maxLength) : slug;
+    }
     slug = next;
   }
   return slug;

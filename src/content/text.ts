@@ -49,7 +49,9 @@ const INVISIBLE_NAMES: Record<string, string> = {
  */
 export function describeInvisible(value: string): string | undefined {
   const match = INVISIBLE.exec(value);
-  if (match === null) return undefined;
+  if (match === null) {
+    return undefined;
+  }
   const char = match[0];
   const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
   return `${code} ${INVISIBLE_NAMES[char] ?? 'invisible character'} at character ${[...value.slice(0, match.index)].length + 1}`;

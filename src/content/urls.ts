@@ -24,7 +24,9 @@ export function findUrls(text: string): FoundUrl[] {
   const found: FoundUrl[] = [];
   for (const m of text.matchAll(URL_PATTERN)) {
     const url = trimUrl(m[0]);
-    if (isHttpUrl(url)) found.push({ start: m.index, end: m.index + url.length, url });
+    if (isHttpUrl(url)) {
+      found.push({ start: m.index, end: m.index + url.length, url });
+    }
   }
   return found;
 }
@@ -40,6 +42,10 @@ function trimUrl(url: string): string {
 
 function count(text: string, char: string): number {
   let n = 0;
-  for (const c of text) if (c === char) n++;
+  for (const c of text) {
+    if (c === char) {
+      n++;
+    }
+  }
   return n;
 }

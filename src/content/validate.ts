@@ -37,10 +37,15 @@ export function checkPaperPath(relativePath: string): Problem[] {
   const name = parts.at(-1) ?? '';
   const day = parts.at(-2) ?? '';
   const problems: Problem[] = [];
-  if (!name.endsWith('.md')) return [at('paper files must be named <id>.md, in lowercase (other files do not belong here)')];
-  if (parts.length !== 2) return [at('a paper must be at <YYYY-MM-DD>/<id>.md, directly inside a listing-day folder')];
-  if (!isDayKey(day))
+  if (!name.endsWith('.md')) {
+    return [at('paper files must be named <id>.md, in lowercase (other files do not belong here)')];
+  }
+  if (parts.length !== 2) {
+    return [at('a paper must be at <YYYY-MM-DD>/<id>.md, directly inside a listing-day folder')];
+  }
+  if (!isDayKey(day)) {
     problems.push(at(`the folder ${JSON.stringify(day)} must be a listing day written YYYY-MM-DD that exists on the calendar`));
+  }
   const id = name.slice(0, -3);
   if (RESERVED_IDS.has(id)) {
     problems.push(at(`the id ${JSON.stringify(id)} is reserved for the site's own pages (/papers/${id}/…): rename the file`));
@@ -128,7 +133,9 @@ export function inspectPaperText(source: string, path: string, day?: string): In
     };
   }
   const unclosed = unclosedFrontMatter(source);
-  if (unclosed !== undefined) return { problems: [{ path, ...unclosed }], warnings: [] };
+  if (unclosed !== undefined) {
+    return { problems: [{ path, ...unclosed }], warnings: [] };
+  }
   let parts: ReturnType<typeof readPaperFile>;
   try {
     parts = readPaperFile(source);
@@ -146,7 +153,9 @@ export function inspectPaperText(source: string, path: string, day?: string): In
     return positions(fieldPath);
   };
   const result = PaperSchema.safeParse(parts.data);
-  if (!result.success) problems.push(...schemaProblems(result.error, locate, path));
+  if (!result.success) {
+    problems.push(...schemaProblems(result.error, locate, path));
+  }
   const published = result.data?.published;
   if (day !== undefined && published !== undefined && published > day) {
     problems.push({
@@ -166,7 +175,9 @@ export function inspectPaperText(source: string, path: string, day?: string): In
   }
   if (result.data !== undefined) {
     for (const segment of splitMath(result.data.title)) {
-      if (segment.kind !== 'math') continue;
+      if (segment.kind !== 'math') {
+        continue;
+      }
       for (const message of checkTex(segment.tex)) {
         problems.push({ path, ...locate(['title']), field: 'title', message });
       }
@@ -197,7 +208,9 @@ export function paperWarnings(
   path: string,
   locate: (fieldPath: string[]) => { line: number; column: number },
 ): Problem[] {
-  if (data.arxiv === undefined || data.authors.length > 0) return [];
+  if (data.arxiv === undefined || data.authors.length > 0) {
+    return [];
+  }
   return [
     {
       path,
@@ -223,10 +236,14 @@ const FRONT_MATTER_LINE = /^(?:\s*(?:#.*)?|[\w.-]+\s*:.*|\s*-(?:\s.*)?|\s+\S.*)$
  */
 export function unclosedFrontMatter(source: string): Mistake | undefined {
   const lines = source.split(/\r?\n/);
-  if (lines[0] !== '---' || lines.slice(1).some((line) => /^---\s*$/.test(line))) return undefined;
+  if (lines[0] !== '---' || lines.slice(1).some((line) => /^---\s*$/.test(line))) {
+    return undefined;
+  }
   let last = 0;
   for (let i = 1; i < lines.length && FRONT_MATTER_LINE.test(lines[i] ?? ''); i++) {
-    if ((lines[i] ?? '').trim() !== '') last = i;
+    if ((lines[i] ?? '').trim() !== '') {
+      last = i;
+    }
   }
   return {
     line: last + 2,
@@ -246,11 +263,15 @@ export function unclosedQuote(source: string): Mistake | undefined {
   const end = lines.findIndex((line, i) => i > 0 && /^---\s*$/.test(line));
   for (let i = 1; i < (end < 0 ? lines.length : end); i++) {
     const match = /^(\s*(?:-\s+)?)(?:([\w.-]+)\s*:\s*)?(["'])(.*)$/.exec(lines[i] ?? '');
-    if (match === null) continue;
+    if (match === null) {
+      continue;
+    }
     const [, lead = '', key, quote = '"', rest = ''] = match;
     const closes = quote === '"' ? /^(?:[^"\\]|\\.)*"/.test(rest) : /^(?:[^']|'')*'(?!')/.test(rest);
     const continues = /^\s+\S/.test(lines[i + 1] ?? '');
-    if (closes || continues) continue;
+    if (closes || continues) {
+      continue;
+    }
     const inside = quote === '"' ? 'write \\" for a " inside it' : "write '' for a ' inside it";
     return {
       line: i + 1,
@@ -284,13 +305,20 @@ export function checkDuplicates(papers: PaperIdentity[]): Problem[] {
   for (const paper of sorted) {
     const arxiv = paper.arxiv === undefined ? undefined : arxivBaseId(paper.arxiv);
     const keys: [string, string, string][] = [[`id:${paper.id}`, 'file', `the id ${JSON.stringify(paper.id)}`]];
-    if (arxiv !== undefined) keys.push([`arxiv:${arxiv}`, 'arxiv', `arXiv ${arxiv}`]);
+    if (arxiv !== undefined) {
+      keys.push([`arxiv:${arxiv}`, 'arxiv', `arXiv ${arxiv}`]);
+    }
     for (const [key, field, what] of keys) {
       const other = seen.get(key);
-      if (other === undefined) seen.set(key, paper.path);
-      else problems.push({ path: paper.path, line: 1, column: 1, field, message: `${what} is already on the site: ${other}` });
+      if (other === undefined) {
+        seen.set(key, paper.path);
+      } else {
+        problems.push({ path: paper.path, line: 1, column: 1, field, message: `${what} is already on the site: ${other}` });
+      }
     }
-    if (paper.title === undefined) continue;
+    if (paper.title === undefined) {
+      continue;
+    }
     const title = normalizeTitle(paper.title);
     const same = titles.get(title) ?? [];
     const other = same.find((e) => !isDistinctArxiv(e.arxiv, arxiv));
@@ -323,7 +351,9 @@ export function schemaProblems(
       let message = issue.message;
       if (issue.code === 'unrecognized_keys') {
         const suggestion = suggestField(fieldPath);
-        if (suggestion !== undefined) meant.add([...fieldPath.slice(0, -1), suggestion].join('.'));
+        if (suggestion !== undefined) {
+          meant.add([...fieldPath.slice(0, -1), suggestion].join('.'));
+        }
         message = unknownKeyMessage(issue.message, fieldPath.at(-1) ?? '', suggestion);
       }
       return { path, line, column, field: fieldPath.join('.') || 'front matter', message };
@@ -341,9 +371,13 @@ function suggestField(fieldPath: string[]): string | undefined {
 }
 
 function unknownKeyMessage(message: string, key: string, suggestion: string | undefined): string {
-  if (key === 'slug') return 'unknown field "slug": the id is the file name, and cannot be overridden';
+  if (key === 'slug') {
+    return 'unknown field "slug": the id is the file name, and cannot be overridden';
+  }
   const named = message.replace(/^unknown (field|link kind) ("[^"]*"(, )?)+/, `unknown $1 ${JSON.stringify(key)}`);
-  if (suggestion === undefined) return named;
+  if (suggestion === undefined) {
+    return named;
+  }
   // "unknown field "titel"" → "unknown field "titel": did you mean "title"?", before any list of kinds.
   return named.replace(
     /^(unknown (?:field|link kind) "[^"]*")(: (.*))?$/,
@@ -375,12 +409,16 @@ function frontMatterPositions(source: string): (fieldPath: string[]) => { line: 
     for (const key of fieldPath) {
       if (isSeq(node) && /^\d+$/.test(key)) {
         const item = node.items[Number(key)];
-        if (!isNode(item) || item.range === undefined || item.range === null) return found;
+        if (!isNode(item) || item.range === undefined || item.range === null) {
+          return found;
+        }
         found = at(item.range[0]);
         node = item;
       } else if (isMap(node)) {
         const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-        if (pair === undefined || !isNode(pair.key) || !pair.key.range) return found;
+        if (pair === undefined || !isNode(pair.key) || !pair.key.range) {
+          return found;
+        }
         found = at(pair.key.range[0]);
         node = pair.value;
       } else {
@@ -396,7 +434,9 @@ function yamlPosition(error: unknown): { line: number; column: number } {
   // js-yaml counts lines from 0 in the text it parsed, which starts with the newline that ends
   // the opening `---` line: its line 0 is the file's line 1. Its column can be negative for a
   // duplicated key without a value (found by the fuzz test), so both are clamped to 1.
-  if (mark?.line === undefined) return { line: 1, column: 1 };
+  if (mark?.line === undefined) {
+    return { line: 1, column: 1 };
+  }
   return { line: Math.max(1, mark.line + 1), column: Math.max(1, (mark.column ?? 0) + 1) };
 }
 

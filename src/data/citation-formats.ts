@@ -47,7 +47,9 @@ export function citationKind(p: Pick<CitablePaper, 'journal'>): 'preprint' | 'jo
 export function invertName(name: string): string {
   const parts = name.trim().split(/\s+/);
   // Collaborations are names of groups, not people with a family name.
-  if (parts.length < 2 || /\b(collaboration|consortium|team|group|project)\b/i.test(name)) return name.trim();
+  if (parts.length < 2 || /\b(collaboration|consortium|team|group|project)\b/i.test(name)) {
+    return name.trim();
+  }
   const last = parts.pop() ?? '';
   return `${last}, ${parts.join(' ')}`;
 }
@@ -148,14 +150,28 @@ export function escapeBibtex(text: string): string {
       .map((c, j, all) => {
         // LaTeX accent commands apply to Latin letters; Greek, Cyrillic and other scripts keep
         // their accented letters as they are (recomposed below).
-        if (BIBTEX_ACCENTS[c] !== undefined) return /[A-Za-z]/.test(baseLetter(all, j)) ? '' : c;
+        if (BIBTEX_ACCENTS[c] !== undefined) {
+          return /[A-Za-z]/.test(baseLetter(all, j)) ? '' : c;
+        }
         const accent = /[A-Za-z]/.test(c) ? BIBTEX_ACCENTS[all[j + 1] ?? ''] : undefined;
-        if (accent !== undefined) return /[A-Za-z]/.test(accent) ? `{\\${accent}{${c}}}` : `{\\${accent}${c}}`;
-        if (BIBTEX_LETTERS[c.normalize('NFC')] !== undefined) return BIBTEX_LETTERS[c.normalize('NFC')];
-        if ('{}&%#_'.includes(c)) return `\\${c}`;
-        if (c === '\\') return '\\textbackslash{}';
-        if (c === '~') return '\\textasciitilde{}';
-        if (c === '^') return '\\textasciicircum{}';
+        if (accent !== undefined) {
+          return /[A-Za-z]/.test(accent) ? `{\\${accent}{${c}}}` : `{\\${accent}${c}}`;
+        }
+        if (BIBTEX_LETTERS[c.normalize('NFC')] !== undefined) {
+          return BIBTEX_LETTERS[c.normalize('NFC')];
+        }
+        if ('{}&%#_'.includes(c)) {
+          return `\\${c}`;
+        }
+        if (c === '\\') {
+          return '\\textbackslash{}';
+        }
+        if (c === '~') {
+          return '\\textasciitilde{}';
+        }
+        if (c === '^') {
+          return '\\textasciicircum{}';
+        }
         return c;
       })
       .join('')
@@ -193,7 +209,9 @@ export function bibtexTitle(raw: string): string {
 /** The letter that the combining marks before index `j` belong to. */
 function baseLetter(chars: string[], j: number): string {
   let i = j - 1;
-  while (i >= 0 && /\p{M}/u.test(chars[i] ?? '')) i--;
+  while (i >= 0 && /\p{M}/u.test(chars[i] ?? '')) {
+    i--;
+  }
   return chars[i] ?? '';
 }
 
@@ -320,7 +338,9 @@ export const CITATION_FILES: Record<CitationFormat, { extension: string; type: s
 
 /** A whole reference file of `papers`, in their order: what a day's `.bib` holds, and what the browser exports. */
 export function citationFile(format: CitationFormat, papers: readonly CitablePaper[]): string {
-  if (format === 'csl-json') return `${JSON.stringify(papers.map(cslItem), null, 2)}\n`;
+  if (format === 'csl-json') {
+    return `${JSON.stringify(papers.map(cslItem), null, 2)}\n`;
+  }
   const entry = format === 'bibtex' ? bibtexEntry : risEntry;
   return `${papers.map((p) => entry(p).trimEnd()).join('\n\n')}\n`;
 }

@@ -27,7 +27,9 @@ export function citable(paper: Paper): CitablePaper {
 export function arxivIndex(papers: readonly Pick<Paper, 'id' | 'arxiv'>[]): { month: string; ids: Record<string, string> }[] {
   const months = new Map<string, [string, string][]>();
   for (const paper of papers) {
-    if (paper.arxiv === undefined) continue;
+    if (paper.arxiv === undefined) {
+      continue;
+    }
     const id = arxivBaseId(paper.arxiv);
     const month = arxivMonth(id);
     months.set(month, [...(months.get(month) ?? []), [id, paper.id]]);

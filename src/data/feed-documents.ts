@@ -67,7 +67,9 @@ function updated(items: FeedItem[], time: (day: DayKey, second: number) => strin
  */
 export function dayTimes(days: readonly DayKey[]): number[] {
   const count = new Map<DayKey, number>();
-  for (const day of days) count.set(day, (count.get(day) ?? 0) + 1);
+  for (const day of days) {
+    count.set(day, (count.get(day) ?? 0) + 1);
+  }
   const seen = new Map<DayKey, number>();
   return days.map((day) => {
     const index = seen.get(day) ?? 0;
@@ -82,7 +84,9 @@ export function dayTimes(days: readonly DayKey[]): number[] {
  */
 export function newestWholeDays<T extends { day: DayKey }>(papers: readonly T[], min: number): T[] {
   let end = 0;
-  while (end < papers.length && (end < min || papers[end]?.day === papers[end - 1]?.day)) end++;
+  while (end < papers.length && (end < min || papers[end]?.day === papers[end - 1]?.day)) {
+    end++;
+  }
   return papers.slice(0, end);
 }
 

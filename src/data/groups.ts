@@ -35,8 +35,11 @@ export function groupByDay<P extends GroupedPaper>(papers: readonly P[]): DayGro
   const days: DayGroup<P>[] = [];
   for (const paper of [...papers].sort(compareNewestFirst)) {
     const last = days.at(-1);
-    if (last?.day === paper.day) last.papers.push(paper);
-    else days.push({ day: paper.day, papers: [paper] });
+    if (last?.day === paper.day) {
+      last.papers.push(paper);
+    } else {
+      days.push({ day: paper.day, papers: [paper] });
+    }
   }
   return days;
 }
@@ -47,17 +50,26 @@ export function groupByPeriod<P extends GroupedPaper>(days: readonly DayGroup<P>
   for (const day of days) {
     const key = keyOf(day.day);
     const last = periods.at(-1);
-    if (last?.key === key) last.days.push(day);
-    else periods.push({ key, days: [day], top: [] });
+    if (last?.key === key) {
+      last.days.push(day);
+    } else {
+      periods.push({ key, days: [day], top: [] });
+    }
   }
-  for (const period of periods) period.top = period.days.flatMap((d) => d.papers).sort(compareByVotes);
+  for (const period of periods) {
+    period.top = period.days.flatMap((d) => d.papers).sort(compareByVotes);
+  }
   return periods;
 }
 
 /** Every tag with its papers, newest first; tags in alphabetical order. */
 export function groupByTag<P extends GroupedPaper>(papers: readonly P[]): { tag: string; papers: P[] }[] {
   const byTag = new Map<string, P[]>();
-  for (const paper of papers) for (const tag of paper.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), paper]);
+  for (const paper of papers) {
+    for (const tag of paper.tags) {
+      byTag.set(tag, [...(byTag.get(tag) ?? []), paper]);
+    }
+  }
   return [...byTag].map(([tag, list]) => ({ tag, papers: list.sort(compareNewestFirst) })).sort((a, b) => compareText(a.tag, b.tag));
 }
 
@@ -98,8 +110,11 @@ export function groupByShelf<P extends GroupedPaper>(authors: readonly AuthorGro
   for (const author of authors) {
     const shelf = authorShelf(author.slug);
     const list = byShelf.get(shelf);
-    if (list) list.push(author);
-    else byShelf.set(shelf, [author]);
+    if (list) {
+      list.push(author);
+    } else {
+      byShelf.set(shelf, [author]);
+    }
   }
   return [...byShelf]
     .sort(([a], [b]) => compareText(a, b))
@@ -109,7 +124,9 @@ export function groupByShelf<P extends GroupedPaper>(authors: readonly AuthorGro
 /** The newer and older neighbours of `key` in a newest-first list of keys. */
 export function neighbours(keys: readonly string[], key: string): { previous?: string; next?: string } {
   const index = keys.indexOf(key);
-  if (index === -1) return {};
+  if (index === -1) {
+    return {};
+  }
   const older = keys[index + 1];
   const newer = index > 0 ? keys[index - 1] : undefined;
   return { ...(older === undefined ? {} : { previous: older }), ...(newer === undefined ? {} : { next: newer }) };
@@ -118,6 +135,8 @@ export function neighbours(keys: readonly string[], key: string): { previous?: s
 /** Splits a list into pages of `size`; always at least one page. */
 export function paginate<T>(items: readonly T[], size: number): T[][] {
   const pages: T[][] = [];
-  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
+  for (let i = 0; i < items.length; i += size) {
+    pages.push(items.slice(i, i + size));
+  }
   return pages.length === 0 ? [[]] : pages;
 }

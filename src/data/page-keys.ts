@@ -27,9 +27,12 @@ function isPaper(value: unknown): value is Paper {
 /** What a page's entry holds, as text: papers by their hash. Maps and Sets refuse (JSON would drop their contents). */
 function serialise(entry: unknown): string {
   return JSON.stringify(entry, (_key, value: unknown) => {
-    if (value instanceof Map || value instanceof Set)
+    if (value instanceof Map || value instanceof Set) {
       throw new Error('pageKey: a Map or Set in page props would not be part of the cache key');
-    if (!isPaper(value)) return value;
+    }
+    if (!isPaper(value)) {
+      return value;
+    }
     let key = paperKeys.get(value);
     if (key === undefined) {
       key = contentHash(JSON.stringify(value));

@@ -52,10 +52,14 @@ function relatedOf(papers: Paper[], byId: Map<string, Paper>): Map<string, Paper
 
 /** Who added each file, from one read of the content folder's git history (src/content/credits.ts). */
 function creditsOf(needed: boolean): Map<string, Credit> {
-  if (!needed) return new Map();
+  if (!needed) {
+    return new Map();
+  }
   const start = epochNow();
   const { credits, unavailable } = readCredits(contentDir());
-  if (unavailable !== undefined) console.warn(`[papershelf] papers are shown without credits: ${unavailable}`);
+  if (unavailable !== undefined) {
+    console.warn(`[papershelf] papers are shown without credits: ${unavailable}`);
+  }
   recordPhase('credits from git', start);
   return withAccounts(credits, readPullAuthors(pullAuthorsFile()));
 }
@@ -74,7 +78,9 @@ async function load(): Promise<SiteData> {
   const mathStyles: MathStyles = new Map();
   const credits = creditsOf(loaded.some((p) => p.submitted_by === undefined));
   const papers: Paper[] = loaded.map(({ mathStyles: styles, ...paper }) => {
-    for (const [name, css] of styles) mathStyles.set(name, css);
+    for (const [name, css] of styles) {
+      mathStyles.set(name, css);
+    }
     const credit = paper.submitted_by === undefined ? credits.get(`${paper.day}/${paper.id}.md`) : creditOfSubmitter(paper.submitted_by);
     return credit === undefined ? paper : { ...paper, credit };
   });

@@ -20,7 +20,9 @@ achieving across well without within et al e g i.e eg ie may many much can't don
 
 /** A light Porter-style stemmer: enough to join 'decoding'/'decoder'/'decoded', not a full Porter. */
 export function stem(word: string): string {
-  if (word.length <= 4) return word;
+  if (word.length <= 4) {
+    return word;
+  }
   const rules: [RegExp, string][] = [
     [/ational$/, 'ate'],
     [/ization$/, 'ize'],
@@ -84,11 +86,17 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
   const n = papers.length;
   const termFrequencies = papers.map((p) => {
     const tf = new Map<string, number>();
-    for (const t of [...terms(p.title), ...terms(p.title), ...terms(p.abstract)]) tf.set(t, (tf.get(t) ?? 0) + 1);
+    for (const t of [...terms(p.title), ...terms(p.title), ...terms(p.abstract)]) {
+      tf.set(t, (tf.get(t) ?? 0) + 1);
+    }
     return tf;
   });
   const df = new Map<string, number>();
-  for (const tf of termFrequencies) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  for (const tf of termFrequencies) {
+    for (const t of tf.keys()) {
+      df.set(t, (df.get(t) ?? 0) + 1);
+    }
+  }
   // Sparse, L2-normalised tf-idf vectors, pruned to each paper's strongest terms.
   const vectors = termFrequencies.map((tf) => {
     const weighted = [...tf].map(([t, f]) => [t, (1 + Math.log(f)) * Math.log((n + 1) / ((df.get(t) ?? 0) + 1))] as [string, number]);
@@ -103,12 +111,16 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
   const postings = new Map<string, { docs: number[]; weights: number[] }>();
   vectors.forEach((vector, doc) => {
     for (const [t, w] of vector) {
-      if ((df.get(t) ?? 0) > maxDf) continue;
+      if ((df.get(t) ?? 0) > maxDf) {
+        continue;
+      }
       const list = postings.get(t);
       if (list) {
         list.docs.push(doc);
         list.weights.push(w);
-      } else postings.set(t, { docs: [doc], weights: [w] });
+      } else {
+        postings.set(t, { docs: [doc], weights: [w] });
+      }
     }
   });
   const result = new Map<string, string[]>();
@@ -117,12 +129,18 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
   vectors.forEach((vector, doc) => {
     for (const [t, w] of vector) {
       const list = postings.get(t);
-      if (list === undefined) continue;
+      if (list === undefined) {
+        continue;
+      }
       const { docs, weights } = list;
       for (let i = 0; i < docs.length; i++) {
         const other = docs[i] as number;
-        if (other === doc) continue;
-        if (scores[other] === 0) touched.push(other);
+        if (other === doc) {
+          continue;
+        }
+        if (scores[other] === 0) {
+          touched.push(other);
+        }
         scores[other] = (scores[other] ?? 0) + w * (weights[i] as number);
       }
     }
@@ -132,17 +150,25 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
     const before = (a: number, b: number) => (scores[b] ?? 0) - (scores[a] ?? 0) || compareText(papers[a]?.id ?? '', papers[b]?.id ?? '');
     for (const other of touched) {
       const last = best[best.length - 1];
-      if (best.length === options.count && last !== undefined && before(other, last) >= 0) continue;
+      if (best.length === options.count && last !== undefined && before(other, last) >= 0) {
+        continue;
+      }
       let i = best.length;
-      while (i > 0 && before(other, best[i - 1] as number) < 0) i--;
+      while (i > 0 && before(other, best[i - 1] as number) < 0) {
+        i--;
+      }
       best.splice(i, 0, other);
-      if (best.length > options.count) best.pop();
+      if (best.length > options.count) {
+        best.pop();
+      }
     }
     result.set(
       papers[doc]?.id ?? '',
       best.map((other) => papers[other]?.id ?? ''),
     );
-    for (const other of touched) scores[other] = 0;
+    for (const other of touched) {
+      scores[other] = 0;
+    }
     touched.length = 0;
   });
   return result;

@@ -34,8 +34,12 @@ export interface SearchShard {
 
 /** The shard that holds `day` when `newest` is the site's newest listing day. */
 export function shardOf(day: DayKey, newest: DayKey): ShardName {
-  if (monthOf(day) === monthOf(newest)) return 'live';
-  if (yearOf(day) === yearOf(newest)) return 'year';
+  if (monthOf(day) === monthOf(newest)) {
+    return 'live';
+  }
+  if (yearOf(day) === yearOf(newest)) {
+    return 'year';
+  }
   return 'archive';
 }
 
@@ -43,11 +47,15 @@ export function shardOf(day: DayKey, newest: DayKey): ShardName {
 export function searchShards(days: readonly DayKey[]): SearchShard[] {
   const sorted = [...new Set(days)].sort(compareText);
   const newest = sorted.at(-1);
-  if (newest === undefined) return [];
+  if (newest === undefined) {
+    return [];
+  }
   return SHARD_NAMES.flatMap((name) => {
     const mine = sorted.filter((day) => shardOf(day, newest) === name);
     const [first, last] = [mine[0], mine.at(-1)];
-    if (first === undefined || last === undefined) return [];
+    if (first === undefined || last === undefined) {
+      return [];
+    }
     return [{ name, dir: name === 'live' ? '' : `shards/${name}/`, first, last, days: mine.length }];
   });
 }
@@ -59,7 +67,9 @@ export function searchShards(days: readonly DayKey[]): SearchShard[] {
 export function shardPlan<T extends { day: DayKey }>(papers: readonly T[]): { shard: SearchShard; papers: T[] }[] {
   const shards = searchShards(papers.map((p) => p.day));
   const newest = shards[0]?.last;
-  if (newest === undefined) return [{ shard: { name: 'live', dir: '', first: '', last: '', days: 0 }, papers: [] }];
+  if (newest === undefined) {
+    return [{ shard: { name: 'live', dir: '', first: '', last: '', days: 0 }, papers: [] }];
+  }
   return shards.map((shard) => ({ shard, papers: papers.filter((p) => shardOf(p.day, newest) === shard.name) }));
 }
 

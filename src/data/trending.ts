@@ -28,8 +28,14 @@ export function rankTrending<P extends GroupedPaper>(
   options: { count: number; windowDays: number },
 ): { newest?: DayKey; papers: P[] } {
   let newest: DayKey | undefined;
-  for (const paper of papers) if (newest === undefined || paper.day > newest) newest = paper.day;
-  if (newest === undefined) return { papers: [] };
+  for (const paper of papers) {
+    if (newest === undefined || paper.day > newest) {
+      newest = paper.day;
+    }
+  }
+  if (newest === undefined) {
+    return { papers: [] };
+  }
   const from = newest;
   const scored = papers
     .map((paper) => ({ paper, age: daysBetween(paper.day, from) }))

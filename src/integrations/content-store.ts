@@ -31,7 +31,9 @@ export function contentStoreIntegration(): AstroIntegration {
     name: 'papershelf:content-store',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
-        if (command !== 'build') return;
+        if (command !== 'build') {
+          return;
+        }
         const file = fileURLToPath(new URL(STORE_FILE, config.cacheDir));
         updateConfig({
           vite: {
@@ -42,7 +44,9 @@ export function contentStoreIntegration(): AstroIntegration {
                 // Astro's own plugin loads the module; this one replaces the code it loaded, keeping
                 // its metadata. A store not yet written (`export default new Map()`) stays as it is.
                 transform(code: string, id: string) {
-                  if (id !== STORE_MODULE || !code.startsWith('export default JSON.parse(')) return undefined;
+                  if (id !== STORE_MODULE || !code.startsWith('export default JSON.parse(')) {
+                    return undefined;
+                  }
                   return { code: storeModuleCode(file), map: null };
                 },
               },

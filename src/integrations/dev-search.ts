@@ -21,7 +21,9 @@ const TYPES: Record<string, string> = {
 /** What the dev server says of the index at start: where it comes from, or that there is none. */
 export function describeIndex(index: string): string {
   const entry = path.join(index, 'pagefind-entry.json');
-  if (!existsSync(entry)) return `search: no index yet in ${index}: run npm run build once, and search works here too`;
+  if (!existsSync(entry)) {
+    return `search: no index yet in ${index}: run npm run build once, and search works here too`;
+  }
   // The live shard's entry at the root, the others' under shards/ (src/data/search-shards.ts).
   const shards = path.join(index, 'shards');
   const entries = [entry, ...(existsSync(shards) ? readdirSync(shards).map((name) => path.join(shards, name, 'pagefind-entry.json')) : [])];

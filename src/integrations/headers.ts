@@ -35,7 +35,9 @@ export function policyRules(entries: readonly string[]): PolicyRule[] {
   for (const entry of [...entries].sort()) {
     if (entry.endsWith('/')) {
       const folder = entry.slice(0, -1);
-      if (!noDocuments.has(folder)) rules.push({ pattern: withBase(`${folder}/*`), kind: kinds[folder] ?? 'page' });
+      if (!noDocuments.has(folder)) {
+        rules.push({ pattern: withBase(`${folder}/*`), kind: kinds[folder] ?? 'page' });
+      }
     } else if (entry.endsWith('.html')) {
       rules.push({ pattern: withBase(entry), kind: 'page' });
     }
@@ -58,7 +60,9 @@ export function headersIntegration(): AstroIntegration {
         const out = fileURLToPath(dir);
         const file = path.join(out, '_headers');
         const entries = readdirSync(out, { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
-        if (!entries.includes('_headers')) return;
+        if (!entries.includes('_headers')) {
+          return;
+        }
         writeFileSync(file, withPolicies(readFileSync(file, 'utf8'), policyRules(entries), siteGithubSettings()));
       },
     },

@@ -157,7 +157,9 @@ export async function buildIndex(paths: IndexPaths, logger: { info(message: stri
       built.push(shard.name);
     }
     for (const name of readdirSync(store)) {
-      if (name !== 'manifest.json' && !plan.some((s) => s.name === name)) rmSync(path.join(store, name), { recursive: true, force: true });
+      if (name !== 'manifest.json' && !plan.some((s) => s.name === name)) {
+        rmSync(path.join(store, name), { recursive: true, force: true });
+      }
     }
     const target = path.join(paths.out, pagefindDir);
     linkShards(store, target, plan);
@@ -195,7 +197,9 @@ async function indexShard(
   }
   try {
     const index = ok('createIndex', await pagefind.createIndex({ forceLanguage: 'en', maxFragments })).index;
-    if (index === undefined) throw new Error('Pagefind returned no index');
+    if (index === undefined) {
+      throw new Error('Pagefind returned no index');
+    }
     const added = ok('addDirectory', await index.addDirectory({ path: stage, glob: PAPER_PAGES }));
     if (added.page_count !== members.length) {
       throw new Error(`Pagefind indexed ${added.page_count} of the ${members.length} paper pages of a shard (${bundle})`);
@@ -219,19 +223,30 @@ async function indexShard(
 export function pageIds(bundle: string): Record<string, string> {
   const pages: Record<string, string> = {};
   const folder = path.join(bundle, 'fragment');
-  if (!existsSync(folder)) return pages;
+  if (!existsSync(folder)) {
+    return pages;
+  }
   const add = (hash: string, fragment: { url?: string }) => {
     const id = /^\/papers\/([^/]+)\/$/.exec(fragment.url ?? '')?.[1];
-    if (id === undefined) throw new Error(`search index: a fragment of ${bundle} has no paper URL (${hash})`);
+    if (id === undefined) {
+      throw new Error(`search index: a fragment of ${bundle} has no paper URL (${hash})`);
+    }
     pages[hash] = decodeURIComponent(id);
   };
   for (const name of readdirSync(folder).sort()) {
     const data = gunzipSync(readFileSync(path.join(folder, name))).toString('utf8');
-    if (!data.startsWith(SIGNATURE)) throw new Error(`search index: ${name} is not a Pagefind fragment`);
+    if (!data.startsWith(SIGNATURE)) {
+      throw new Error(`search index: ${name} is not a Pagefind fragment`);
+    }
     const json = JSON.parse(data.slice(SIGNATURE.length)) as Record<string, unknown>;
     const hash = name.replace(/\.pf_fragment$/, '');
-    if (/_group_/.test(hash)) for (const [page, fragment] of Object.entries(json)) add(page, fragment as { url?: string });
-    else add(hash, json as { url?: string });
+    if (/_group_/.test(hash)) {
+      for (const [page, fragment] of Object.entries(json)) {
+        add(page, fragment as { url?: string });
+      }
+    } else {
+      add(hash, json as { url?: string });
+    }
   }
   return pages;
 }
@@ -247,11 +262,18 @@ function linkShards(store: string, target: string, plan: readonly SearchShard[])
     const bundle = path.join(store, shard.name);
     const place = path.join(target, shard.dir);
     const atRoot = shard.dir === '';
-    if (sameBundle(bundle, place, atRoot ? keep : new Set())) continue;
-    if (atRoot)
-      for (const name of readdirSync(place))
-        if (!keep.has(name)) rmSync(path.join(place, name), { recursive: true, force: true });
-        else rmSync(place, { recursive: true, force: true });
+    if (sameBundle(bundle, place, atRoot ? keep : new Set())) {
+      continue;
+    }
+    if (atRoot) {
+      for (const name of readdirSync(place)) {
+        if (!keep.has(name)) {
+          rmSync(path.join(place, name), { recursive: true, force: true });
+        }
+      }
+    } else {
+      rmSync(place, { recursive: true, force: true });
+    }
     for (const file of treeFiles(bundle)) {
       mkdirSync(path.dirname(path.join(place, file)), { recursive: true });
       linkOrCopy(path.join(bundle, file), path.join(place, file));
@@ -261,8 +283,14 @@ function linkShards(store: string, target: string, plan: readonly SearchShard[])
   const shardsDir = path.join(target, 'shards');
   if (existsSync(shardsDir)) {
     const wanted = new Set(plan.filter((s) => s.dir !== '').map((s) => s.name as string));
-    for (const name of readdirSync(shardsDir)) if (!wanted.has(name)) rmSync(path.join(shardsDir, name), { recursive: true, force: true });
-    if (readdirSync(shardsDir).length === 0) rmSync(shardsDir, { recursive: true });
+    for (const name of readdirSync(shardsDir)) {
+      if (!wanted.has(name)) {
+        rmSync(path.join(shardsDir, name), { recursive: true, force: true });
+      }
+    }
+    if (readdirSync(shardsDir).length === 0) {
+      rmSync(shardsDir, { recursive: true });
+    }
   }
 }
 
@@ -273,22 +301,36 @@ function linkShards(store: string, target: string, plan: readonly SearchShard[])
  */
 function writeSearchPreloads(out: string, target: string, plan: readonly SearchShard[]): void {
   const page = path.join(out, outPath(searchPath()), 'index.html');
-  if (!existsSync(page)) return;
+  if (!existsSync(page)) {
+    return;
+  }
   const link = (href: string, extra = '') => `<link rel="preload" as="fetch" crossorigin href="${href}" ${SEARCH_PRELOAD}${extra}>`;
   const links = [link(pagefindPath('pagefind-worker.js'))];
   for (const shard of plan) {
     const place = path.join(target, shard.dir);
     const entryFile = path.join(place, 'pagefind-entry.json');
-    if (!existsSync(entryFile)) continue;
+    if (!existsSync(entryFile)) {
+      continue;
+    }
     const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { hash: string; wasm?: string }> };
     const languages = Object.values(entry.languages);
     const bundle = shardPath(shard);
     const tag = languages.map((l) => l.hash).join('.');
     // The runtime's WebAssembly is the live shard's (the merged shards use its module).
-    if (shard.dir === '') for (const { wasm } of languages) if (wasm !== undefined) links.push(link(`${bundle}wasm.${wasm}.pagefind`));
+    if (shard.dir === '') {
+      for (const { wasm } of languages) {
+        if (wasm !== undefined) {
+          links.push(link(`${bundle}wasm.${wasm}.pagefind`));
+        }
+      }
+    }
     links.push(link(pagefindEntryUrl(bundle, tag), ` data-shard="${bundle}" data-tag="${tag}"`));
-    for (const { hash } of languages) links.push(link(`${bundle}pagefind.${hash}.pf_meta`));
-    for (const file of treeFiles(path.join(place, 'filter'))) links.push(link(`${bundle}filter/${file}`));
+    for (const { hash } of languages) {
+      links.push(link(`${bundle}pagefind.${hash}.pf_meta`));
+    }
+    for (const file of treeFiles(path.join(place, 'filter'))) {
+      links.push(link(`${bundle}filter/${file}`));
+    }
   }
   const html = readFileSync(page, 'utf8').replace(new RegExp(`<link [^>]*${SEARCH_PRELOAD}[^>]*>`, 'g'), '');
   // The page's scripts (at the end of its body) and the modules they import (Vite's shared chunks),
@@ -305,24 +347,34 @@ function staticImports(out: string, urls: readonly string[]): string[] {
   const seen = new Set<string>();
   const visit = (url: string) => {
     const file = path.join(out, outPath(url));
-    if (!url.endsWith('.js') || !existsSync(file)) return;
+    if (!url.endsWith('.js') || !existsSync(file)) {
+      return;
+    }
     // Vite's output: `import{…}from"./chunk.js"`, `import"./chunk.js"`.
     for (const m of readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+\.js)"/g)) {
       const target = new URL(m[1] ?? '', `http://site${url}`).pathname;
-      if (seen.has(target)) continue;
+      if (seen.has(target)) {
+        continue;
+      }
       seen.add(target);
       visit(target);
     }
   };
-  for (const url of urls) visit(url);
+  for (const url of urls) {
+    visit(url);
+  }
   return [...seen];
 }
 
 /** True when `place` holds the bundle's files (names, and the entry file byte for byte; the rest are named by their hashes). */
 function sameBundle(bundle: string, place: string, ignore: ReadonlySet<string>): boolean {
   const entry = 'pagefind-entry.json';
-  if (!existsSync(path.join(place, entry))) return false;
-  if (!readFileSync(path.join(place, entry)).equals(readFileSync(path.join(bundle, entry)))) return false;
+  if (!existsSync(path.join(place, entry))) {
+    return false;
+  }
+  if (!readFileSync(path.join(place, entry)).equals(readFileSync(path.join(bundle, entry)))) {
+    return false;
+  }
   const have = treeFiles(place).filter((f) => !ignore.has(f.split('/')[0] ?? ''));
   const want = treeFiles(bundle);
   return have.length === want.length && have.every((f, i) => f === want[i]);
@@ -330,7 +382,9 @@ function sameBundle(bundle: string, place: string, ignore: ReadonlySet<string>):
 
 /** Every file under `dir`, '/'-separated relative paths, sorted. */
 function treeFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
+  if (!existsSync(dir)) {
+    return [];
+  }
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
@@ -347,7 +401,9 @@ function votesFile(out: string, manifest: Manifest): string {
   for (const shard of Object.values(manifest.shards)) {
     for (const [hash, id] of Object.entries(shard?.pages ?? {})) {
       const n = votes.get(id) ?? 0;
-      if (n > 0) entries.push([hash, n]);
+      if (n > 0) {
+        entries.push([hash, n]);
+      }
     }
   }
   return `${JSON.stringify(Object.fromEntries(entries.sort(([a], [b]) => compareText(a, b))))}\n`;
@@ -370,7 +426,9 @@ function sourceKeys(content: string, papers: readonly { path: string }[], known:
 
 function readManifest(file: string): Manifest {
   const empty: Manifest = { format: FORMAT, files: {}, shards: {} };
-  if (!existsSync(file)) return empty;
+  if (!existsSync(file)) {
+    return empty;
+  }
   try {
     const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
     return manifest.format === FORMAT ? manifest : empty;
@@ -397,7 +455,9 @@ function countFiles(dir: string, skip: string): number {
   let files = 0;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const folder = path.relative(dir, entry.parentPath).split(path.sep)[0];
-    if (entry.isFile() && folder !== skip) files++;
+    if (entry.isFile() && folder !== skip) {
+      files++;
+    }
   }
   return files;
 }

@@ -21,7 +21,9 @@ export function epochNow(): number {
 
 /** Records that `phase` ran from `start` (an `epochNow()` value) until now. */
 export function recordPhase(phase: string, start: number, file = process.env.PAPERSHELF_TIMINGS): void {
-  if (file === undefined || file === '') return;
+  if (file === undefined || file === '') {
+    return;
+  }
   const timing: PhaseTiming = { phase, start, end: epochNow() };
   appendFileSync(file, `${JSON.stringify(timing)}\n`);
 }

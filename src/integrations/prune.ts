@@ -30,10 +30,16 @@ export function staleFiles(
 ): string[] {
   const stale: string[] = [];
   for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile()) {
+      continue;
+    }
     const file = path.relative(out, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (selfPruned.some((folder) => file.startsWith(`${folder}/`)) || outputs.has(file)) continue;
-    if (statSync(path.join(out, file)).mtimeMs < startedMs) stale.push(file);
+    if (selfPruned.some((folder) => file.startsWith(`${folder}/`)) || outputs.has(file)) {
+      continue;
+    }
+    if (statSync(path.join(out, file)).mtimeMs < startedMs) {
+      stale.push(file);
+    }
   }
   return stale.sort();
 }
@@ -43,7 +49,9 @@ export function removeFiles(out: string, files: readonly string[]): void {
   const folders = new Set<string>();
   for (const file of files) {
     rmSync(path.join(out, file), { force: true });
-    for (let dir = path.dirname(file); dir !== '.' && dir !== ''; dir = path.dirname(dir)) folders.add(dir);
+    for (let dir = path.dirname(file); dir !== '.' && dir !== ''; dir = path.dirname(dir)) {
+      folders.add(dir);
+    }
   }
   // Deepest first, so a parent is tried after its children.
   for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
@@ -68,11 +76,15 @@ export function pruneIntegration(): AstroIntegration {
         const out = fileURLToPath(dir);
         const outputs = new Set<string>();
         for (const urls of assets.values()) {
-          for (const url of urls) outputs.add(path.relative(out, fileURLToPath(url)).split(path.sep).join('/'));
+          for (const url of urls) {
+            outputs.add(path.relative(out, fileURLToPath(url)).split(path.sep).join('/'));
+          }
         }
         const stale = staleFiles(out, outputs, started);
         removeFiles(out, stale);
-        if (stale.length > 0) logger.info(`removed ${stale.length} file${stale.length === 1 ? '' : 's'} this build no longer produces`);
+        if (stale.length > 0) {
+          logger.info(`removed ${stale.length} file${stale.length === 1 ? '' : 's'} this build no longer produces`);
+        }
       },
     },
   };

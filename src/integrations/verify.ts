@@ -39,9 +39,15 @@ export function verifyIntegration(options: { indexWritten: () => Promise<void> }
         const [index, verification] = await Promise.allSettled([indexReady, verifying]);
         recordPhase('verify (alongside pagefind)', start);
         // An index that failed to build is the build's first problem.
-        if (index.status === 'rejected') throw index.reason;
-        if (verification.status === 'rejected') throw verification.reason;
-        if (verification.value.problems.length > 0) throw new Error(formatVerification(out, verification.value));
+        if (index.status === 'rejected') {
+          throw index.reason;
+        }
+        if (verification.status === 'rejected') {
+          throw verification.reason;
+        }
+        if (verification.value.problems.length > 0) {
+          throw new Error(formatVerification(out, verification.value));
+        }
         logger.info(`${verification.value.summary}: all checks passed`);
       },
     },

@@ -6,15 +6,18 @@
  */
 export function editDistance(a: string, b: string): number {
   const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) (rows[0] as number[])[j] = j;
+  for (let j = 1; j <= b.length; j++) {
+    (rows[0] as number[])[j] = j;
+  }
   for (let i = 1; i <= a.length; i++) {
     const row = rows[i] as number[];
     const above = rows[i - 1] as number[];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         best = Math.min(best, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      }
       row[j] = best;
     }
   }
@@ -32,7 +35,9 @@ export function closestName(word: string, names: readonly string[]): string | un
   let best: { name: string; distance: number } | undefined;
   for (const name of names) {
     const distance = editDistance(lower, name.toLowerCase());
-    if (distance <= limit && (best === undefined || distance < best.distance)) best = { name, distance };
+    if (distance <= limit && (best === undefined || distance < best.distance)) {
+      best = { name, distance };
+    }
   }
   return best?.name;
 }

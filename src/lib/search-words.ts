@@ -35,7 +35,11 @@ export function wordsOf(text: string): string[] {
 /** The words of `texts` (one per paper) that more than `COMMON_WORD_SHARE` and `COMMON_WORD_PAPERS` of them hold, sorted. */
 export function commonWords(texts: readonly string[]): string[] {
   const held = new Map<string, number>();
-  for (const text of texts) for (const word of new Set(wordsOf(text))) held.set(word, (held.get(word) ?? 0) + 1);
+  for (const text of texts) {
+    for (const word of new Set(wordsOf(text))) {
+      held.set(word, (held.get(word) ?? 0) + 1);
+    }
+  }
   const limit = Math.max(COMMON_WORD_SHARE * texts.length, COMMON_WORD_PAPERS);
   return [...held]
     .filter(([, n]) => n > limit)

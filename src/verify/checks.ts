@@ -50,18 +50,26 @@ export function scanPage(file: string, html: string, base: string, allowedScript
   const document = parse(html, { sourceCodeLocationInfo: true });
   const walk = (node: Node, inAbstract: boolean) => {
     if (!('tagName' in node)) {
-      if ('childNodes' in node) for (const child of node.childNodes) walk(child, inAbstract);
+      if ('childNodes' in node) {
+        for (const child of node.childNodes) {
+          walk(child, inAbstract);
+        }
+      }
       return;
     }
     const el = node as Element;
     const line = el.sourceCodeLocation?.startLine ?? 1;
     const at = (message: string) => problems.push({ file, line, message });
     const attrs = new Map(el.attrs.map((a) => [a.name, a.value]));
-    if (FORBIDDEN_ELEMENTS.has(el.tagName)) at(`<${el.tagName}> is not allowed`);
+    if (FORBIDDEN_ELEMENTS.has(el.tagName)) {
+      at(`<${el.tagName}> is not allowed`);
+    }
     if (el.tagName === 'script' && attrs.get('type') === 'application/ld+json' && !attrs.has('src')) {
       // Structured data is never executed; it must still be JSON that cannot close its element.
       const json = textOf(el);
-      if (json.includes('</')) at('a JSON-LD block contains "</"');
+      if (json.includes('</')) {
+        at('a JSON-LD block contains "</"');
+      }
       try {
         JSON.parse(json);
       } catch {
@@ -69,52 +77,83 @@ export function scanPage(file: string, html: string, base: string, allowedScript
       }
     } else if (el.tagName === 'script') {
       const src = attrs.get('src');
-      if (src === undefined) at("an inline <script> is not allowed (scripts must be the site's own bundles)");
-      else if (!allowedScripts.test(src)) at(`the script ${JSON.stringify(src)} is not one of the site's own bundles`);
-      if (src !== undefined && el.childNodes.length > 0) at('a <script> with src must be empty');
+      if (src === undefined) {
+        at("an inline <script> is not allowed (scripts must be the site's own bundles)");
+      } else if (!allowedScripts.test(src)) {
+        at(`the script ${JSON.stringify(src)} is not one of the site's own bundles`);
+      }
+      if (src !== undefined && el.childNodes.length > 0) {
+        at('a <script> with src must be empty');
+      }
     }
     const arity = MATHML_ARITY[el.tagName];
     if (arity !== undefined && el.namespaceURI === 'http://www.w3.org/1998/Math/MathML') {
       const count = elementChildren(el).length;
       // Screen readers read the MathML: a script with a stray argument is read wrong (KaTeX issue #3721).
-      if (count !== arity) at(`MathML <${el.tagName}> has ${count} arguments where it takes ${arity}`);
+      if (count !== arity) {
+        at(`MathML <${el.tagName}> has ${count} arguments where it takes ${arity}`);
+      }
     }
-    if (el.tagName === 'style') at("an inline <style> is not allowed (styles must be the site's stylesheet)");
-    if (el.tagName === 'meta' && attrs.get('http-equiv')?.toLowerCase() === 'refresh') at('<meta http-equiv="refresh"> is not allowed');
+    if (el.tagName === 'style') {
+      at("an inline <style> is not allowed (styles must be the site's stylesheet)");
+    }
+    if (el.tagName === 'meta' && attrs.get('http-equiv')?.toLowerCase() === 'refresh') {
+      at('<meta http-equiv="refresh"> is not allowed');
+    }
     for (const [name, value] of attrs) {
-      if (name.startsWith('on')) at(`the event handler attribute ${name}="${value.slice(0, 40)}" is not allowed`);
+      if (name.startsWith('on')) {
+        at(`the event handler attribute ${name}="${value.slice(0, 40)}" is not allowed`);
+      }
       // Email digests need inline styles (mail clients ignore stylesheets); site pages must not have any.
-      if (name === 'style' && !options.email) at('an inline style attribute is not allowed');
+      if (name === 'style' && !options.email) {
+        at('an inline style attribute is not allowed');
+      }
       // data-pagefind-ignore only hides text from the index (math glyphs); every other
       // data-pagefind-* attribute inside an abstract could spoof titles, filters or weights.
-      if (inAbstract && name.startsWith('data-pagefind') && name !== 'data-pagefind-ignore')
+      if (inAbstract && name.startsWith('data-pagefind') && name !== 'data-pagefind-ignore') {
         at(`${name} inside an abstract could spoof the search index`);
+      }
       if (URL_ATTRIBUTES.has(name)) {
         // Browsers drop ASCII tab and newline inside URLs ("java\tscript:"): compare without them.
         const url = [...value.trim()].filter((c) => c.charCodeAt(0) > 0x20).join('');
-        if (!SAFE_SCHEME.test(url)) at(`${name}="${value.slice(0, 60)}" uses a scheme that is not allowed`);
-        else if ((url.startsWith(base) || url.startsWith('#')) && !linked.has(url)) {
+        if (!SAFE_SCHEME.test(url)) {
+          at(`${name}="${value.slice(0, 60)}" uses a scheme that is not allowed`);
+        } else if ((url.startsWith(base) || url.startsWith('#')) && !linked.has(url)) {
           // Pages repeat their navigation links; one check per URL is enough.
           linked.add(url);
           links.push({ url, line });
         }
       }
-      if (name === 'srcset') at('srcset is not allowed');
+      if (name === 'srcset') {
+        at('srcset is not allowed');
+      }
     }
     const id = attrs.get('id');
-    if (id !== undefined) ids.add(id);
-    if (attrs.has('data-pagefind-body')) indexed = true;
+    if (id !== undefined) {
+      ids.add(id);
+    }
+    if (attrs.has('data-pagefind-body')) {
+      indexed = true;
+    }
     const isAbstract = (attrs.get('class') ?? '').split(/\s+/).includes('abstract__text');
-    if (isAbstract) abstractText = textOf(el).trim();
+    if (isAbstract) {
+      abstractText = textOf(el).trim();
+    }
     const children = el.tagName === 'template' ? (el as unknown as { content: Node }).content : el;
-    if ('childNodes' in children) for (const child of children.childNodes) walk(child, inAbstract || isAbstract);
+    if ('childNodes' in children) {
+      for (const child of children.childNodes) {
+        walk(child, inAbstract || isAbstract);
+      }
+    }
   };
   walk(document, false);
   return { problems, links, ids, indexed, ...(abstractText === undefined ? {} : { abstractText }) };
 }
 
 function textOf(node: Node): string {
-  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
+  if (node.nodeName === '#text') {
+    return (node as DefaultTreeAdapterMap['textNode']).value;
+  }
   return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
 }
 
@@ -125,9 +164,13 @@ function textOf(node: Node): string {
 export function resolveInternal(url: string, base: string): { file: string; fragment?: string } | undefined {
   const [beforeHash = '', fragment] = url.split('#', 2);
   const pathname = (beforeHash.split('?')[0] ?? '').replace(/\/+/g, '/');
-  if (!pathname.startsWith(base)) return undefined;
+  if (!pathname.startsWith(base)) {
+    return undefined;
+  }
   let local = decodeURIComponent(pathname.slice(base.length));
-  if (local === '' || local.endsWith('/')) local += 'index.html';
+  if (local === '' || local.endsWith('/')) {
+    local += 'index.html';
+  }
   return fragment === undefined || fragment === '' ? { file: local } : { file: local, fragment: decodeURIComponent(fragment) };
 }
 
@@ -151,7 +194,9 @@ export function validationSample(files: readonly string[], count: number): strin
   const spread = Math.max(0, count - chosen.size);
   for (let i = 0; i < spread && chosen.size < files.length; i++) {
     const file = files[Math.floor((i * files.length) / spread)];
-    if (file !== undefined) chosen.add(file);
+    if (file !== undefined) {
+      chosen.add(file);
+    }
   }
   return [...chosen].sort();
 }

@@ -24,11 +24,15 @@ export class ResultCache<T> {
   constructor(file: string, version: string) {
     this.file = file;
     this.version = version;
-    if (!existsSync(file)) return;
+    if (!existsSync(file)) {
+      return;
+    }
     try {
       const stored = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; table?: string[]; entries?: Record<string, T> };
       if (stored.version === version) {
-        for (const [key, value] of Object.entries(stored.entries ?? {})) this.old.set(key, value);
+        for (const [key, value] of Object.entries(stored.entries ?? {})) {
+          this.old.set(key, value);
+        }
         this.table = stored.table ?? [];
       }
     } catch {
@@ -44,7 +48,9 @@ export class ResultCache<T> {
   /** The stored result for `key`, if any; it will be kept by `save`. */
   get(key: string): T | undefined {
     const value = this.kept.get(key) ?? this.old.get(key);
-    if (value !== undefined) this.kept.set(key, value);
+    if (value !== undefined) {
+      this.kept.set(key, value);
+    }
     return value;
   }
 
@@ -61,7 +67,9 @@ export class ResultCache<T> {
    * (50,000 papers' verdicts are ~10 MB to write).
    */
   save(table: string[] = this.table): void {
-    if (!this.changed && this.kept.size === this.old.size && table === this.table && existsSync(this.file)) return;
+    if (!this.changed && this.kept.size === this.old.size && table === this.table && existsSync(this.file)) {
+      return;
+    }
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify({ version: this.version, table, entries: Object.fromEntries(this.kept) }));

@@ -64,7 +64,9 @@ export async function verifySite(options: VerifySiteOptions): Promise<SiteVerifi
   for (const result of results) {
     pages.set(result.file, result);
     problems.push(...result.problems);
-    if (result.validated) validated++;
+    if (result.validated) {
+      validated++;
+    }
   }
   const idsOf = new Map([...pages].map(([file, page]) => [file, new Set(page.ids)]));
 
@@ -77,7 +79,9 @@ export async function verifySite(options: VerifySiteOptions): Promise<SiteVerifi
     for (const { url, line } of scan.links) {
       links++;
       const target = url.startsWith('#') ? { file, fragment: decodeURIComponent(url.slice(1)) } : resolveInternal(url, base);
-      if (target === undefined) continue;
+      if (target === undefined) {
+        continue;
+      }
       if (!fileSet.has(target.file)) {
         problems.push({ file, line, message: `the link ${url} leads to no file (${target.file})` });
       } else if (target.fragment !== undefined && target.file.endsWith('.html') && !idsOf.get(target.file)?.has(target.fragment)) {
@@ -92,9 +96,13 @@ export async function verifySite(options: VerifySiteOptions): Promise<SiteVerifi
   for (const paper of papers) {
     const file = `papers/${paper.id}/index.html`;
     const scan = pages.get(file);
-    if (scan === undefined) problems.push({ file, line: 1, message: `missing: the page of ${path.relative(process.cwd(), paper.path)}` });
-    else if (!scan.indexed) problems.push({ file, line: 1, message: 'the paper page is not marked for the search index' });
-    else if (scan.hasAbstract !== true) problems.push({ file, line: 1, message: 'the paper page has an empty abstract' });
+    if (scan === undefined) {
+      problems.push({ file, line: 1, message: `missing: the page of ${path.relative(process.cwd(), paper.path)}` });
+    } else if (!scan.indexed) {
+      problems.push({ file, line: 1, message: 'the paper page is not marked for the search index' });
+    } else if (scan.hasAbstract !== true) {
+      problems.push({ file, line: 1, message: 'the paper page has an empty abstract' });
+    }
   }
   if (indexedPages.length !== papers.length) {
     problems.push({
@@ -138,12 +146,14 @@ export function checkSearchShards(out: string, papers: readonly { day: string }[
   const others = path.join(out, folder, 'shards');
   if (existsSync(others)) {
     for (const name of readdirSync(others)) {
-      if (!plan.some((p) => p.shard.dir === `shards/${name}/`))
+      if (!plan.some((p) => p.shard.dir === `shards/${name}/`)) {
         problems.push({ file: `${folder}shards/${name}`, line: 1, message: 'a search shard the site does not have' });
+      }
     }
   }
-  if (!existsSync(path.join(out, folder, VOTES_FILE)))
+  if (!existsSync(path.join(out, folder, VOTES_FILE))) {
     problems.push({ file: `${folder}${VOTES_FILE}`, line: 1, message: 'missing: the votes of the search index' });
+  }
   return problems;
 }
 
@@ -200,14 +210,17 @@ function encodePage(page: PageResult, table: string[], indexOf: Map<string, numb
 
 function decodePage(page: CachedPage, table: string[]): PageResult {
   const links: PageResult['links'] = [];
-  for (let i = 0; i < page.links.length; i += 2)
+  for (let i = 0; i < page.links.length; i += 2) {
     links.push({ url: table[page.links[i] as number] ?? '', line: page.links[i + 1] as number });
+  }
   return { ...page, links };
 }
 
 function batches(files: string[]): string[][] {
   const out: string[][] = [];
-  for (let i = 0; i < files.length; i += 200) out.push(files.slice(i, i + 200));
+  for (let i = 0; i < files.length; i += 200) {
+    out.push(files.slice(i, i + 200));
+  }
   return out;
 }
 
@@ -260,24 +273,33 @@ async function scanAll(
   const toScan: string[] = [];
   for (const [i, file] of files.entries()) {
     const hit = keys === undefined ? undefined : cache.get(keys[i] ?? '');
-    if (hit !== undefined && hit.file === file) byFile.set(file, decodePage(hit, cache.table));
-    else toScan.push(file);
+    if (hit !== undefined && hit.file === file) {
+      byFile.set(file, decodePage(hit, cache.table));
+    } else {
+      toScan.push(file);
+    }
   }
   const reused = byFile.size;
   const scanned = await runOnWorkers<PageResult[]>(
     options,
     batches(toScan).map((b) => ({ kind: 'scan', files: b, validate: b.map((f) => validate.has(f)) })),
   );
-  for (const result of scanned.flat()) byFile.set(result.file, result);
+  for (const result of scanned.flat()) {
+    byFile.set(result.file, result);
+  }
   if (useCache) {
     const table: string[] = [];
     const indexOf = new Map<string, number>();
-    for (const result of byFile.values()) cache.set(keyOf(result.hash, result.file), encodePage(result, table, indexOf));
+    for (const result of byFile.values()) {
+      cache.set(keyOf(result.hash, result.file), encodePage(result, table, indexOf));
+    }
     cache.save(table);
     for (const [i, file] of files.entries()) {
       const stat = sizes[i];
       const hash = byFile.get(file)?.hash;
-      if (stat !== undefined && hash !== undefined) stats.set(file, [stat.size, Math.round(stat.mtimeMs), hash]);
+      if (stat !== undefined && hash !== undefined) {
+        stats.set(file, [stat.size, Math.round(stat.mtimeMs), hash]);
+      }
     }
     stats.save();
   }

@@ -72,12 +72,13 @@ parentPort?.on('message', async (job: VerifyJob) => {
       const { page, email } = await loaded;
       const report = await (isEmail(file) ? email : page).validateString(html, file);
       for (const result of report.results) {
-        for (const m of result.messages)
+        for (const m of result.messages) {
           problems.push({
             file,
             line: m.line,
             message: `invalid HTML (${m.ruleId}): ${m.message}${m.selector ? ` at ${m.selector}` : ''}`,
           });
+        }
       }
     }
     results.push({

@@ -52,7 +52,9 @@ describe('parseLibrary', () => {
       stored([{ ...paper('a', 1), saved: 1.5 }]),
       stored([{ ...paper('a', 1), arxiv: 42 }]),
     ];
-    for (const value of bad) expect(parseLibrary(value), value).toEqual({ library: { version: 1, papers: [] }, dropped: true });
+    for (const value of bad) {
+      expect(parseLibrary(value), value).toEqual({ library: { version: 1, papers: [] }, dropped: true });
+    }
   });
 
   it('keeps only the fields a saved paper has', () => {
@@ -125,11 +127,16 @@ describe('the reading state', () => {
 
   it('keeps the last 60 days visited', () => {
     let reading = emptyReading();
-    for (let d = 1; d <= 70; d++) reading = visitDay(reading, `2025-01-${String((d % 28) + 1).padStart(2, '0')}`, [String(d)]).reading;
+    for (let d = 1; d <= 70; d++) {
+      reading = visitDay(reading, `2025-01-${String((d % 28) + 1).padStart(2, '0')}`, [String(d)]).reading;
+    }
     expect(reading.seen.length).toBeLessThanOrEqual(60);
     let many = emptyReading();
-    for (let m = 1; m <= 12; m++)
-      for (let d = 1; d <= 6; d++) many = visitDay(many, `2025-${String(m).padStart(2, '0')}-0${d}`, ['x']).reading;
+    for (let m = 1; m <= 12; m++) {
+      for (let d = 1; d <= 6; d++) {
+        many = visitDay(many, `2025-${String(m).padStart(2, '0')}-0${d}`, ['x']).reading;
+      }
+    }
     expect(many.seen).toHaveLength(60);
     expect(many.seen.at(-1)?.[0]).toBe('2025-12-06');
   });

@@ -30,7 +30,9 @@ describe(`dates (TZ=${process.env.TZ ?? 'unset'})`, () => {
 
   describe('dayToDate / toDayKey', () => {
     it('round-trips a day in any time zone', () => {
-      for (const day of ['2025-03-17', '2024-12-31', '2025-01-01', '2024-02-29']) expect(toDayKey(dayToDate(day))).toBe(day);
+      for (const day of ['2025-03-17', '2024-12-31', '2025-01-01', '2024-02-29']) {
+        expect(toDayKey(dayToDate(day))).toBe(day);
+      }
     });
     it('throws on an invalid day', () => {
       expect(() => dayToDate('2024-02-30')).toThrow(/not a calendar day/);

@@ -8,7 +8,9 @@ import { ADA, commitAll, git, gitInit } from '../support/git.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  for (const dir of dirs) {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 const paper = (title: string) => `---\ntitle: ${title}\n---\n\nAn abstract about ${title.toLowerCase()}.\n`;

@@ -64,17 +64,27 @@ function outsideAllowList(html: string): string[] {
   const body = all(dom(`<body>${html}</body>`), (n) => n.nodeName === 'body')[0] as HtmlNode;
   const walk = (node: HtmlNode, inMath: boolean) => {
     for (const child of node.childNodes ?? []) {
-      if (child.attrs === undefined) continue;
+      if (child.attrs === undefined) {
+        continue;
+      }
       const name = child.nodeName;
       const classes = (attr(child, 'class') ?? '').split(' ');
       const math = inMath || (name === 'span' && classes.includes('math'));
       for (const { name: a } of child.attrs) {
         const allowed = inMath ? KATEX_ATTRIBUTES.has(a.toLowerCase()) : (ABSTRACT_ELEMENTS[name] ?? []).includes(a);
-        if (!allowed) found.push(`${name}[${a}]`);
+        if (!allowed) {
+          found.push(`${name}[${a}]`);
+        }
       }
-      if (!inMath && !(name in ABSTRACT_ELEMENTS)) found.push(name);
-      if (!inMath && name === 'div' && attr(child, 'class') !== 'math-display') found.push(`div.${attr(child, 'class')}`);
-      if (!inMath && name === 'span' && !math) found.push('span without class math');
+      if (!inMath && !(name in ABSTRACT_ELEMENTS)) {
+        found.push(name);
+      }
+      if (!inMath && name === 'div' && attr(child, 'class') !== 'math-display') {
+        found.push(`div.${attr(child, 'class')}`);
+      }
+      if (!inMath && name === 'span' && !math) {
+        found.push('span without class math');
+      }
       walk(child, math);
     }
   };

@@ -31,7 +31,9 @@ describe('renderTex', () => {
     const outer = select(doc, 'body')[0]?.childNodes ?? [];
     expect(outer.map((n) => [n.nodeName, attr(n, 'class'), attr(n, 'data-pagefind-ignore')])).toEqual([['span', 'math', '']]);
     expect(styles.size).toBeGreaterThan(0);
-    for (const name of styles.keys()) expect(html).toContain(name);
+    for (const name of styles.keys()) {
+      expect(html).toContain(name);
+    }
     expect(mathStylesheet(styles)).toMatch(/^\.ks-[0-9a-f]{10}\{[^}]+\}/);
   });
   it('names classes by content, so the stylesheet does not depend on rendering order', () => {

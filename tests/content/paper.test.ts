@@ -51,8 +51,9 @@ describe('isPaperId', () => {
   it('keeps the dot of arXiv ids and refuses unsafe names', () => {
     expect(isPaperId('2503.01234')).toBe(true);
     expect(isPaperId('tidaldecode-fast')).toBe(true);
-    for (const bad of ['Upper', 'a..b', '-a', 'a-', 'a/b', 'a b', '', 'date', 'week', 'month', 'archive'])
+    for (const bad of ['Upper', 'a..b', '-a', 'a-', 'a/b', 'a b', '', 'date', 'week', 'month', 'archive']) {
       expect(isPaperId(bad), bad).toBe(false);
+    }
   });
 });
 

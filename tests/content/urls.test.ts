@@ -32,7 +32,9 @@ function pageLinks(abstract: string): string[] {
  */
 function writtenUrls(abstract: string): string[] {
   return splitMath(abstract).flatMap((part) => {
-    if (part.kind !== 'text') return [];
+    if (part.kind !== 'text') {
+      return [];
+    }
     return [...part.text.replace(/\\\$/g, '$').matchAll(/https?:\/\/[^\s[\]{}\\<>"]+/g)].map((m) => {
       let url = m[0];
       for (;;) {
@@ -40,7 +42,9 @@ function writtenUrls(abstract: string): string[] {
         const opened = trimmed.split('(').length;
         const closed = trimmed.split(')').length;
         url = trimmed.endsWith(')') && closed > opened ? trimmed.slice(0, -1) : trimmed;
-        if (url === trimmed) return url;
+        if (url === trimmed) {
+          return url;
+        }
       }
     });
   });
@@ -74,9 +78,13 @@ describe('renderAbstract on real abstracts', () => {
       const expected = writtenUrls(abstract);
       const got = pageLinks(abstract);
       links += got.length;
-      if (JSON.stringify(got) !== JSON.stringify(expected)) wrong.push(`${arxiv}: ${JSON.stringify(got)} ≠ ${JSON.stringify(expected)}`);
+      if (JSON.stringify(got) !== JSON.stringify(expected)) {
+        wrong.push(`${arxiv}: ${JSON.stringify(got)} ≠ ${JSON.stringify(expected)}`);
+      }
       for (const href of got) {
-        if (!abstract.includes(href)) wrong.push(`${arxiv}: ${href} is not in the abstract`);
+        if (!abstract.includes(href)) {
+          wrong.push(`${arxiv}: ${href} is not in the abstract`);
+        }
       }
     }
     expect(wrong).toEqual([]);

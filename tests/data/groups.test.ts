@@ -101,7 +101,9 @@ describe('groupByShelf', () => {
     const shelves = groupByShelf(authors);
     expect(shelves.flatMap((s) => s.authors).length).toBe(authors.length);
     for (const { shelf, authors: list } of shelves) {
-      for (const a of list) expect(authorShelf(a.slug)).toBe(shelf);
+      for (const a of list) {
+        expect(authorShelf(a.slug)).toBe(shelf);
+      }
       expect(list.map((a) => a.name)).toEqual([...list.map((a) => a.name)].sort());
     }
     expect(shelves.map((s) => s.shelf)).toEqual([...shelves.map((s) => s.shelf)].sort());

@@ -29,8 +29,11 @@ describe('withCacheKeys', () => {
       process.env.PAPERSHELF_BUILD_TOOLS = 'tools-two';
       expect(withCacheKeys([entry])[0]?.cacheKey).not.toBe(one);
     } finally {
-      if (before === undefined) delete process.env.PAPERSHELF_BUILD_TOOLS;
-      else process.env.PAPERSHELF_BUILD_TOOLS = before;
+      if (before === undefined) {
+        delete process.env.PAPERSHELF_BUILD_TOOLS;
+      } else {
+        process.env.PAPERSHELF_BUILD_TOOLS = before;
+      }
     }
   });
 

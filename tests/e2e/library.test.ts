@@ -125,7 +125,9 @@ describe('the reader’s library', () => {
     const warnings: string[] = [];
     const page = await context.newPage();
     page.on('console', (m) => {
-      if (m.type() === 'warning') warnings.push(m.text());
+      if (m.type() === 'warning') {
+        warnings.push(m.text());
+      }
     });
     page.on('dialog', (d) => {
       warnings.push(`dialog: ${d.message()}`);
@@ -227,13 +229,17 @@ describe('the reader’s library', () => {
       (window as unknown as { shifts: number }).shifts = 0;
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-          if (!entry.hadRecentInput) (window as unknown as { shifts: number }).shifts += entry.value;
+          if (!entry.hadRecentInput) {
+            (window as unknown as { shifts: number }).shifts += entry.value;
+          }
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
     for (const path of [DAY, 'library/']) {
       await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
-      if (path === DAY) await page.locator('.save-toggle').first().waitFor();
+      if (path === DAY) {
+        await page.locator('.save-toggle').first().waitFor();
+      }
       await page.waitForTimeout(200);
       expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), path).toBe(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);

@@ -65,8 +65,9 @@ describe('the search page’s loading', () => {
         .locator('link[data-search-preload]')
         .evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
       // The runtime's worker and WebAssembly, each shard's entry, metadata and filters, the page's modules.
-      for (const file of ['/pagefind/pagefind-worker.js', '/pagefind/wasm.en.pagefind', '/pagefind/pagefind-entry.json'])
+      for (const file of ['/pagefind/pagefind-worker.js', '/pagefind/wasm.en.pagefind', '/pagefind/pagefind-entry.json']) {
         expect(preloaded).toContain(file);
+      }
       expect(preloaded.some((f) => /^\/pagefind\/pagefind\.en_\w+\.pf_meta$/.test(f))).toBe(true);
       expect(preloaded.some((f) => f.startsWith('/pagefind/filter/'))).toBe(true);
       expect(preloaded.some((f) => f.startsWith('/_astro/'))).toBe(true);
@@ -113,7 +114,9 @@ describe('the search page, asked in sentences', () => {
   it('finds the paper whose abstract is pasted whole, searching its first words, and says so', async () => {
     const papers = (JSON.parse(readOut(seed, 'papers/date/2025-03-17/papers.json')) as { papers: { id: string; title: string }[] }).papers;
     const target = papers.find((p) => p.title.startsWith('ShowUI'));
-    if (target === undefined) throw new Error('no ShowUI in the seed');
+    if (target === undefined) {
+      throw new Error('no ShowUI in the seed');
+    }
     const page = await browser.newPage();
     await page.goto(`${server.url}papers/${target.id}/`);
     const abstract = ((await page.locator('.abstract__text').textContent()) ?? '').replace(/\s+/g, ' ').trim();

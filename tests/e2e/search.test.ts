@@ -43,7 +43,9 @@ beforeAll(async () => {
     ['listing', LISTING, '--date', '2025-10-01'],
   ]) {
     const run = runScript('import.ts', args, { PAPERSHELF_CONTENT: content });
-    if (run.status !== 0) throw new Error(`import ${args.join(' ')} failed:\n${run.stdout}${run.stderr}`);
+    if (run.status !== 0) {
+      throw new Error(`import ${args.join(' ')} failed:\n${run.stdout}${run.stderr}`);
+    }
   }
   // One paper from an earlier year: the site's index then has all three shards (the live month,
   // October; September in the year's; 2024 in the archive: src/data/search-shards.ts).
@@ -53,7 +55,9 @@ beforeAll(async () => {
     `---\ntitle: "${ARCHIVED.title}"\nauthors: ["Grace Hopper"]\ntags: ["archives"]\nhf_upvotes: 500\n---\n\nAn archived study of reinforcement learning for tool use, kept for the record.\n`,
   );
   build = buildSite({ content });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+  if (build.status !== 0) {
+    throw new Error(`build failed:\n${build.output}`);
+  }
   server = await serveStatic(build.out, '/', true);
   browser = await launchBrowser();
   context = await browser.newContext();
@@ -67,7 +71,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (content) rmSync(content, { recursive: true, force: true });
+  if (content) {
+    rmSync(content, { recursive: true, force: true });
+  }
 });
 
 /** Opens the search page for a query string and waits until the page has drawn its answer. */
@@ -408,7 +414,9 @@ describe('search filters, sorting and the URL', () => {
       const list = document.querySelector('#search-results') as HTMLElement;
       (window as unknown as { emptied: number }).emptied = 0;
       new MutationObserver(() => {
-        if (list.children.length === 0) (window as unknown as { emptied: number }).emptied++;
+        if (list.children.length === 0) {
+          (window as unknown as { emptied: number }).emptied++;
+        }
       }).observe(list, { childList: true });
     });
     await page.fill('#search-q', '');

@@ -130,7 +130,9 @@ describe('the day page’s cards in Chromium', () => {
     await tab.evaluate(() => document.fonts.ready);
     const result = await tab.evaluate(() => {
       const whole = (element: Element | null) => {
-        if (element === null) return false;
+        if (element === null) {
+          return false;
+        }
         const box = element.getBoundingClientRect();
         return box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
       };
@@ -148,7 +150,9 @@ describe('the day page’s cards in Chromium', () => {
       };
       // Cards off screen are laid out only near it (content-visibility): lay them all out to
       // measure the page a reader scrolls through, not the browser's estimate of it.
-      for (const item of document.querySelectorAll<HTMLElement>('.paper-list > li')) item.style.contentVisibility = 'visible';
+      for (const item of document.querySelectorAll<HTMLElement>('.paper-list > li')) {
+        item.style.contentVisibility = 'visible';
+      }
       return { ...firstScreen, height: document.documentElement.scrollHeight, scrollWidth: document.documentElement.scrollWidth };
     });
     await context.close();
@@ -350,7 +354,9 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     it(`finds no violations on the ${name} page in light and dark mode`, async () => {
       await tab.emulateMedia({ colorScheme: 'light' });
       await tab.goto(`${(site === 'seed' ? server : fixture).url}${url}`);
-      if (name === 'search with results') await tab.locator('.search-result__link').first().waitFor({ timeout: 15_000 });
+      if (name === 'search with results') {
+        await tab.locator('.search-result__link').first().waitFor({ timeout: 15_000 });
+      }
       const light = await runAxe(tab);
       const lightBackground = await background();
       // The schemes differ only in colours (prefers-color-scheme swaps the custom properties), so
@@ -380,7 +386,9 @@ describe('the paper page in Chromium', () => {
     const tab = await context.newPage();
     const scripts: string[] = [];
     tab.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(request.url());
+      if (request.resourceType() === 'script') {
+        scripts.push(request.url());
+      }
     });
     await tab.goto(`${server.url}${paperUrl}`, { waitUntil: 'networkidle' });
     expect(scripts.map((url) => new URL(url).pathname)).toEqual([expect.stringMatching(/^\/_astro\/BaseLayout[^/]*\.js$/)]);
@@ -431,7 +439,9 @@ describe('discussion on the paper page (giscus configured on the fixture site on
     });
     await context.route('https://giscus.app/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: WIDGET }));
     context.on('request', (request) => {
-      if (!request.url().startsWith(site.url)) thirdParty.push(request.url());
+      if (!request.url().startsWith(site.url)) {
+        thirdParty.push(request.url());
+      }
     });
     return { context, violations, thirdParty, tab: await context.newPage() };
   };

@@ -37,7 +37,9 @@ beforeAll(() => {
     },
   );
   run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
-  if (existsSync(path.join(work, 'results.json'))) results = JSON.parse(readFileSync(path.join(work, 'results.json'), 'utf8'));
+  if (existsSync(path.join(work, 'results.json'))) {
+    results = JSON.parse(readFileSync(path.join(work, 'results.json'), 'utf8'));
+  }
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -154,7 +156,9 @@ describe('npm run bench', () => {
     expect(first.results).toBeGreaterThan(0);
     expect(first.bytes).toBeGreaterThan(later[0].bytes);
     expect(first.top.length).toBe(Math.min(10, first.results));
-    for (const url of first.top) expect(url).toMatch(/^\/papers\/[^/]+\/$/);
+    for (const url of first.top) {
+      expect(url).toMatch(/^\/papers\/[^/]+\/$/);
+    }
     // The site's shards find what one index of the same pages finds.
     expect(results.browser.search.map((q: { results: number }) => q.results)).toEqual(
       results.browser.oneIndexSearch.map((q: { results: number }) => q.results),
@@ -168,7 +172,9 @@ describe('npm run bench', () => {
       ['reuse selected tokens across layers to speed up long context generation', false],
       ['language models', true],
     ]);
-    for (const p of phone) expect(p.ms).toBeGreaterThan(0);
+    for (const p of phone) {
+      expect(p.ms).toBeGreaterThan(0);
+    }
     expect(phone[2]?.bytes).toBeLessThan(phone[0]?.bytes ?? 0);
     const [day, paper] = results.browser.pages;
     expect(day.path).toBe('/papers/date/2026-11-27/');

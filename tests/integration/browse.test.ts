@@ -17,15 +17,21 @@ beforeAll(() => {
   const dir = tempDir('papershelf-corpus-');
   papers = writeCorpus(dir);
   build = buildSite({ content: dir });
-  if (build.status !== 0) throw new Error(`corpus build failed:\n${build.output}`);
+  if (build.status !== 0) {
+    throw new Error(`corpus build failed:\n${build.output}`);
+  }
 });
 
 /** A built page's DOM. */
 const page = (file: string) => dom(readOut(build, file));
 /** Titles of the paper rows, dated rows (day, then title) or cards under `root`, in page order. */
 const titlesIn = (root: HtmlNode, kind: 'paper-row__title' | 'dated-rows' | 'paper-card__title') => {
-  if (kind === 'paper-row__title') return select(root, 'a.paper-row__title').map(text);
-  if (kind === 'paper-card__title') return select(root, '.paper-card__title').map(text);
+  if (kind === 'paper-row__title') {
+    return select(root, 'a.paper-row__title').map(text);
+  }
+  if (kind === 'paper-card__title') {
+    return select(root, '.paper-card__title').map(text);
+  }
   return select(root, 'ol.dated-rows').flatMap((ol) => select(ol, 'li').map((li) => text(select(li, 'a')[1] ?? li)));
 };
 const rel = (root: HtmlNode, name: 'prev' | 'next') => {
@@ -35,7 +41,9 @@ const rel = (root: HtmlNode, name: 'prev' | 'next') => {
 /** The section labelled by the heading with `id`. */
 const section = (root: HtmlNode, id: string) => {
   const found = select(root, `section[aria-labelledby=${id}]`)[0];
-  if (found === undefined) throw new Error(`no section labelled by #${id}`);
+  if (found === undefined) {
+    throw new Error(`no section labelled by #${id}`);
+  }
   return found;
 };
 const hrefs = (root: HtmlNode) => select(root, 'a').map((a) => attr(a, 'href'));
@@ -50,7 +58,9 @@ describe('a multi-month corpus', () => {
   it('puts 2024-12-30 and 2024-12-31 in week 2025-W01', () => {
     const week = page('papers/week/2025-W01/index.html');
     expect(select(week, 'h1').map(text)).toEqual(['Week 1 of 2025 (30 Dec – 5 Jan)']);
-    for (const day of ['2024-12-30', '2024-12-31', '2025-01-03']) expect(hrefs(week)).toContain(`/papers/date/${day}/`);
+    for (const day of ['2024-12-30', '2024-12-31', '2025-01-03']) {
+      expect(hrefs(week)).toContain(`/papers/date/${day}/`);
+    }
     expect(listFiles(build.out)).not.toContain('papers/week/2024-W53/index.html');
     expect(listFiles(build.out)).not.toContain('papers/week/2024-W01/index.html');
   });
@@ -157,7 +167,9 @@ describe('a multi-month corpus', () => {
 
   it('names the first authors of a long list on its card, and every author on its page', () => {
     const long = papers.find((p) => p.authors.length > CARD_AUTHORS + 1);
-    if (long === undefined) throw new Error('the corpus has no long author list');
+    if (long === undefined) {
+      throw new Error('the corpus has no long author list');
+    }
     const card = select(page(`papers/date/${long.day}/index.html`), 'article.paper-card').find((c) =>
       select(c, 'h2.paper-card__title').some((h) => text(h) === long.title),
     );
@@ -195,7 +207,9 @@ describe('feeds', () => {
     const all = newest();
     // Whole days: the feed ends where a day ends, at or after FEED_SIZE papers.
     let end = FEED_SIZE;
-    while (end < all.length && all[end]?.day === all[end - 1]?.day) end++;
+    while (end < all.length && all[end]?.day === all[end - 1]?.day) {
+      end++;
+    }
     const expected = all.slice(0, end);
     expect(expected.length).toBeGreaterThan(FEED_SIZE - 1);
     const rss = parseRssFeed(readOut(build, 'rss.xml'));
@@ -226,7 +240,9 @@ describe('feeds', () => {
     );
     // Every item leads to a page that exists.
     const files = new Set(listFiles(build.out));
-    for (const item of json.items ?? []) expect(files.has(`${new URL(item.url ?? '').pathname.slice(1)}index.html`)).toBe(true);
+    for (const item of json.items ?? []) {
+      expect(files.has(`${new URL(item.url ?? '').pathname.slice(1)}index.html`)).toBe(true);
+    }
   });
 
   it('exist for every tag, with only that tag’s papers', () => {
@@ -234,7 +250,9 @@ describe('feeds', () => {
       const items = parseRssFeed(readOut(build, `tags/${tag}/rss.xml`)).items ?? [];
       const tagged = newest().filter((p) => p.tags.includes(tag));
       let end = TAG_FEED_SIZE;
-      while (end < tagged.length && tagged[end]?.day === tagged[end - 1]?.day) end++;
+      while (end < tagged.length && tagged[end]?.day === tagged[end - 1]?.day) {
+        end++;
+      }
       expect(items.map((i) => i.title)).toEqual(tagged.slice(0, end).map((p) => p.title));
       expect(parseAtomFeed(readOut(build, `tags/${tag}/atom.xml`)).entries?.length).toBe(items.length);
       expect(parseJsonFeed(JSON.parse(readOut(build, `tags/${tag}/feed.json`))).items?.length).toBe(items.length);
@@ -257,7 +275,9 @@ describe('feeds', () => {
     ]);
     const paperPages = listFiles(build.out).filter((f) => /^papers\/[^/]+\/index\.html$/.test(f) && !f.startsWith('papers/archive/'));
     expect(paperPages.length).toBeGreaterThan(100);
-    for (const file of paperPages.slice(0, 20)) expect(feeds(file), file).toEqual([]);
+    for (const file of paperPages.slice(0, 20)) {
+      expect(feeds(file), file).toEqual([]);
+    }
   });
 });
 

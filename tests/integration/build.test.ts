@@ -78,7 +78,9 @@ describe('a fixture site built for real', () => {
     for (const id of IDS) {
       for (const link of select(dom(readOut(build, `papers/${id}/index.html`)), 'a')) {
         const href = attr(link, 'href') ?? '';
-        if (!href.startsWith('/authors/')) continue;
+        if (!href.startsWith('/authors/')) {
+          continue;
+        }
         const [, shelf, slug] = /^\/authors\/([0-9a-f]{3})\/#([a-z0-9-]+)$/.exec(href) ?? [];
         expect(AUTHORS, href).toContain(slug);
         const section = byId(dom(readOut(build, `authors/${shelf}/index.html`)), slug ?? '');
@@ -139,7 +141,9 @@ describe('a fixture site built for real', () => {
   it('renders math at build time, readable as text where markup cannot go', () => {
     const doc = dom(readOut(build, 'papers/2503.09999/index.html'));
     const [h1] = select(doc, 'h1');
-    if (h1 === undefined) throw new Error('no h1');
+    if (h1 === undefined) {
+      throw new Error('no h1');
+    }
     // MathML for the title's math, ignored by the search index (which takes og:title instead).
     const titleMath = select(h1, 'span.math');
     expect(titleMath.map((m) => attr(m, 'data-pagefind-ignore'))).toEqual(['']);
@@ -163,7 +167,9 @@ describe('a fixture site built for real', () => {
     const css = readOut(build, 'math.css');
     const classes = all(doc, () => true).flatMap((n) => (attr(n, 'class') ?? '').split(/\s+/).filter((c) => c.startsWith('ks-')));
     expect(classes.length).toBeGreaterThan(0);
-    for (const name of classes) expect(css).toContain(`.${name}{`);
+    for (const name of classes) {
+      expect(css).toContain(`.${name}{`);
+    }
     // The page links that stylesheet; a paper without math does not.
     const mathCss = (d: HtmlNode) => select(d, 'link[rel=stylesheet]').filter((l) => attr(l, 'href') === '/math.css');
     expect(mathCss(doc)).toHaveLength(1);
@@ -234,8 +240,12 @@ describe('a fixture site built for real', () => {
         expect(checkPaperText(written, `${id}.md`, data.day)).toEqual([]);
         expect(PaperSchema.parse(readPaperFile(written).data), `${data.day}/${id}`).toEqual(PaperSchema.parse(original.data));
         seen.entries++;
-        if ((fields.hf_upvotes ?? 0) > 0) seen.hf++;
-        if (fields.submitted_by !== undefined) seen.submitter++;
+        if ((fields.hf_upvotes ?? 0) > 0) {
+          seen.hf++;
+        }
+        if (fields.submitted_by !== undefined) {
+          seen.submitter++;
+        }
       }
     }
     expect(seen).toEqual({ hf: 1, submitter: 2, entries: IDS.length });
@@ -457,11 +467,12 @@ describe("the real site's day file in BibTeX, read by the parser behind Zotero's
     expect(protectedWords).toContain('LLMs');
     expect(protectedWords.length).toBeGreaterThan(40);
     const parsed = library.entries.map((e) => String(e.fields.title ?? ''));
-    for (const word of protectedWords)
+    for (const word of protectedWords) {
       expect(
         parsed.some((t) => t.includes(word)),
         word,
       ).toBe(true);
+    }
     // Without its braces, the same parser lowercases such a word.
     const bare = parseBibtex('@misc{a,\n  title={Extreme-Token Phenomena in LLMs},\n}\n');
     expect(bare.entries[0]?.fields.title).toBe('Extreme-token phenomena in llms');
@@ -548,7 +559,9 @@ describe('a build under a sub-path base', () => {
     for (const file of [...files].filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(path.join(sub.out, file), 'utf8');
       for (const [, url] of html.matchAll(/(?:href|src|action)="(\/[^"#?]*)[^"]*"/g)) {
-        if (url === undefined) continue;
+        if (url === undefined) {
+          continue;
+        }
         expect(url.startsWith('/papershelf/'), `${file} links ${url}`).toBe(true);
         const local = url.slice('/papershelf/'.length);
         const target = local === '' || local.endsWith('/') ? `${local}index.html` : local;
@@ -565,7 +578,9 @@ describe('the build refuses bad content', () => {
     // Every invalid fixture (one per rule), plus files in the wrong place, beside the fixture site.
     const dir = tempDir('papershelf-parity-');
     cpSync(FIXTURE, dir, { recursive: true });
-    for (const name of readdirSync(INVALID)) cpSync(path.join(INVALID, name), path.join(dir, '2025-03-14', name));
+    for (const name of readdirSync(INVALID)) {
+      cpSync(path.join(INVALID, name), path.join(dir, '2025-03-14', name));
+    }
     mkdirSync(path.join(dir, '2025-02-30'));
     writeFileSync(path.join(dir, '2025-02-30', 'no-such-day.md'), '---\ntitle: "No Such Day"\n---\n\nText.\n');
     writeFileSync(path.join(dir, '2025-03-14', 'Upper.MD'), '---\ntitle: "Upper"\n---\n\nText.\n');
@@ -595,11 +610,12 @@ describe('the build refuses bad content', () => {
     const refused = lines(check.stderr, ROOT);
     expect(refused.length).toBeGreaterThan(readdirSync(INVALID).length + 3);
     expect(lines(result.output, result.cwd)).toEqual(refused);
-    for (const name of readdirSync(INVALID))
+    for (const name of readdirSync(INVALID)) {
       expect(
         refused.some((l) => l.includes(`/2025-03-14/${name}:`)),
         name,
       ).toBe(true);
+    }
   });
 });
 
@@ -643,7 +659,11 @@ describe('reproducible builds, and the content loader across rebuilds', () => {
     rmSync(deleted);
     writeFixturePullAuthors(copy, path.join(work, 'cache'));
     cold = buildIn(work, { content: copy, env: FIXTURE_GITHUB });
-    if (cold.status === 0) for (const page of SAMPLED) coldPages.set(page, readOut(cold, page));
+    if (cold.status === 0) {
+      for (const page of SAMPLED) {
+        coldPages.set(page, readOut(cold, page));
+      }
+    }
     writeFileSync(edited, original);
     rmSync(path.dirname(added), { recursive: true });
     renameSync(moved[1], moved[0]);
@@ -677,14 +697,17 @@ describe('reproducible builds, and the content loader across rebuilds', () => {
       '/papers/date/2025-03-13/index.html',
       '/papers/2503.09999/index.html',
       '/papers/quantized-draft-models/index.html',
-    ])
+    ]) {
       expect(reused, page).not.toContain(page);
+    }
     // The cold build had the added paper and the moved paper's day; the rebuild removed them.
     expect(listFiles(cold.out)).not.toContain('papers/a-paper-only-the-first-build-has/index.html');
     expect(warm.output).toMatch(/removed \d+ files this build no longer produces/);
     // The edit showed where the paper does, and only there.
     const [changed, ...unchanged] = SAMPLED;
     expect(coldPages.get(changed ?? '')).not.toBe(readOut(build, changed ?? ''));
-    for (const page of unchanged) expect(coldPages.get(page), page).toBe(readOut(build, page));
+    for (const page of unchanged) {
+      expect(coldPages.get(page), page).toBe(readOut(build, page));
+    }
   });
 });

@@ -35,7 +35,9 @@ describe('mutated papers in a real build', () => {
       refused.add(path.basename(match?.[1] ?? ''));
     }
     expect(refused.size).toBeGreaterThan(0);
-    for (const name of refused) rmSync(path.join(dir, '2025-03-17', name));
+    for (const name of refused) {
+      rmSync(path.join(dir, '2025-03-17', name));
+    }
     const kept = readdirSync(path.join(dir, '2025-03-17'));
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.length + refused.size).toBe(SAMPLES);

@@ -19,7 +19,9 @@ const withHostile = (names: string[]) => {
   const dir = tempDir('papershelf-hostile-');
   cpSync(FIXTURE, dir, { recursive: true });
   mkdirSync(path.join(dir, '2025-03-20'));
-  for (const name of names) copyFileSync(path.join(HOSTILE_DIR, name), path.join(dir, '2025-03-20', name));
+  for (const name of names) {
+    copyFileSync(path.join(HOSTILE_DIR, name), path.join(dir, '2025-03-20', name));
+  }
   return dir;
 };
 
@@ -29,7 +31,9 @@ describe('a site with the accepted hostile papers', () => {
   let browser: Browser;
   beforeAll(async () => {
     build = buildSite({ content: withHostile(acceptedHostile()) });
-    if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+    if (build.status !== 0) {
+      throw new Error(`build failed:\n${build.output}`);
+    }
     server = await serveStatic(build.out, '/', true);
     browser = await launchBrowser();
   });
@@ -119,9 +123,13 @@ describe('a site with the accepted hostile papers', () => {
       const tab = await context.newPage();
       for (const route of routes) {
         await tab.goto(`${server.url}${route}`);
-        if (route.startsWith('search/')) await tab.locator('.search-result__link').first().waitFor({ timeout: 15_000 });
+        if (route.startsWith('search/')) {
+          await tab.locator('.search-result__link').first().waitFor({ timeout: 15_000 });
+        }
         const scrollWidth = await tab.evaluate(() => document.documentElement.scrollWidth);
-        if (scrollWidth > width) wide.push(`${width} px /${route}: ${scrollWidth} px wide`);
+        if (scrollWidth > width) {
+          wide.push(`${width} px /${route}: ${scrollWidth} px wide`);
+        }
       }
       await context.close();
     }
@@ -150,11 +158,15 @@ describe('a site with the accepted hostile papers', () => {
     const tab = await context.newPage();
     for (const route of ['papers/date/2025-03-20/', 'papers/unbroken-everything/', 'tags/', 'papers/2503.01234/', 'search/?q=Unbroken']) {
       await tab.goto(`${server.url}${route}`);
-      if (route.startsWith('search/')) await tab.locator('.search-result__link').first().waitFor({ timeout: 15_000 });
+      if (route.startsWith('search/')) {
+        await tab.locator('.search-result__link').first().waitFor({ timeout: 15_000 });
+      }
       const found = await tab.evaluate((selector) => {
         return [...document.querySelectorAll(selector)].flatMap((el) => {
           const box = el.getBoundingClientRect();
-          if (box.width === 0 && box.height === 0) return [];
+          if (box.width === 0 && box.height === 0) {
+            return [];
+          }
           return box.width < 24 || box.height < 24
             ? [
                 `${el.tagName.toLowerCase()}.${el.className} "${el.textContent?.trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
@@ -219,21 +231,27 @@ async function mathOutside(tab: Page, column: string): Promise<string[]> {
       const limit = box.getBoundingClientRect();
       for (const element of box.querySelectorAll('.katex, .katex *')) {
         let rect = element.getBoundingClientRect();
-        if (rect.width === 0 && rect.height === 0) continue;
+        if (rect.width === 0 && rect.height === 0) {
+          continue;
+        }
         let left = rect.left;
         let right = rect.right;
         let top = rect.top;
         let bottom = rect.bottom;
         for (let up = element.parentElement; up !== null && up !== box.parentElement; up = up.parentElement) {
           const style = getComputedStyle(up);
-          if (style.overflowX === 'visible' && style.overflowY === 'visible' && style.clip === 'auto') continue;
+          if (style.overflowX === 'visible' && style.overflowY === 'visible' && style.clip === 'auto') {
+            continue;
+          }
           rect = up.getBoundingClientRect();
           left = Math.max(left, rect.left);
           right = Math.min(right, rect.right);
           top = Math.max(top, rect.top);
           bottom = Math.min(bottom, rect.bottom);
         }
-        if (right - left <= 0 || bottom - top <= 0) continue;
+        if (right - left <= 0 || bottom - top <= 0) {
+          continue;
+        }
         if (left < limit.left - 0.5 || right > limit.right + 0.5 || top < limit.top - 0.5 || bottom > limit.bottom + 0.5) {
           outside.push(
             `${selector} ${element.className}: ${left},${top} → ${right},${bottom} outside ${limit.left},${limit.top} → ${limit.right},${limit.bottom}`,

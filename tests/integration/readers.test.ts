@@ -82,12 +82,17 @@ describe('what Zotero saves from a paper page', () => {
           : { archiveID: `arXiv:${paper.arxiv}`, DOI: `10.48550/arXiv.${paper.arxiv}`, publisher: 'arXiv' }),
       };
       for (const [field, value] of Object.entries(expected)) {
-        if ((item as unknown as Record<string, unknown>)[field] !== value)
+        if ((item as unknown as Record<string, unknown>)[field] !== value) {
           wrong.push(`${paper.id} ${field}: ${String((item as unknown as Record<string, unknown>)[field])}`);
+        }
       }
-      if (item.creators.length !== paper.authors.length) wrong.push(`${paper.id}: ${item.creators.length} creators`);
+      if (item.creators.length !== paper.authors.length) {
+        wrong.push(`${paper.id}: ${item.creators.length} creators`);
+      }
       // The listing day is when the site listed it, never the date a reader cites.
-      if (ownDate(paper) !== undefined && item.date === paper.day.replace(/-/g, '/')) wrong.push(`${paper.id}: dated by its listing day`);
+      if (ownDate(paper) !== undefined && item.date === paper.day.replace(/-/g, '/')) {
+        wrong.push(`${paper.id}: dated by its listing day`);
+      }
     }
     expect(wrong).toEqual([]);
     // "Attentive Mask CLIP" (arXiv 2212.08653) has no date of its own: December 2022, as its id says.
@@ -195,7 +200,9 @@ describe('feeds, read by a feed parser', () => {
   }
 
   it('give all 75 papers of the seed day, ShowUI among them, in the site feeds', () => {
-    for (const file of ['rss.xml', 'atom.xml', 'feed.json']) expect(readOut(seed, file)).toContain('ShowUI');
+    for (const file of ['rss.xml', 'atom.xml', 'feed.json']) {
+      expect(readOut(seed, file)).toContain('ShowUI');
+    }
     expect(parseRssFeed(readOut(seed, 'rss.xml')).items).toHaveLength(75);
   });
 });

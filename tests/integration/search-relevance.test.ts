@@ -35,7 +35,9 @@ beforeAll(async () => {
   expect(refused).toEqual([]);
   writeCorpus(content, papers);
   build = buildSite({ content });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+  if (build.status !== 0) {
+    throw new Error(`build failed:\n${build.output}`);
+  }
   server = await serveStatic(build.out);
   pagefind = (await import(path.join(build.out, 'pagefind/pagefind.js'))) as Pagefind;
   await pagefind.options({ basePath: `${server.url}pagefind/`, baseUrl: '/' });

@@ -51,7 +51,9 @@ function site(name: string, papers: Fixture[]): { content: string; out: string; 
   const dir = path.join(work, name);
   const content = path.join(dir, 'content');
   const out = path.join(dir, 'dist');
-  for (const p of papers) write(content, out, p);
+  for (const p of papers) {
+    write(content, out, p);
+  }
   writeData(out, papers);
   return { content, out, cacheDir: path.join(dir, 'cache') };
 }
@@ -81,6 +83,11 @@ function tree(dir: string): Map<string, Buffer> {
       .map((e) => [path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name))]),
   );
 }
+/** A folder's inode, modification and birth times: all three change when it is removed and made again. */
+const folderStamp = (dir: string) => {
+  const st = statSync(dir);
+  return [st.ino, st.mtimeMs, st.birthtimeMs];
+};
 const entry = (out: string, dir: string) =>
   JSON.parse(readFileSync(path.join(out, 'pagefind', dir, 'pagefind-entry.json'), 'utf8')).languages.en.page_count as number;
 
@@ -119,14 +126,42 @@ describe('the search index in frozen shards', () => {
 
   it('re-indexes only the shard a new paper joins, and gives what a cold build of the same papers gives', async () => {
     const archived = statSync(path.join(s.out, 'pagefind/shards/archive/pagefind-entry.json'));
+    // The frozen shard's folder is left as it is (a hard-linked file keeps its inode even when
+    // linked again into a new folder; the folder itself would be new).
+    const folder = folderStamp(path.join(s.out, 'pagefind/shards/archive'));
     const added: Fixture = { day: '2025-03-06', id: 'march-added', title: 'March Added Paper', votes: 2 };
     const now = PAPERS.map((p) => (p.id === 'old-sparse-attention' ? { ...p, votes: 40 } : p)).concat(added);
     write(s.content, s.out, added);
     writeData(s.out, now);
     expect(await index(s)).toMatch(/6 paper pages in 3 shards; indexed live, 2 unchanged/);
     expect(statSync(path.join(s.out, 'pagefind/shards/archive/pagefind-entry.json')).ino).toBe(archived.ino);
+    expect(folderStamp(path.join(s.out, 'pagefind/shards/archive'))).toEqual(folder);
     expect(entry(s.out, '')).toBe(3);
     const cold = site('cold', now);
+    await index(cold);
+    expect(tree(path.join(s.out, 'pagefind'))).toEqual(tree(path.join(cold.out, 'pagefind')));
+  });
+
+  it('re-indexes only the archive when an archived paper is edited: no stale file, the same as a cold build', async () => {
+    const year = folderStamp(path.join(s.out, 'pagefind/shards/year'));
+    const live = statSync(path.join(s.out, 'pagefind/pagefind-entry.json'));
+    const before = new Set(tree(path.join(s.out, 'pagefind/shards/archive')).keys());
+    const edited: Fixture = { day: '2024-06-03', id: 'archived-graph-networks', title: 'Archived Graph Networks, Revised', votes: 0 };
+    const now = PAPERS.map((p) => (p.id === edited.id ? edited : p.id === 'old-sparse-attention' ? { ...p, votes: 40 } : p)).concat({
+      day: '2025-03-06',
+      id: 'march-added',
+      title: 'March Added Paper',
+      votes: 2,
+    });
+    write(s.content, s.out, edited);
+    writeData(s.out, now);
+    expect(await index(s)).toMatch(/6 paper pages in 3 shards; indexed archive, 2 unchanged/);
+    // The other shards are untouched; the archive's old index files are gone.
+    expect(folderStamp(path.join(s.out, 'pagefind/shards/year'))).toEqual(year);
+    expect(statSync(path.join(s.out, 'pagefind/pagefind-entry.json')).ino).toBe(live.ino);
+    const after = [...tree(path.join(s.out, 'pagefind/shards/archive')).keys()];
+    expect(after.filter((f) => f.endsWith('.pf_meta') && before.has(f))).toEqual([]);
+    const cold = site('cold-edited', now);
     await index(cold);
     expect(tree(path.join(s.out, 'pagefind'))).toEqual(tree(path.join(cold.out, 'pagefind')));
   });

@@ -13,7 +13,9 @@ beforeAll(() => {
   mkdirSync(path.join(dir, '2025-03-17'));
   mkdirSync(path.join(dir, '2025-03-18'));
   mkdirSync(path.join(dir, '2024-02-30'));
-  for (const name of readdirSync(invalid)) copyFileSync(path.join(invalid, name), path.join(dir, '2025-03-17', name));
+  for (const name of readdirSync(invalid)) {
+    copyFileSync(path.join(invalid, name), path.join(dir, '2025-03-17', name));
+  }
   copyFileSync(path.join(ROOT, 'tests/fixtures/valid/minimal.md'), path.join(dir, '2025-03-18', 'minimal.md'));
   copyFileSync(path.join(ROOT, 'tests/fixtures/valid/minimal.md'), path.join(dir, '2025-03-18', 'raw-html.md'));
   copyFileSync(path.join(ROOT, 'tests/fixtures/valid/minimal.md'), path.join(dir, '2024-02-30', 'ok.md'));
@@ -52,7 +54,9 @@ describe('npm run check', () => {
       `${shown}/2024-02-30/ok.md:1:1 file: the folder "2024-02-30" must be a listing day written YYYY-MM-DD that exists on the calendar`,
     );
     // Every invalid fixture is reported, plus the duplicate id, the bad folder and the summary.
-    for (const name of readdirSync(invalid)) expect(result.stderr, name).toContain(`/2025-03-17/${name}:`);
+    for (const name of readdirSync(invalid)) {
+      expect(result.stderr, name).toContain(`/2025-03-17/${name}:`);
+    }
     expect(lines).toContain(
       `${shown}/2025-03-18/notes.markdown:1:1 file: paper files must be named <id>.md, in lowercase (other files do not belong here)`,
     );

@@ -39,9 +39,15 @@ class LocalGithub {
       response.writeHead(status, { 'content-type': 'application/json', ...headers });
       response.end(JSON.stringify(body));
     };
-    if (this.failure !== undefined) return send(this.failure.status, this.failure.body, this.failure.headers);
-    if (request.headers.authorization !== `bearer ${TOKEN}`) return send(401, { message: 'Bad credentials' });
-    if (url.pathname !== `/repos/${REPOSITORY}/pulls`) return send(404, { message: 'Not Found' });
+    if (this.failure !== undefined) {
+      return send(this.failure.status, this.failure.body, this.failure.headers);
+    }
+    if (request.headers.authorization !== `bearer ${TOKEN}`) {
+      return send(401, { message: 'Bad credentials' });
+    }
+    if (url.pathname !== `/repos/${REPOSITORY}/pulls`) {
+      return send(404, { message: 'Not Found' });
+    }
     const params = Object.fromEntries(url.searchParams);
     expect(params).toMatchObject({ state: 'closed', sort: 'updated', direction: 'desc' });
     const perPage = Number(params.per_page);

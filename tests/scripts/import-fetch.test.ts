@@ -95,8 +95,11 @@ function hfDay(url: URL, res: ServerResponse): void {
   if (date === '2025-03-17') {
     const all = Array.from({ length: 103 }, (_, i) => hfItem(i + 1, '2025-03-17'));
     json(res, all.slice(page * limit, (page + 1) * limit));
-  } else if (date === '2025-03-16') json(res, []);
-  else json(res, { error: 'unknown date' }, 404);
+  } else if (date === '2025-03-16') {
+    json(res, []);
+  } else {
+    json(res, { error: 'unknown date' }, 404);
+  }
 }
 
 describe('npm run import -- hf --date', () => {
@@ -151,8 +154,11 @@ describe('npm run import -- hf --date', () => {
     const times: number[] = [];
     handler = (url, res) => {
       times.push(performance.now());
-      if (times.length === 1) json(res, { error: 'slow down' }, 429, { 'retry-after': '1' });
-      else hfDay(url, res);
+      if (times.length === 1) {
+        json(res, { error: 'slow down' }, 429, { 'retry-after': '1' });
+      } else {
+        hfDay(url, res);
+      }
     };
     const result = await run(['hf', '--date', '2025-03-16']);
     expect(result.status, result.stderr).toBe(0);
@@ -286,8 +292,9 @@ describe('npm run import -- sources', () => {
 
   it('imports Hugging Face then arXiv as one import; a paper both list is written once', async () => {
     handler = (url, res) => {
-      if (url.pathname === '/api/daily_papers') json(res, [hfItem(1, '2025-03-17')]);
-      else {
+      if (url.pathname === '/api/daily_papers') {
+        json(res, [hfItem(1, '2025-03-17')]);
+      } else {
         res.writeHead(200);
         res.end(atomFeed([atomEntry(1, '2025-03-17'), atomEntry(-9999, '2025-03-17')], 2));
       }

@@ -38,8 +38,9 @@ describe('npm run import -- listing', () => {
     const committed = path.join(ROOT, 'content/papers/2025-03-17');
     const names = readdirSync(committed).sort();
     expect(readdirSync(dayDir()).sort()).toEqual(names);
-    for (const name of names)
+    for (const name of names) {
       expect(readFileSync(path.join(dayDir(), name), 'utf8'), name).toBe(readFileSync(path.join(committed, name), 'utf8'));
+    }
   });
 
   it('changes nothing when run again, and neither does the completion', async () => {

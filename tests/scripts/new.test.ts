@@ -23,15 +23,23 @@ beforeAll(async () => {
       res.writeHead(status, { 'content-type': 'application/atom+xml; charset=utf-8' });
       res.end(body);
     };
-    if (id === '2410.05076') atom(200, fixture('tidaldecode.xml'));
-    else if (id === 'hep-ex/0307015') atom(200, fixture('old-style.xml'));
-    else if (id === '2503.01234v2') atom(200, fixture('versioned.xml'));
-    else if (id === '2503.99999') atom(200, fixture('empty.xml'));
-    else if (id === '2503.04000') atom(400, fixture('error.xml'));
-    else if (id === '2503.50300') atom(503, 'Service Unavailable');
-    else if (id === '2503.00000')
+    if (id === '2410.05076') {
+      atom(200, fixture('tidaldecode.xml'));
+    } else if (id === 'hep-ex/0307015') {
+      atom(200, fixture('old-style.xml'));
+    } else if (id === '2503.01234v2') {
+      atom(200, fixture('versioned.xml'));
+    } else if (id === '2503.99999') {
+      atom(200, fixture('empty.xml'));
+    } else if (id === '2503.04000') {
+      atom(400, fixture('error.xml'));
+    } else if (id === '2503.50300') {
+      atom(503, 'Service Unavailable');
+    } else if (id === '2503.00000') {
       return; // never answers
-    else atom(404, 'Not Found');
+    } else {
+      atom(404, 'Not Found');
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/query`;

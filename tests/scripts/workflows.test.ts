@@ -75,7 +75,9 @@ describe('GitHub workflows', () => {
     for (const file of files) {
       const uses = [...source(file).matchAll(/^\s*(?:-\s+)?uses:\s*(.+)$/gm)].map((m) => m[1] ?? '');
       expect(uses.length, file).toBeGreaterThan(0);
-      for (const use of uses) expect(use, file).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+){0,2}$/);
+      for (const use of uses) {
+        expect(use, file).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+){0,2}$/);
+      }
     }
   });
 
@@ -83,7 +85,9 @@ describe('GitHub workflows', () => {
     for (const file of files) {
       const workflow = load(file);
       for (const [name, job] of Object.entries(workflow.jobs)) {
-        if (!job.steps.some(runsProjectCode)) continue;
+        if (!job.steps.some(runsProjectCode)) {
+          continue;
+        }
         const permissions = permissionsOf(workflow, job);
         expect(permissions, `${file} ${name}: permissions must be set`).toBeTypeOf('object');
         const writes = Object.entries(permissions as Record<string, string>).filter(([, level]) => level !== 'read' && level !== 'none');
@@ -105,20 +109,28 @@ describe('GitHub workflows', () => {
   it('interpolate no expression into a shell line: values reach scripts through env', () => {
     for (const file of files) {
       for (const job of Object.values(load(file).jobs)) {
-        for (const step of job.steps) if (step.run !== undefined) expect(step.run, `${file}: ${step.name}`).not.toContain('${{');
+        for (const step of job.steps) {
+          if (step.run !== undefined) {
+            expect(step.run, `${file}: ${step.name}`).not.toContain('${{');
+          }
+        }
       }
     }
   });
 
   it('never use pull_request_target, which runs fork code with secrets', () => {
-    for (const file of files) expect(Object.keys(load(file).on), file).not.toContain('pull_request_target');
+    for (const file of files) {
+      expect(Object.keys(load(file).on), file).not.toContain('pull_request_target');
+    }
   });
 
   it('have shell steps that parse', () => {
     for (const file of files) {
       for (const job of Object.values(load(file).jobs)) {
         for (const step of job.steps) {
-          if (step.run !== undefined) expect(spawnSync('bash', ['-n', '-c', step.run]).status, `${file}: ${step.name}`).toBe(0);
+          if (step.run !== undefined) {
+            expect(spawnSync('bash', ['-n', '-c', step.run]).status, `${file}: ${step.name}`).toBe(0);
+          }
         }
       }
     }
@@ -137,7 +149,8 @@ describe('the votes workflow', () => {
     // The path filter the job applies, run on a real patch: a paper passes, anything else is refused.
     const filter = /grep -v -E '([^']+)'/.exec(apply)?.[1] ?? '';
     expect(new RegExp(filter).test('content/papers/2025-03-17/2503.01234.md')).toBe(true);
-    for (const other of ['package.json', '.github/workflows/deploy.yml', 'content/papers/../../x.md', 'scripts/votes.ts'])
+    for (const other of ['package.json', '.github/workflows/deploy.yml', 'content/papers/../../x.md', 'scripts/votes.ts']) {
       expect(new RegExp(filter).test(other), other).toBe(false);
+    }
   });
 });

@@ -24,7 +24,9 @@ export async function runAxe(page: Page, rules?: string[]): Promise<AxeViolation
   // they are when the reader reaches them.
   await page.evaluate(() => {
     for (const element of document.querySelectorAll<HTMLElement>('*')) {
-      if (getComputedStyle(element).contentVisibility === 'auto') element.style.contentVisibility = 'visible';
+      if (getComputedStyle(element).contentVisibility === 'auto') {
+        element.style.contentVisibility = 'visible';
+      }
     }
   });
   await page.evaluate(AXE_SOURCE);

@@ -10,7 +10,9 @@ export type { Build, BuildOptions };
 // Builds are large: remove them after the test file that made them.
 const workDirs: string[] = [];
 afterAll(() => {
-  for (const dir of workDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of workDirs.splice(0)) {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /** A new temp folder, removed after the test file (builds, copies and caches are large). */

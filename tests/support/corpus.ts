@@ -56,7 +56,9 @@ export function writeCorpus(dir: string): CorpusPaper[] {
   const papers: CorpusPaper[] = [];
   for (let day = '2024-12-02'; day <= '2025-02-28'; day = shiftDay(day, 1)) {
     const weekday = dayToDate(day).getDay();
-    if (weekday === 0 || weekday === 6 || weekOf(day) === '2025-W03') continue;
+    if (weekday === 0 || weekday === 6 || weekOf(day) === '2025-W03') {
+      continue;
+    }
     const count = 4 + Math.floor(random() * 4);
     for (let i = 0; i < count; i++) {
       const n = papers.length;

@@ -75,7 +75,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
   // Side by side: each build has a working folder of its own (tests/support/run.ts).
   const build = async (name: string, content?: string, env: Record<string, string> = {}) => {
     const result = await buildInBackground(path.join(work, name), content === undefined ? { env } : { content, env });
-    if (result.status !== 0) throw new Error(`the shared ${name} build failed:\n${result.output}`);
+    if (result.status !== 0) {
+      throw new Error(`the shared ${name} build failed:\n${result.output}`);
+    }
     return result;
   };
   const fixture = fixtureRepository(path.join(work, 'fixture-repo'));

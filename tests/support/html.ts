@@ -24,8 +24,12 @@ export function attr(node: HtmlNode, name: string): string | undefined {
 export function all(root: HtmlNode, match: (node: HtmlNode) => boolean): HtmlNode[] {
   const found: HtmlNode[] = [];
   const walk = (node: HtmlNode) => {
-    if (node.attrs !== undefined && match(node)) found.push(node);
-    for (const child of node.childNodes ?? []) walk(child);
+    if (node.attrs !== undefined && match(node)) {
+      found.push(node);
+    }
+    for (const child of node.childNodes ?? []) {
+      walk(child);
+    }
   };
   walk(root);
   return found;
@@ -34,7 +38,9 @@ export function all(root: HtmlNode, match: (node: HtmlNode) => boolean): HtmlNod
 /** Elements selected by a tiny selector: `tag`, `.class`, `tag.class`, `[name=value]` or `tag[name=value]`. */
 export function select(root: HtmlNode, selector: string): HtmlNode[] {
   const m = /^([a-z0-9]*)(?:\.([\w-]+))?(?:\[([\w-]+)(?:=([^\]]*))?\])?$/.exec(selector);
-  if (m === null) throw new Error(`unsupported selector ${selector}`);
+  if (m === null) {
+    throw new Error(`unsupported selector ${selector}`);
+  }
   const [, tag, cls, name, value] = m;
   return all(
     root,
@@ -47,7 +53,9 @@ export function select(root: HtmlNode, selector: string): HtmlNode[] {
 
 /** The text content of a node, as a browser's `textContent`. */
 export function text(node: HtmlNode): string {
-  if (node.nodeName === '#text') return node.value ?? '';
+  if (node.nodeName === '#text') {
+    return node.value ?? '';
+  }
   return (node.childNodes ?? []).map(text).join('');
 }
 

@@ -97,14 +97,24 @@ export const mutatedPaper = fc
   .map(({ frontEdits, bodyEdits, crlf, bom, truncate }) => {
     const front = [...VALID_FRONT];
     for (const edit of frontEdits) {
-      if (edit.op === 'insert') front.splice(edit.at % (front.length + 1), 0, edit.line);
-      else if (edit.op === 'delete') front.splice(edit.at % Math.max(front.length, 1), 1);
-      else front[0] = `title: ${JSON.stringify(edit.text)}`;
+      if (edit.op === 'insert') {
+        front.splice(edit.at % (front.length + 1), 0, edit.line);
+      } else if (edit.op === 'delete') {
+        front.splice(edit.at % Math.max(front.length, 1), 1);
+      } else {
+        front[0] = `title: ${JSON.stringify(edit.text)}`;
+      }
     }
     const body = [...VALID_BODY];
-    for (const edit of bodyEdits) body.splice(edit.at % (body.length + 1), 0, edit.text);
+    for (const edit of bodyEdits) {
+      body.splice(edit.at % (body.length + 1), 0, edit.text);
+    }
     let text = `---\n${front.join('\n')}\n---\n\n${body.join('\n')}\n`;
-    if (truncate !== null) text = text.slice(0, truncate);
-    if (crlf) text = text.replace(/\n/g, '\r\n');
+    if (truncate !== null) {
+      text = text.slice(0, truncate);
+    }
+    if (crlf) {
+      text = text.replace(/\n/g, '\r\n');
+    }
     return bom ? `\uFEFF${text}` : text;
   });

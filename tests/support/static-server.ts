@@ -79,7 +79,9 @@ const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.svg', '.xml', '
 export function parseHeadersFile(text: string): { pattern: RegExp; headers: [string, string][] }[] {
   const rules: { pattern: RegExp; headers: [string, string][] }[] = [];
   for (const line of text.split('\n')) {
-    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (line.trim() === '' || line.trimStart().startsWith('#')) {
+      continue;
+    }
     if (!/^\s/.test(line)) {
       const glob = line
         .trim()
@@ -116,7 +118,9 @@ export async function serveStatic(root: string, base = '/', withHeaders = false,
       const local = path.join(root, pathname.slice(base.length));
       if (local.startsWith(root)) {
         const candidate = pathname.endsWith('/') ? path.join(local, 'index.html') : local;
-        if (existsSync(candidate) && statSync(candidate).isFile()) file = candidate;
+        if (existsSync(candidate) && statSync(candidate).isFile()) {
+          file = candidate;
+        }
       }
     }
     const status = file === undefined ? 404 : 200;

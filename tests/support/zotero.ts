@@ -102,11 +102,15 @@ export function embeddedMetadata(doc: HtmlNode): ZoteroItem {
     if (RDF_PREFIXES.has(prefix.toLowerCase())) {
       const property = name.slice(prefix.length + 1);
       const key = `${prefix.toLowerCase()}:${property.charAt(0).toLowerCase()}${property.slice(1)}`;
-      if (!rdf.has(key)) rdf.set(key, content);
+      if (!rdf.has(key)) {
+        rdf.set(key, content);
+      }
     } else if (rest.length > 0) {
       const tag = name.slice(name.lastIndexOf('citation_'));
       hwType = HIGHWIRE_TYPES[tag] ?? hwType;
-      if (tag === 'citation_title' || tag === 'citation_series_title') hwGuess ??= 'journalArticle';
+      if (tag === 'citation_title' || tag === 'citation_series_title') {
+        hwGuess ??= 'journalArticle';
+      }
     }
   }
   const dcType = rdf.get('dc:type');
@@ -127,7 +131,9 @@ export function embeddedMetadata(doc: HtmlNode): ZoteroItem {
       }),
   };
   const set = <K extends keyof ZoteroItem>(field: K, value: ZoteroItem[K] | undefined) => {
-    if (value !== undefined) item[field] = value;
+    if (value !== undefined) {
+      item[field] = value;
+    }
   };
   set('title', first('citation_title') ?? rdf.get('dc:title') ?? rdf.get('og:title'));
   set(
@@ -143,11 +149,15 @@ export function embeddedMetadata(doc: HtmlNode): ZoteroItem {
   set('publicationTitle', first('citation_journal_title') ?? rdf.get('og:site_name'));
   set('abstractNote', first('citation_abstract') ?? rdf.get('og:description'));
   for (const [key, value] of rdf) {
-    if (key.startsWith('z:') && key !== 'z:itemType') (item as unknown as Record<string, unknown>)[key.slice(2)] = value;
+    if (key.startsWith('z:') && key !== 'z:itemType') {
+      (item as unknown as Record<string, unknown>)[key.slice(2)] = value;
+    }
   }
   const fields = ITEM_FIELDS[itemType] ?? ITEM_FIELDS.webpage ?? [];
   for (const key of Object.keys(item) as (keyof ZoteroItem)[]) {
-    if (key !== 'itemType' && !fields.includes(key)) delete item[key];
+    if (key !== 'itemType' && !fields.includes(key)) {
+      delete item[key];
+    }
   }
   return item;
 }

@@ -20,7 +20,9 @@ describe('createRandom', () => {
     const first = [a(), a(), a()];
     expect([b(), b(), b()]).toEqual(first);
     expect([c(), c(), c()]).not.toEqual(first);
-    for (const x of first) expect(x >= 0 && x < 1).toBe(true);
+    for (const x of first) {
+      expect(x >= 0 && x < 1).toBe(true);
+    }
   });
 });
 
@@ -45,14 +47,22 @@ describe('generateCorpus', () => {
 
   it('lists about 50 papers on each weekday, newest day first, never on a weekend', () => {
     const perDay = new Map<string, number>();
-    for (const p of corpus) perDay.set(p.day, (perDay.get(p.day) ?? 0) + 1);
+    for (const p of corpus) {
+      perDay.set(p.day, (perDay.get(p.day) ?? 0) + 1);
+    }
     const days = [...perDay.keys()];
     expect(days).toEqual([...days].sort().reverse());
     expect(days[0]).toBe('2026-11-27');
-    for (const day of days) expect(isWeekend(dayToDate(day))).toBe(false);
+    for (const day of days) {
+      expect(isWeekend(dayToDate(day))).toBe(false);
+    }
     const full = [...perDay.values()].slice(0, -1);
-    for (const count of full) expect(count).toBeGreaterThanOrEqual(35);
-    for (const count of full) expect(count).toBeLessThanOrEqual(65);
+    for (const count of full) {
+      expect(count).toBeGreaterThanOrEqual(35);
+    }
+    for (const count of full) {
+      expect(count).toBeLessThanOrEqual(65);
+    }
   });
 
   it('draws abstracts from the real vocabulary, some with math or a URL', () => {
@@ -75,7 +85,9 @@ describe('generateCorpus', () => {
       expect((p.fields.published ?? '') <= p.day).toBe(true);
       // An abstract's URL is its code link.
       const url = /https:\/\/\S+?(?=\.?$)/.exec(p.abstract)?.[0];
-      if (url !== undefined) expect(p.fields.links?.code).toBe(url);
+      if (url !== undefined) {
+        expect(p.fields.links?.code).toBe(url);
+      }
     }
     const withCode = corpus.filter((p) => p.fields.links?.code !== undefined).length;
     expect(withCode / corpus.length).toBeGreaterThan(0.35);

@@ -15,8 +15,9 @@ describe('parseArxivRef', () => {
     expect(parseArxivRef('https://arxiv.org/abs/math.gt/0309136v1')).toEqual({ id: 'math.GT/0309136', version: 'v1' });
   });
   it('refuses anything else', () => {
-    for (const bad of ['2503.0123x', '2503.123', 'https://example.org/abs/2503.01234', 'javascript:alert(1)', ''])
+    for (const bad of ['2503.0123x', '2503.123', 'https://example.org/abs/2503.01234', 'javascript:alert(1)', '']) {
       expect(parseArxivRef(bad), bad).toBeUndefined();
+    }
   });
 });
 

@@ -39,8 +39,12 @@ describe('repairStrippedTex', () => {
       ['output token sequences R_y(mathbf x_0) for which', 'output token sequences $R_y(\\mathbf{x}_0)$ for which'],
       ['a control input sequence mathbf u for each mathbf y in R', 'a control input sequence $\\mathbf{u}$ for each $\\mathbf{y}$ in R'],
     ];
-    for (const [before, after] of seed) expect(repairStrippedTex(before), before).toBe(after);
-    for (const [, after] of seed) expect(repairStrippedTex(after), after).toBe(after);
+    for (const [before, after] of seed) {
+      expect(repairStrippedTex(before), before).toBe(after);
+    }
+    for (const [, after] of seed) {
+      expect(repairStrippedTex(after), after).toBe(after);
+    }
   });
 
   it('never alters prose', () => {
@@ -55,6 +59,8 @@ describe('repairStrippedTex', () => {
       'the mathbf package',
       'k-times faster',
     ];
-    for (const text of prose) expect(repairStrippedTex(text), text).toBe(text);
+    for (const text of prose) {
+      expect(repairStrippedTex(text), text).toBe(text);
+    }
   });
 });

@@ -7,7 +7,9 @@ const SEED = readFileSync(new URL('../../fixtures/listings/daily-papers-mar-17.t
 const listing = parseListing(SEED);
 const byTitle = (start: string) => {
   const paper = listing.papers.find((p) => p.title.startsWith(start));
-  if (paper === undefined) throw new Error(`no paper titled ${start}…`);
+  if (paper === undefined) {
+    throw new Error(`no paper titled ${start}…`);
+  }
   return paper;
 };
 
@@ -61,7 +63,9 @@ describe('parseListing on the Mar 17 seed', () => {
     const withLinks = listing.papers.filter((p) => Object.keys(p.links).length > 0);
     expect(withLinks).toHaveLength(21);
     for (const paper of withLinks) {
-      for (const url of Object.values(paper.links)) expect(paper.abstract, paper.title).toContain(url);
+      for (const url of Object.values(paper.links)) {
+        expect(paper.abstract, paper.title).toContain(url);
+      }
     }
     expect(byTitle('Less is More: Focus Attention').links).toEqual({
       code: 'https://github.com/huawei-noah/noah-research/tree/master/Focus-DETR',
