@@ -6,6 +6,7 @@
 import { arxivMonth } from '../content/arxiv-id.ts';
 import { isPaperId } from '../content/paper-id.ts';
 import { CITATION_FILES, type CitationFormat, type Reference, referencesIn } from '../data/citation-formats.ts';
+import { marked, PAPER_DOM } from '../lib/paper-dom.ts';
 import { element, fetchPaper, load, loadReading, store, write } from './library.ts';
 import { decodeShare, encodeShare, FETCH_LIMIT, libraryFile, SHARE_KEY } from './library-files.ts';
 import {
@@ -52,7 +53,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** The paper pages a listing links to, in its order (cards, rows and search results), each once. */
 function listedPaths(list: Element): string[] {
-  const links = list.querySelectorAll<HTMLAnchorElement>('.paper-card__title a, a.paper-row__title, a.search-result__link');
+  const links = list.querySelectorAll<HTMLAnchorElement>(`a${marked(PAPER_DOM.link)}`);
   const paths = [...links].map((a) => new URL(a.href, window.location.href).pathname).filter((p) => paperIdOfPath(p) !== undefined);
   return [...new Set(paths)];
 }

@@ -6,13 +6,14 @@
  * read by library-store.ts: a value that is not what this version wrote is dropped with a console
  * warning. Everything is drawn as text.
  */
+import { isPaperId } from '../content/paper-id.ts';
+import { marked, PAPER_DOM } from '../lib/paper-dom.ts';
 import {
   addPapers,
   LIBRARY_KEY,
   type Library,
   markRead,
   paperFromCitation,
-  paperIdOfPath,
   parseLibrary,
   parseReading,
   READING_KEY,
@@ -71,7 +72,7 @@ export function loadReading(): Reading {
 function paperOf(doc: Document, path: string): SavedPaper | undefined {
   try {
     const article = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '');
-    return paperFromCitation(article, doc.querySelector('.paper__listed time')?.getAttribute('datetime'), path);
+    return paperFromCitation(article, doc.querySelector(marked(PAPER_DOM.listed))?.getAttribute('datetime'), path);
   } catch {
     return undefined;
   }
@@ -86,12 +87,15 @@ export async function fetchPaper(path: string): Promise<SavedPaper | undefined> 
   return paperOf(new DOMParser().parseFromString(await response.text(), 'text/html'), path);
 }
 
-/** A paper page's path, and its id, from a card's title link. */
+/** A card's paper: its id, and its page's path (the card's paper link). */
 function cardPaper(card: HTMLElement): { path: string; id: string } | undefined {
-  const href = card.querySelector<HTMLAnchorElement>('.paper-card__title a')?.getAttribute('href') ?? '';
-  const id = paperIdOfPath(href);
-  return id === undefined ? undefined : { path: href, id };
+  const id = card.getAttribute(PAPER_DOM.card) ?? '';
+  const href = card.querySelector<HTMLAnchorElement>(marked(PAPER_DOM.link))?.getAttribute('href') ?? '';
+  return isPaperId(id) && href !== '' ? { path: href, id } : undefined;
 }
+
+/** The listing cards of the page. */
+const cardsOf = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>(marked(PAPER_DOM.card))];
 
 export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
   const made = document.createElement(tag);
@@ -107,14 +111,14 @@ export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className
  */
 export function startLibrary(): void {
   const saved = new Set(load().papers.map((p) => p.id));
-  const own = document.querySelector<HTMLElement>('article.paper');
+  const own = document.querySelector<HTMLElement>(marked(PAPER_DOM.page));
   // The page's own path as the site names it (its canonical link), whatever URL served it.
   const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
   const here =
     own === null ? undefined : paperOf(document, canonical === undefined ? window.location.pathname : new URL(canonical).pathname);
   const places = [
     ...(own !== null && here !== undefined ? [{ holder: own, id: here.id, paper: async () => here }] : []),
-    ...[...document.querySelectorAll<HTMLElement>('.paper-card')].flatMap((card) => {
+    ...cardsOf(document).flatMap((card) => {
       const found = cardPaper(card);
       if (found === undefined) {
         return [];
@@ -123,13 +127,13 @@ export function startLibrary(): void {
     }),
   ];
   for (const { holder, id, paper } of places) {
-    const slot = holder.querySelector<HTMLElement>('[data-save-slot]');
+    const slot = holder.querySelector<HTMLElement>(marked(PAPER_DOM.saveSlot));
     if (slot === null) {
       continue;
     }
     const button = element('button', 'save-toggle');
     button.type = 'button';
-    const title = holder.querySelector('h1, .paper-card__title a')?.textContent ?? '';
+    const title = holder.querySelector(`h1, ${marked(PAPER_DOM.link)}`)?.textContent ?? '';
     const draw = (on: boolean) => {
       button.setAttribute('aria-pressed', String(on));
       button.replaceChildren(on ? 'Saved' : 'Save', element('span', 'visually-hidden', `: ${title}`));
@@ -193,7 +197,7 @@ function markReading(opened: string | undefined): void {
   if (opened !== undefined) {
     reading = markRead(reading, opened);
   }
-  const cards = [...document.querySelectorAll<HTMLElement>('.paper-card')].flatMap((card) => {
+  const cards = cardsOf(document).flatMap((card) => {
     const found = cardPaper(card);
     return found === undefined ? [] : [{ card, id: found.id }];
   });
@@ -211,13 +215,13 @@ function markReading(opened: string | undefined): void {
   write(READING_KEY, reading);
   const done = new Set(reading.read);
   for (const { card, id } of cards) {
-    const link = card.querySelector('.paper-card__title a');
+    const link = card.querySelector(marked(PAPER_DOM.link));
     if (done.has(id)) {
-      card.classList.add('paper-card--read');
+      card.setAttribute(PAPER_DOM.read, '');
       link?.append(element('span', 'visually-hidden', ' (read)'));
     }
     if (fresh.has(id)) {
-      card.classList.add('paper-card--new');
+      card.setAttribute(PAPER_DOM.fresh, '');
       link?.prepend(element('span', 'visually-hidden', 'New since your last visit: '));
     }
   }

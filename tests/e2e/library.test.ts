@@ -8,6 +8,7 @@ import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LIBRARY_KEY, READING_KEY } from '../../src/client/library-store.ts';
+import { PAPER_DOM } from '../../src/lib/paper-dom.ts';
 import { runAxe } from '../support/axe.ts';
 import { launchBrowser } from '../support/chromium.ts';
 import { type StaticServer, serveStatic } from '../support/static-server.ts';
@@ -91,6 +92,32 @@ describe('the reader’s library', () => {
     await fresh.close();
   });
 
+  it('keys on the pages’ data attributes, not their classes: a day whose card classes are renamed still saves and marks read', async () => {
+    const context = await profile();
+    // The day page as a restyled site would serve it: every paper-card class renamed.
+    await context.route(`${server.url}${DAY}`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replaceAll('paper-card', 'restyled-card') });
+    });
+    const day = await visit(context, DAY);
+    expect(await day.locator('.paper-card').count()).toBe(0);
+    const cards = day.locator(`[${PAPER_DOM.card}]`);
+    await cards.first().locator('.save-toggle').waitFor();
+    expect(await day.locator('.save-toggle').count()).toBe(75);
+    const first = cards.first();
+    await first.locator('.save-toggle').click();
+    await expect.poll(() => first.locator('.save-toggle').getAttribute('aria-pressed')).toBe('true');
+    // Opening the paper marks it read on the day (by its id and link, whatever its classes).
+    const href = (await first.locator(`[${PAPER_DOM.link}]`).getAttribute('href')) ?? '';
+    const paper = await visit(context, href.slice(1));
+    await paper.locator('.paper__save .save-toggle').waitFor();
+    await sameStorage(paper, day, READING_KEY);
+    await day.reload();
+    await expect.poll(() => day.locator(`[${PAPER_DOM.card}][${PAPER_DOM.read}]`).count()).toBe(1);
+    expect(await day.locator(`[${PAPER_DOM.card}][${PAPER_DOM.read}] [${PAPER_DOM.link}]`).getAttribute('href')).toBe(href);
+    await context.close();
+  });
+
   it('lists newest saved first, and removes and clears with one undo each', async () => {
     const context = await profile();
     const day = await visit(context, DAY);
@@ -168,7 +195,7 @@ describe('the reader’s library', () => {
     const day = await visit(context, DAY);
     await day.locator('.save-toggle').first().waitFor({ state: 'attached' });
     // A first visit: nothing is new, nothing read.
-    expect(await day.locator('.paper-card--new, .paper-card--read').count()).toBe(0);
+    expect(await day.locator('.paper-card[data-new], .paper-card[data-read]').count()).toBe(0);
     const hrefs = await day.locator('.paper-card__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     const [first = '', second = ''] = hrefs;
     const paper = await visit(context, first.slice(1));
@@ -188,16 +215,16 @@ describe('the reader’s library', () => {
     await day.reload();
     await day.locator('.save-toggle').first().waitFor({ state: 'attached' });
     const card = (href: string) => day.locator('.paper-card', { has: day.locator(`.paper-card__title a[href="${href}"]`) });
-    expect(await card(first).getAttribute('class')).toContain('paper-card--read');
+    expect(await card(first).getAttribute(PAPER_DOM.read)).toBe('');
     expect(await card(first).locator('.paper-card__title a').textContent()).toMatch(/ \(read\)$/);
-    expect(await card(second).getAttribute('class')).toContain('paper-card--new');
+    expect(await card(second).getAttribute(PAPER_DOM.fresh)).toBe('');
     expect(await card(second).locator('.paper-card__title a').textContent()).toMatch(/^New since your last visit: /);
-    expect(await day.locator('.paper-card--new').count()).toBe(1);
-    expect(await day.locator('.paper-card--read').count()).toBe(1);
+    expect(await day.locator('.paper-card[data-new]').count()).toBe(1);
+    expect(await day.locator('.paper-card[data-read]').count()).toBe(1);
     // Seen now: not new on the next visit.
     await day.reload();
     await day.locator('.save-toggle').first().waitFor({ state: 'attached' });
-    expect(await day.locator('.paper-card--new').count()).toBe(0);
+    expect(await day.locator('.paper-card[data-new]').count()).toBe(0);
     // On the library page: hide read papers, then stop keeping read state.
     const library = await visit(context, 'library/');
     await library.getByLabel('Hide the papers I have read on listing pages').check();
@@ -211,14 +238,14 @@ describe('the reader’s library', () => {
     await sameStorage(library, day, READING_KEY);
     await day.reload();
     await day.locator('.save-toggle').first().waitFor({ state: 'attached' });
-    expect(await day.locator('.paper-card--read').count()).toBe(0);
+    expect(await day.locator('.paper-card[data-read]').count()).toBe(0);
     expect(await day.locator('.paper-list > li:visible').count()).toBe(75);
     // A fresh profile keeps none of it.
     await context.close();
     const fresh = await profile();
     const other = await visit(fresh, DAY);
     await other.locator('.save-toggle').first().waitFor();
-    expect(await other.locator('.paper-card--read, .paper-card--new').count()).toBe(0);
+    expect(await other.locator('.paper-card[data-read], .paper-card[data-new]').count()).toBe(0);
     await fresh.close();
   });
 

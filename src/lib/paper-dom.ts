@@ -1,0 +1,26 @@
+/**
+ * What the pages mark for the browser's code, in one place: the attributes the listing components
+ * and the paper page write, and the reader's library (src/client/library.ts, library-tools.ts)
+ * and the search page read or set. Classes are the stylesheet's; code keys on these, so that a
+ * renamed class breaks no Save button and no read state. No dependencies: the browser's code imports it.
+ */
+export const PAPER_DOM = {
+  /** On each listing card: the paper's id. */
+  card: 'data-paper-id',
+  /** On the paper page's article (its paper is read from the page's JSON-LD). */
+  page: 'data-paper-page',
+  /** On a paper's listing day on its page (a `<time datetime>`). */
+  listed: 'data-paper-listed',
+  /** On each link to a paper page that a listing exports: card and row titles, search results. */
+  link: 'data-paper-link',
+  /** Where the library draws a Save button, in a card or on the paper page. */
+  saveSlot: 'data-save-slot',
+  /** Set by the library on a card: the reader has read the paper; it is new since their last visit. */
+  read: 'data-read',
+  fresh: 'data-new',
+} as const;
+
+/** The selector of elements that carry `attribute` (one of PAPER_DOM's). */
+export function marked(attribute: (typeof PAPER_DOM)[keyof typeof PAPER_DOM]): string {
+  return `[${attribute}]`;
+}
