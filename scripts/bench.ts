@@ -5,11 +5,13 @@
  * rebuild, a bare Astro + bare Pagefind baseline over the same corpus, and search in Chromium
  * (bytes a CDN would send, time to first results); prints a table and writes JSON.
  */
+
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
+import { paperFileName } from '../src/content/content-files.ts';
 import { writePaperFile } from '../src/content/paper-file.ts';
 import { commonWordsPath, dayPath, pagefindPath, paperPath, searchPath } from '../src/data/routes.ts';
 import { searchShards, shardPath } from '../src/data/search-shards.ts';
@@ -254,7 +256,7 @@ export async function main(argv: string[], environment: NodeJS.ProcessEnv): Prom
     extra.id = 'bench-added-paper';
     extra.fields.title = `A Paper Added for the Incremental Rebuild: ${extra.fields.title}`;
     delete extra.fields.arxiv;
-    writeFileSync(path.join(content, extra.day, `${extra.id}.md`), writePaperFile(extra.fields, extra.abstract));
+    writeFileSync(path.join(content, paperFileName(extra.day, extra.id)), writePaperFile(extra.fields, extra.abstract));
     incremental = await measureBuild('rebuild', env, work);
     log(`rebuild after adding one paper ${incremental.seconds.toFixed(1)} s`);
     if (values['pr-check']) {
@@ -265,7 +267,7 @@ export async function main(argv: string[], environment: NodeJS.ProcessEnv): Prom
       if (papers > PR_REFERENCE_PAPERS) {
         const small = path.join(work, 'pr-reference');
         writeCorpus(path.join(small, 'content'), generateCorpus(sources, { papers: PR_REFERENCE_PAPERS, seed, lastDay: LAST_DAY }));
-        writeFileSync(path.join(small, 'content', extra.day, `${extra.id}.md`), writePaperFile(extra.fields, extra.abstract));
+        writeFileSync(path.join(small, 'content', paperFileName(extra.day, extra.id)), writePaperFile(extra.fields, extra.abstract));
         const seconds = timePrCheck(path.join(small, 'content'), extra.day, path.join(small, 'pr'), {
           ...env,
           PAPERSHELF_CACHE: path.join(small, 'cache'),

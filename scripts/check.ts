@@ -8,9 +8,10 @@ import { parseArgs } from 'node:util';
 import { cacheFolder } from '../src/consts.ts';
 import { checkContentFolder, type FileVerdict, type PendingFile, problemsOf, resultVerdictCache } from '../src/content/content-check.ts';
 import { contentDir } from '../src/content/content-files.ts';
+import { MAX_ABSTRACT_CHARS } from '../src/content/markdown.ts';
+import { MAX_TEX_DEPTH } from '../src/content/math.ts';
 import { pipelineVersion } from '../src/content/paper-pipeline.ts';
-import type { Problem } from '../src/content/validate.ts';
-import { formatProblem } from '../src/content/validate.ts';
+import { formatProblem, MAX_FILE_BYTES, type Problem } from '../src/content/validate.ts';
 import { ResultCache } from '../src/verify/result-cache.ts';
 import { readArgs, runCli, usage } from './cli.ts';
 
@@ -20,14 +21,14 @@ const HELP = `Usage: npm run check [-- options]
 
 Validates every file under the content folder (PAPERSHELF_CONTENT, default content/papers):
   - placement: <YYYY-MM-DD>/<id>.md, a real calendar day, a lowercase id, nothing else
-  - encoding: UTF-8 without a byte-order mark, at most 100 kB
+  - encoding: UTF-8 without a byte-order mark, at most ${MAX_FILE_BYTES / 1000} kB
   - front matter: YAML only (---js and +++ are refused), the strict paper schema (unknown
     fields, unquoted numbers and dates, impossible dates, non-http(s) links, bad tags,
     invisible direction or zero-width characters in titles, names and notes)
   - dates: published on or before the listing day (the folder)
-  - abstract: not empty, at most 10,000 characters, no raw HTML, images or non-http(s) links
+  - abstract: not empty, at most ${MAX_ABSTRACT_CHARS.toLocaleString('en')} characters, no raw HTML, images or non-http(s) links
   - math (title and abstract): nothing that draws outside its box (\\rule, \\kern, \\raisebox, laps,
-    \\smash, negative gaps), no macro definitions, nesting at most 12 deep
+    \\smash, negative gaps), no macro definitions, nesting at most ${MAX_TEX_DEPTH} deep
   - duplicates across the site: the same id, arXiv id (any version) or title (two papers
     with one title and different arXiv ids are two papers)
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { arxivDayCap, INTAKE, type IntakeSettings, intakeSettings } from '../src/consts.ts';
 import { shownPath } from '../src/content/content-check.ts';
-import { contentDir } from '../src/content/content-files.ts';
+import { contentDir, paperFileName } from '../src/content/content-files.ts';
 import { type DayKey, isDayKey, latestMonthDayOnOrBefore, monthDayToDayKey, shiftDay, utcDayKey } from '../src/content/dates.ts';
 import { arxivFileId } from '../src/content/paper.ts';
 import { linesBeforeWriting } from './check.ts';
@@ -262,7 +262,7 @@ function writeImport(read: ReadResult, env: NodeJS.ProcessEnv, options: { force:
   const dir = contentDir(env);
   const actions = planImport(read.incoming, readExistingPapers(dir), options.force);
   const counts = { created: 0, overwritten: 0, unchanged: 0, skipped: 0 };
-  const fileOf = (action: ImportAction) => ('day' in action ? `${action.day}/${action.id}.md` : '');
+  const fileOf = (action: ImportAction) => ('day' in action ? paperFileName(action.day, action.id) : '');
   // The folder check npm run check runs, with every file this import would write as if written:
   // a file it refuses is refused with the line npm run check would print.
   const pending = actions.flatMap((a) => ('content' in a ? [{ relative: fileOf(a), bytes: Buffer.from(a.content) }] : []));

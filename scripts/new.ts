@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { parseArxivRef } from '../src/content/arxiv-id.ts';
 import { shownPath } from '../src/content/content-check.ts';
-import { contentDir } from '../src/content/content-files.ts';
+import { contentDir, paperFileName } from '../src/content/content-files.ts';
 import { isDayKey, utcDayKey } from '../src/content/dates.ts';
 import { arxivFileId } from '../src/content/paper.ts';
 import type { PaperFields } from '../src/content/paper-file.ts';
@@ -111,7 +111,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: PromptIo 
     console.error(`new: refused: ${reason}${where ? ` (${where})` : ''}`);
     return 1;
   }
-  const relative = `${action.day}/${action.id}.md`;
+  const relative = paperFileName(action.day, action.id);
   const target = shownPath(dir, relative);
   // The folder check npm run check runs, with this file as if written: the same verdict, the same lines.
   const problems = linesBeforeWriting(dir, env, [{ relative, bytes: Buffer.from(action.content) }]).get(relative) ?? [];

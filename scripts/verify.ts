@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CACHE_DIR, OUT_DIR, SITE_BASE, VERIFY_VALIDATE_ALL, VERIFY_VALIDATE_SAMPLE } from '../src/consts.ts';
 import { contentDir, listPaperFiles } from '../src/content/content-files.ts';
+import { siteBase } from '../src/data/routes.ts';
 import { formatVerification, verifySite } from '../src/verify/site.ts';
 import { readArgs, runCli } from './cli.ts';
 
@@ -63,7 +64,7 @@ async function main(): Promise<number> {
   }
   const verification = await verifySite({
     out,
-    base: SITE_BASE.endsWith('/') ? SITE_BASE : `${SITE_BASE}/`,
+    base: siteBase(SITE_BASE),
     papers: listPaperFiles(contentDir()),
     root: ROOT,
     full: values.full,

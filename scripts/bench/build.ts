@@ -1,6 +1,8 @@
 /** The measured build: the commands of `npm run build` split into the phases the build records, and what it wrote. */
+
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { paperFileName } from '../../src/content/content-files.ts';
 import { writePaperFile } from '../../src/content/paper-file.ts';
 import { parseTimings } from '../../src/integrations/phases.ts';
 import { astroBuildIn } from '../astro-build.ts';
@@ -67,7 +69,7 @@ export function writeCorpus(dir: string, papers: SyntheticPaper[]): void {
       mkdirSync(path.join(dir, paper.day), { recursive: true });
       days.add(paper.day);
     }
-    writeFileSync(path.join(dir, paper.day, `${paper.id}.md`), writePaperFile(paper.fields, paper.abstract));
+    writeFileSync(path.join(dir, paperFileName(paper.day, paper.id)), writePaperFile(paper.fields, paper.abstract));
   }
 }
 

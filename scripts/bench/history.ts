@@ -5,7 +5,9 @@
  * one or two; two in three commit with a GitHub no-reply address. Written with `git fast-import`,
  * so that 50,000 commits take seconds; the work tree already holds the files.
  */
+
 import { execFileSync } from 'node:child_process';
+import { paperFileName } from '../../src/content/content-files.ts';
 import { writePaperFile } from '../../src/content/paper-file.ts';
 import { createRandom, type SyntheticPaper } from './synthetic.ts';
 
@@ -34,7 +36,7 @@ export function commitCorpus(dir: string, folder: string, papers: readonly Synth
         `commit refs/heads/main\nauthor Contributor ${k} <${email}> ${time} +0000\ncommitter Maintainer <maintainer@example.org> ${time} +0000\ndata ${message.length}\n`,
       ),
       message,
-      Buffer.from(`M 100644 inline ${folder}/${paper.day}/${paper.id}.md\ndata ${file.length}\n`),
+      Buffer.from(`M 100644 inline ${folder}/${paperFileName(paper.day, paper.id)}\ndata ${file.length}\n`),
       file,
       Buffer.from('\n'),
     );

@@ -3,9 +3,11 @@
  * titles, authors and abstracts) as paper files, for what synthetic text cannot measure: search
  * relevance. Each paper keeps its arXiv id (its file name) and the day a crawl first listed it.
  */
+
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { paperFileName } from '../../src/content/content-files.ts';
 import { isDayKey } from '../../src/content/dates.ts';
 import { writePaperFile } from '../../src/content/paper-file.ts';
 import { checkPaperText } from '../../src/content/validate.ts';
@@ -50,7 +52,7 @@ export function realPapers(records: readonly CorpusRecord[], count: number): { p
   const refused: string[] = [];
   for (const r of records.slice(0, count)) {
     const fields = { title: r.title, authors: r.authors, arxiv: r.arxiv };
-    const problems = checkPaperText(writePaperFile(fields, r.abstract), `${r.day}/${r.arxiv}.md`, r.day);
+    const problems = checkPaperText(writePaperFile(fields, r.abstract), paperFileName(r.day, r.arxiv), r.day);
     if (problems.length > 0) {
       refused.push(`${r.arxiv}: ${problems[0]?.field}: ${problems[0]?.message}`);
       continue;

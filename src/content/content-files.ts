@@ -22,6 +22,11 @@ export function listContentFiles(dir: string): string[] {
     .sort();
 }
 
+/** A paper's file in the content folder, '/'-separated: `<day>/<id>.md` (the id is the file's name). */
+export function paperFileName(day: string, id: string): string {
+  return `${day}/${id}.md`;
+}
+
 /** Every `<day>/<name>.md` under `dir`: the files that become papers (any other file is reported by the checks), sorted. */
 export function listPaperFiles(dir: string): { day: string; id: string; path: string }[] {
   return listContentFiles(dir)

@@ -8,7 +8,7 @@ import { remark } from 'remark';
 import remarkMath from 'remark-math';
 import { splitMath } from './math.ts';
 import type { LinkKind, PaperData } from './paper.ts';
-import { LINK_KINDS } from './paper.ts';
+import { LINK_KINDS, PAPER_FIELDS } from './paper.ts';
 
 /** What a paper file holds before validation: raw front matter and the markdown body. */
 export interface PaperFileParts {
@@ -45,53 +45,45 @@ export function readPaperFile(source: string): PaperFileParts {
 /** The fields a writer may set, in the order they appear in a file. */
 export type PaperFields = Partial<PaperData> & Pick<PaperData, 'title'>;
 
+/** A text field's line, when it is set. */
+const textLine = (key: string) => (value: string | undefined) => (value === undefined ? [] : [`${key}: ${q(value)}`]);
+/** A count's line, when it is not 0 (the schema's default). */
+const countLine = (key: string) => (value: number | undefined) => (value === undefined || value === 0 ? [] : [`${key}: ${value}`]);
+
 /**
- * Serializes a paper to file text: YAML front matter (strings double-quoted, empty fields
- * omitted) and the abstract as escaped markdown, so text such as `<SEG>` stays text.
+ * How each front-matter field is written, for every field of the schema (a field added to the
+ * schema without a line here does not compile): a field the paper leaves out, or at its default, is
+ * left out of the file.
+ */
+const FIELD_LINES: { [K in keyof PaperData]-?: (value: PaperData[K] | undefined) => string[] } = {
+  title: (value) => [`title: ${q(value ?? '')}`],
+  authors: (value) => (value === undefined || value.length === 0 ? [] : ['authors:', ...value.map((a) => `  - ${q(a)}`)]),
+  arxiv: textLine('arxiv'),
+  published: textLine('published'),
+  category: textLine('category'),
+  comment: textLine('comment'),
+  journal: textLine('journal'),
+  submitted_by: textLine('submitted_by'),
+  summary: textLine('summary'),
+  summary_source: textLine('summary_source'),
+  links: (value) => {
+    const kinds = LINK_KINDS.filter((k: LinkKind) => value?.[k] !== undefined);
+    return kinds.length === 0 ? [] : ['links:', ...kinds.map((k) => `  ${k}: ${q(value?.[k] ?? '')}`)];
+  },
+  tags: (value) => (value === undefined || value.length === 0 ? [] : [`tags: [${value.map(q).join(', ')}]`]),
+  votes: countLine('votes'),
+  hf_upvotes: countLine('hf_upvotes'),
+};
+
+/**
+ * Serializes a paper to file text: YAML front matter, its fields in the schema's order (strings
+ * double-quoted, empty fields omitted) and the abstract as escaped markdown, so text such as
+ * `<SEG>` stays text.
  */
 export function writePaperFile(fields: PaperFields, abstract: string | Root): string {
-  const lines = ['---', `title: ${q(fields.title)}`];
-  if (fields.authors !== undefined && fields.authors.length > 0) {
-    lines.push('authors:', ...fields.authors.map((a) => `  - ${q(a)}`));
-  }
-  if (fields.arxiv !== undefined) {
-    lines.push(`arxiv: ${q(fields.arxiv)}`);
-  }
-  if (fields.published !== undefined) {
-    lines.push(`published: ${q(fields.published)}`);
-  }
-  if (fields.category !== undefined) {
-    lines.push(`category: ${q(fields.category)}`);
-  }
-  if (fields.comment !== undefined) {
-    lines.push(`comment: ${q(fields.comment)}`);
-  }
-  if (fields.journal !== undefined) {
-    lines.push(`journal: ${q(fields.journal)}`);
-  }
-  if (fields.submitted_by !== undefined) {
-    lines.push(`submitted_by: ${q(fields.submitted_by)}`);
-  }
-  if (fields.summary !== undefined) {
-    lines.push(`summary: ${q(fields.summary)}`);
-  }
-  if (fields.summary_source !== undefined) {
-    lines.push(`summary_source: ${q(fields.summary_source)}`);
-  }
-  const links = LINK_KINDS.filter((k: LinkKind) => fields.links?.[k] !== undefined);
-  if (links.length > 0) {
-    lines.push('links:', ...links.map((k) => `  ${k}: ${q(fields.links?.[k] ?? '')}`));
-  }
-  if (fields.tags !== undefined && fields.tags.length > 0) {
-    lines.push(`tags: [${fields.tags.map(q).join(', ')}]`);
-  }
-  if (fields.votes !== undefined && fields.votes !== 0) {
-    lines.push(`votes: ${fields.votes}`);
-  }
-  if (fields.hf_upvotes !== undefined && fields.hf_upvotes !== 0) {
-    lines.push(`hf_upvotes: ${fields.hf_upvotes}`);
-  }
-  lines.push('---', '');
+  // Each field's writer takes that field's value (TypeScript cannot pair the two across the union of keys).
+  const line = (key: keyof PaperData) => (FIELD_LINES[key] as (value: unknown) => string[])(fields[key]);
+  const lines = ['---', ...PAPER_FIELDS.flatMap(line), '---', ''];
   return `${lines.join('\n')}\n${textToMarkdown(abstract)}`;
 }
 

@@ -10,7 +10,7 @@ import { codeVersion } from './hash.ts';
 import { renderAbstract, toPlainText } from './markdown.ts';
 import type { MathStyles } from './math.ts';
 import { mathToText, renderTextWithMath } from './math.ts';
-import type { Paper } from './paper.ts';
+import { type Paper, totalVotes } from './paper.ts';
 import { compareText } from './text.ts';
 import type { InspectedPaper, Problem } from './validate.ts';
 import { checkPaperPath, decodePaperFile, inspectPaperText } from './validate.ts';
@@ -72,7 +72,7 @@ function renderPaper({ data, tree }: NonNullable<InspectedPaper['parsed']>, id: 
   const styles: MathStyles = new Map();
   return {
     ...data,
-    totalVotes: data.votes + data.hf_upvotes,
+    totalVotes: totalVotes(data),
     id,
     day,
     titleText: mathToText(data.title),

@@ -117,7 +117,10 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-/** Front matter of a paper file. The abstract is the markdown body, not a field. */
+/**
+ * Front matter of a paper file, its fields in the order a file has them (`writePaperFile`). The
+ * abstract is the markdown body, not a field.
+ */
 export const PaperSchema = z.strictObject(
   {
     /** The paper's title as plain text (never HTML); required. */
@@ -142,42 +145,20 @@ export const PaperSchema = z.strictObject(
       .default([]),
     /** The arXiv identifier without a URL, e.g. "2503.01234"; quoted, since YAML reads 2401.10000 as a number. */
     arxiv: quoted('2503.01234').regex(ARXIV_ID, 'must be an arXiv id such as "2503.01234", "2503.01234v2" or "hep-ex/0307015"').optional(),
-    /** Links by kind (`pdf`, `code`, `project`, …); http(s) URLs only. */
-    links: z
-      .strictObject(
-        Object.fromEntries(LINK_KINDS.map((kind) => [kind, HttpUrlSchema.optional()])) as Record<
-          LinkKind,
-          z.ZodOptional<typeof HttpUrlSchema>
-        >,
-        {
-          error: (issue) =>
-            issue.code === 'unrecognized_keys'
-              ? `unknown link kind ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}: use one of ${LINK_KINDS.join(', ')}`
-              : `must be a map of link kinds to URLs, but YAML read ${describe(issue.input)}`,
-        },
-      )
-      .default({}),
-    /** Topic tags as lowercase slugs, e.g. "vision-language"; no duplicates. */
-    tags: z
-      .array(
-        quoted('vision-language')
-          .regex(TAG, 'must be a lowercase slug such as "vision-language"')
-          .max(MAX_TAG_LENGTH, `must be at most ${MAX_TAG_LENGTH} characters`),
-        { error: (issue) => `must be a list of tags, but YAML read ${describe(issue.input)}` },
-      )
-      .max(MAX_TAGS, `must list at most ${MAX_TAGS} tags`)
-      .refine((tags) => new Set(tags).size === tags.length, { message: 'lists a tag twice' })
-      .default([]),
-    /**
-     * The site's own votes, an integer ≥ 0: 👍 reactions on the paper's discussion on GitHub, kept
-     * by `npm run votes -- sync` (or typed by hand on a site without discussions).
-     */
-    votes: count(),
-    /**
-     * Hugging Face's upvotes, an integer ≥ 0, as `import hf` found them. Kept apart from `votes` so
-     * that neither the sync nor a re-import overwrites the other; listings rank by their sum.
-     */
-    hf_upvotes: count(),
+    /** The day the paper appeared on arXiv, a quoted "YYYY-MM-DD" that exists on the calendar. */
+    published: quoted('2025-03-17').refine(isDayKey, { message: 'must be a calendar day written "YYYY-MM-DD"' }).optional(),
+    /** The arXiv primary category, e.g. "cs.CL" (BibTeX `primaryClass`). */
+    category: quoted('cs.CL').regex(ARXIV_CATEGORY, 'must be an arXiv category such as "cs.CL" or "hep-ex"').optional(),
+    /** The authors' comment on arXiv, e.g. "18 pages, 6 figures; accepted at ICLR 2025". */
+    comment: visible(
+      quoted('18 pages, 6 figures').min(1, 'must not be empty').max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`),
+    ).optional(),
+    /** The journal reference, when published, e.g. "Phys. Rev. D 76, 013009 (2007)". */
+    journal: visible(
+      quoted('Phys. Rev. D 76, 013009 (2007)')
+        .min(1, 'must not be empty')
+        .max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`),
+    ).optional(),
     /**
      * Who added the paper, shown instead of the author of the commit that added its file:
      * "@login" for a GitHub account (linked to its profile), "hf:name" for a Hugging Face account
@@ -215,20 +196,42 @@ export const PaperSchema = z.strictObject(
             .join(', ')}`,
       })
       .optional(),
-    /** The day the paper appeared on arXiv, a quoted "YYYY-MM-DD" that exists on the calendar. */
-    published: quoted('2025-03-17').refine(isDayKey, { message: 'must be a calendar day written "YYYY-MM-DD"' }).optional(),
-    /** The arXiv primary category, e.g. "cs.CL" (BibTeX `primaryClass`). */
-    category: quoted('cs.CL').regex(ARXIV_CATEGORY, 'must be an arXiv category such as "cs.CL" or "hep-ex"').optional(),
-    /** The authors' comment on arXiv, e.g. "18 pages, 6 figures; accepted at ICLR 2025". */
-    comment: visible(
-      quoted('18 pages, 6 figures').min(1, 'must not be empty').max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`),
-    ).optional(),
-    /** The journal reference, when published, e.g. "Phys. Rev. D 76, 013009 (2007)". */
-    journal: visible(
-      quoted('Phys. Rev. D 76, 013009 (2007)')
-        .min(1, 'must not be empty')
-        .max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`),
-    ).optional(),
+    /** Links by kind (`pdf`, `code`, `project`, …); http(s) URLs only. */
+    links: z
+      .strictObject(
+        Object.fromEntries(LINK_KINDS.map((kind) => [kind, HttpUrlSchema.optional()])) as Record<
+          LinkKind,
+          z.ZodOptional<typeof HttpUrlSchema>
+        >,
+        {
+          error: (issue) =>
+            issue.code === 'unrecognized_keys'
+              ? `unknown link kind ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}: use one of ${LINK_KINDS.join(', ')}`
+              : `must be a map of link kinds to URLs, but YAML read ${describe(issue.input)}`,
+        },
+      )
+      .default({}),
+    /** Topic tags as lowercase slugs, e.g. "vision-language"; no duplicates. */
+    tags: z
+      .array(
+        quoted('vision-language')
+          .regex(TAG, 'must be a lowercase slug such as "vision-language"')
+          .max(MAX_TAG_LENGTH, `must be at most ${MAX_TAG_LENGTH} characters`),
+        { error: (issue) => `must be a list of tags, but YAML read ${describe(issue.input)}` },
+      )
+      .max(MAX_TAGS, `must list at most ${MAX_TAGS} tags`)
+      .refine((tags) => new Set(tags).size === tags.length, { message: 'lists a tag twice' })
+      .default([]),
+    /**
+     * The site's own votes, an integer ≥ 0: 👍 reactions on the paper's discussion on GitHub, kept
+     * by `npm run votes -- sync` (or typed by hand on a site without discussions).
+     */
+    votes: count(),
+    /**
+     * Hugging Face's upvotes, an integer ≥ 0, as `import hf` found them. Kept apart from `votes` so
+     * that neither the sync nor a re-import overwrites the other; listings rank by their sum.
+     */
+    hf_upvotes: count(),
   },
   {
     error: (issue) =>
@@ -257,6 +260,11 @@ export function frontMatterOf(paper: PaperData): Partial<PaperData> {
     (Array.isArray(value) && value.length === 0) ||
     (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
   return Object.fromEntries(PAPER_FIELDS.flatMap((key) => (isDefault(paper[key]) ? [] : [[key, paper[key]]])));
+}
+
+/** All of a paper's votes: the site's own plus Hugging Face's (either left out of a data file is 0). */
+export function totalVotes(paper: { votes?: number; hf_upvotes?: number }): number {
+  return (paper.votes ?? 0) + (paper.hf_upvotes ?? 0);
 }
 
 /** A paper as the site uses it: validated data plus where it came from and its rendered abstract. */

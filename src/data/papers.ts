@@ -4,18 +4,19 @@
  */
 
 import { getCollection } from 'astro:content';
-import { contentDir } from '../content/content-files.ts';
+import { contentDir, paperFileName } from '../content/content-files.ts';
 import type { Credit } from '../content/credits.ts';
 import { creditOfSubmitter, pullAuthorsFile, readCredits, readPullAuthors, withAccounts } from '../content/credits.ts';
 import { type DayKey, monthOf, weekOf } from '../content/dates.ts';
 import type { MathStyles } from '../content/math.ts';
-import type { Paper } from '../content/paper.ts';
+import { frontMatterOf, type Paper, type PaperData } from '../content/paper.ts';
 import type { LoadedPaper } from '../content/paper-pipeline.ts';
 import { epochNow, recordPhase } from '../integrations/phases.ts';
 import type { AuthorGroup, DayGroup, PeriodGroup } from './groups.ts';
 import { compareNewestFirst, groupByAuthor, groupByDay, groupByPeriod, groupByTag } from './groups.ts';
 import { withCacheKeys } from './page-keys.ts';
 import { relatedPapers } from './related.ts';
+import { absoluteUrl, paperPath } from './routes.ts';
 
 /** One listing day and its papers, ordered by votes then title. */
 export type ListingDay = DayGroup<Paper>;
@@ -81,7 +82,8 @@ async function load(): Promise<SiteData> {
     for (const [name, css] of styles) {
       mathStyles.set(name, css);
     }
-    const credit = paper.submitted_by === undefined ? credits.get(`${paper.day}/${paper.id}.md`) : creditOfSubmitter(paper.submitted_by);
+    const credit =
+      paper.submitted_by === undefined ? credits.get(paperFileName(paper.day, paper.id)) : creditOfSubmitter(paper.submitted_by);
     return credit === undefined ? paper : { ...paper, credit };
   });
   papers.sort(compareNewestFirst);
@@ -99,6 +101,14 @@ async function load(): Promise<SiteData> {
     mathStyles,
     related: relatedOf(papers, byId),
   };
+}
+
+/**
+ * A paper in the site's data files (each day's `papers.json` and the site's): its id and URL, then
+ * every front matter field its content file holds (`frontMatterOf`, driven by the schema).
+ */
+export function paperRecord(paper: Paper): { id: string; url: string } & Partial<PaperData> {
+  return { id: paper.id, url: absoluteUrl(paperPath(paper.id)), ...frontMatterOf(paper) };
 }
 
 /**

@@ -8,8 +8,13 @@ import type { DayKey, MonthKey, WeekKey } from '../content/dates.ts';
 
 // Vite provides BASE_URL in the site and in Vitest; plain Node scripts have no import.meta.env.
 const RAW_BASE: string = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
+/** A base path as the site uses it: ending in '/' ('/papershelf' → '/papershelf/'). */
+export function siteBase(raw: string): string {
+  return raw.endsWith('/') ? raw : `${raw}/`;
+}
+
 /** The site's base path, always ending in '/'. */
-export const BASE = RAW_BASE.endsWith('/') ? RAW_BASE : `${RAW_BASE}/`;
+export const BASE = siteBase(RAW_BASE);
 
 /** A site path under the base: `withBase('papers/')` → '/papershelf/papers/'. */
 export function withBase(path: string): string {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { OUT_DIR } from '../consts.ts';
+import { siteBase } from '../data/routes.ts';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -62,7 +63,7 @@ export function devSearchIntegration(): AstroIntegration {
     name: 'papershelf:dev-search',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = siteBase(config.base);
         root = fileURLToPath(config.root);
       },
       'astro:server:setup': ({ server, logger }) => {

@@ -37,10 +37,11 @@ import * as pagefind from 'pagefind';
 import { CACHE_DIR } from '../consts.ts';
 import { contentDir, listContentFiles, listPaperFiles } from '../content/content-files.ts';
 import { codeVersion, contentHash } from '../content/hash.ts';
+import { totalVotes } from '../content/paper.ts';
 import { withoutVotes } from '../content/paper-file.ts';
 import { compareText } from '../content/text.ts';
-import { outPath, pagefindPath, papersDataPath, searchPath } from '../data/routes.ts';
-import { type SearchShard, type ShardName, shardPath, shardPlan, VOTES_FILE } from '../data/search-shards.ts';
+import { outPath, pagefindPath, papersDataPath, searchPath, siteBase } from '../data/routes.ts';
+import { type SearchShard, type ShardName, shardPlan, VOTES_FILE } from '../data/search-shards.ts';
 import { pagefindEntryUrl, SEARCH_PRELOAD } from '../lib/search-index.ts';
 import { epochNow, recordPhase } from './phases.ts';
 
@@ -68,7 +69,7 @@ export function pagefindIntegration(): PagefindIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
-        base = config.base;
+        base = siteBase(config.base);
       },
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
@@ -164,7 +165,7 @@ export async function buildIndex(paths: IndexPaths, logger: { info(message: stri
     const target = path.join(paths.out, pagefindDir);
     linkShards(store, target, plan);
     writeFileSync(path.join(target, VOTES_FILE), votesFile(paths.out, next));
-    writeSearchPreloads(paths.out, target, plan);
+    writeSearchPreloads(paths.out, paths.base, target, plan);
     writeFileSync(manifestFile, JSON.stringify(next));
     const kept = plan.length - built.length;
     logger.info(
@@ -299,13 +300,15 @@ function linkShards(store: string, target: string, plan: readonly SearchShard[])
  * and WebAssembly, and each shard's entry (tagged with its metadata hash), metadata and filters, at
  * the end of its head. Links already there (a second run over the same output) are replaced.
  */
-function writeSearchPreloads(out: string, target: string, plan: readonly SearchShard[]): void {
+function writeSearchPreloads(out: string, base: string, target: string, plan: readonly SearchShard[]): void {
   const page = path.join(out, outPath(searchPath()), 'index.html');
   if (!existsSync(page)) {
     return;
   }
+  // URLs under the site's base as configured (routes.ts's base is Vite's, which an integration lacks).
+  const pagefindUrl = `${base}${outPath(pagefindPath())}/`;
   const link = (href: string, extra = '') => `<link rel="preload" as="fetch" crossorigin href="${href}" ${SEARCH_PRELOAD}${extra}>`;
-  const links = [link(pagefindPath('pagefind-worker.js'))];
+  const links = [link(`${pagefindUrl}pagefind-worker.js`)];
   for (const shard of plan) {
     const place = path.join(target, shard.dir);
     const entryFile = path.join(place, 'pagefind-entry.json');
@@ -314,7 +317,7 @@ function writeSearchPreloads(out: string, target: string, plan: readonly SearchS
     }
     const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { hash: string; wasm?: string }> };
     const languages = Object.values(entry.languages);
-    const bundle = shardPath(shard);
+    const bundle = `${pagefindUrl}${shard.dir}`;
     const tag = languages.map((l) => l.hash).join('.');
     // The runtime's WebAssembly is the live shard's (the merged shards use its module).
     if (shard.dir === '') {
@@ -337,16 +340,16 @@ function writeSearchPreloads(out: string, target: string, plan: readonly SearchS
   // which the browser would otherwise ask for only once it has read the script that imports them:
   // first, since nothing starts before they run.
   const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1] ?? '');
-  const modules = [...new Set([...scripts, ...staticImports(out, scripts)])];
+  const modules = [...new Set([...scripts, ...staticImports(out, base, scripts)])];
   const modulePreloads = modules.map((url) => `<link rel="modulepreload" href="${url}" ${SEARCH_PRELOAD}>`);
   writeFileSync(page, html.replace('</head>', `${[...modulePreloads, ...links].join('')}</head>`));
 }
 
-/** Every module the scripts at `urls` (site paths) import statically, at any depth, as site paths. */
-function staticImports(out: string, urls: readonly string[]): string[] {
+/** Every module the scripts at `urls` (site paths under `base`) import statically, at any depth, as site paths. */
+function staticImports(out: string, base: string, urls: readonly string[]): string[] {
   const seen = new Set<string>();
   const visit = (url: string) => {
-    const file = path.join(out, outPath(url));
+    const file = path.join(out, url.startsWith(base) ? url.slice(base.length) : url);
     if (!url.endsWith('.js') || !existsSync(file)) {
       return;
     }
@@ -394,9 +397,9 @@ function treeFiles(dir: string): string[] {
 /** The votes file: every indexed page with votes, page hash → votes (the site's own plus Hugging Face's), from `papers.json`. */
 function votesFile(out: string, manifest: Manifest): string {
   const data = JSON.parse(readFileSync(path.join(out, outPath(papersDataPath())), 'utf8')) as {
-    papers: { id: string; votes: number; hf_upvotes: number }[];
+    papers: { id: string; votes?: number; hf_upvotes?: number }[];
   };
-  const votes = new Map(data.papers.map((p) => [p.id, p.votes + p.hf_upvotes]));
+  const votes = new Map(data.papers.map((p) => [p.id, totalVotes(p)]));
   const entries: [string, number][] = [];
   for (const shard of Object.values(manifest.shards)) {
     for (const [hash, id] of Object.entries(shard?.pages ?? {})) {

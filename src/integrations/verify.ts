@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CACHE_DIR } from '../consts.ts';
 import { contentDir, listPaperFiles } from '../content/content-files.ts';
+import { siteBase } from '../data/routes.ts';
 import { formatVerification, verifySite } from '../verify/site.ts';
 import { epochNow, recordPhase } from './phases.ts';
 
@@ -22,7 +23,7 @@ export function verifyIntegration(options: { indexWritten: () => Promise<void> }
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = siteBase(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);

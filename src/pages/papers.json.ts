@@ -1,22 +1,25 @@
 import type { APIRoute } from 'astro';
-import { getSiteData } from '../data/papers.ts';
-import { absoluteUrl, paperPath } from '../data/routes.ts';
+import type { PaperData } from '../content/paper.ts';
+import { getSiteData, paperRecord } from '../data/papers.ts';
 
-/** Every paper, newest first, for scripts and other tools: `votes` and `hf_upvotes` as the files have them. */
+/**
+ * The front-matter fields of the site-wide index: what finds a paper and ranks it. Not the notes
+ * (summary, comment, journal, submitter, dates, category), which each day's `papers.json` has: at
+ * 50,000 papers this one file is ~22 MB, and Cloudflare Pages serves no file over 25 MiB.
+ */
+const INDEX_FIELDS = ['title', 'authors', 'arxiv', 'links', 'tags', 'votes', 'hf_upvotes'] as const satisfies readonly (keyof PaperData)[];
+
+/**
+ * Every paper, newest first, for scripts and other tools: its listing day, then its record as a
+ * day's `papers.json` gives it (`paperRecord`: id, URL, and the front matter its file holds; fields
+ * it leaves out stay out, votes too), with the fields of `INDEX_FIELDS`.
+ */
 export const GET: APIRoute = async () => {
   const { papers } = await getSiteData();
-  const index = papers.map((p) => ({
-    id: p.id,
-    title: p.title,
-    authors: p.authors,
-    day: p.day,
-    url: absoluteUrl(paperPath(p.id)),
-    ...(p.arxiv === undefined ? {} : { arxiv: p.arxiv }),
-    links: p.links,
-    tags: p.tags,
-    votes: p.votes,
-    hf_upvotes: p.hf_upvotes,
-  }));
+  const index = papers.map((p) => {
+    const { id, url, ...fields } = paperRecord(p);
+    return { day: p.day, id, url, ...Object.fromEntries(INDEX_FIELDS.flatMap((k) => (k in fields ? [[k, fields[k]]] : []))) };
+  });
   return new Response(`${JSON.stringify({ version: 1, count: index.length, papers: index })}\n`, {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });

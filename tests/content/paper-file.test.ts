@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAbstract, toPlainText } from '../../src/content/markdown.ts';
+import { PAPER_FIELDS, type PaperData, PaperSchema } from '../../src/content/paper.ts';
 import { readPaperFile, setVotesLine, textToMarkdown, writePaperFile } from '../../src/content/paper-file.ts';
 
 describe('writePaperFile', () => {
@@ -16,6 +17,32 @@ describe('writePaperFile', () => {
     const text = writePaperFile(fields, 'Body.');
     expect(text).toContain('arxiv: "2401.10000"');
     expect(readPaperFile(text).data).toEqual(fields);
+  });
+  it('writes every field of the schema, in its order, and reads each back as written', () => {
+    // Every field set (a field added to the schema is missing here, and TypeScript says so).
+    const every: Required<PaperData> = {
+      title: 'Reasoning: How <SEG> "Tokens" Work',
+      authors: ['Łukasz Kaiser', 'Ada Lovelace'],
+      arxiv: '2401.10000v2',
+      published: '2024-01-18',
+      category: 'cs.CL',
+      comment: '18 pages, 6 figures; accepted at ICLR 2025',
+      journal: 'Phys. Rev. D 76, 013009 (2007)',
+      submitted_by: '@octocat',
+      summary: 'A one-line summary: with a colon, and "quotes".',
+      summary_source: 'huggingface',
+      links: { pdf: 'https://arxiv.org/pdf/2401.10000', code: 'https://github.com/rui-qian/READ' },
+      tags: ['vision', 'reasoning'],
+      votes: 3,
+      hf_upvotes: 41,
+    };
+    expect(Object.keys(every).sort()).toEqual([...PAPER_FIELDS].sort());
+    const text = writePaperFile(every, 'Body.');
+    const read = readPaperFile(text).data;
+    expect(read).toEqual(every);
+    // In the schema's order, and valid.
+    expect(Object.keys(read)).toEqual(PAPER_FIELDS);
+    expect(PaperSchema.parse(read)).toEqual(every);
   });
   it('omits empty optional fields', () => {
     expect(writePaperFile({ title: 'T', authors: [], tags: [], votes: 0, links: {} }, 'A.')).toBe('---\ntitle: "T"\n---\n\nA.\n');

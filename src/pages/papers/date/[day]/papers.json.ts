@@ -1,7 +1,5 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { frontMatterOf } from '../../../../content/paper.ts';
-import { dayFileStaticPaths } from '../../../../data/papers.ts';
-import { absoluteUrl, paperPath } from '../../../../data/routes.ts';
+import { dayFileStaticPaths, paperRecord } from '../../../../data/papers.ts';
 
 export const getStaticPaths = dayFileStaticPaths satisfies GetStaticPaths;
 
@@ -13,11 +11,7 @@ export const getStaticPaths = dayFileStaticPaths satisfies GetStaticPaths;
  * which a 50,000-paper site cannot spend within GitHub Pages' 1 GB (docs/performance.md).
  */
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ params, props }) => {
-  const papers = props.papers.map((paper) => ({
-    id: paper.id,
-    url: absoluteUrl(paperPath(paper.id)),
-    ...frontMatterOf(paper),
-  }));
+  const papers = props.papers.map(paperRecord);
   return new Response(`${JSON.stringify({ version: 1, day: params.day, count: papers.length, papers })}\n`, {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
