@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { CACHE_DIR, OUT_DIR, SITE_BASE, SITE_URL } from './src/consts.ts';
-import { codeVersion } from './src/content/hash.ts';
 import { contentStoreIntegration } from './src/integrations/content-store.ts';
 import { devSearchIntegration } from './src/integrations/dev-search.ts';
 import { headersIntegration } from './src/integrations/headers.ts';
@@ -11,6 +10,7 @@ import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { pruneIntegration } from './src/integrations/prune.ts';
 import { timingsIntegration } from './src/integrations/timings.ts';
 import { verifyIntegration } from './src/integrations/verify.ts';
+import { codeVersion } from './src/lib/node/hash.ts';
 
 // A page restored by the incremental build names the client scripts' files, whose names this file
 // (Vite's chunking below) and the installed packages decide as well as src/: a change to either

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /** The unit files whose answers depend on the machine's time zone if a date is read wrong. */
 const TIME_ZONE_FILES = [
-  'tests/content/dates.test.ts',
+  'tests/lib/dates.test.ts',
   'tests/data/feed-documents.test.ts',
   'tests/data/groups.test.ts',
   'tests/data/trending.test.ts',
@@ -39,7 +39,7 @@ export default defineConfig({
       })),
       {
         // Real builds and a real browser, two files at a time (the machine has two cores). Each
-        // build runs from a working folder of its own (scripts/astro-build.ts): from one shared
+        // build runs from a working folder of its own (scripts/lib/astro-build.ts): from one shared
         // folder, two builds at once overwrite each other's prerender bundle.
         test: {
           name: 'build',

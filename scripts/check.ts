@@ -1,21 +1,13 @@
-/**
- * `npm run check [-- --format github]`: validates every paper file and reports every problem at
- * once as `path:line:col field: message`; exits 1 if there is any. It runs the folder check the
- * build's content loader runs (src/content/content-check.ts): the same verdicts.
- */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cacheFolder } from '../src/consts.ts';
-import { checkContentFolder, type FileVerdict, type PendingFile, problemsOf, resultVerdictCache } from '../src/content/content-check.ts';
+import { checkContentFolder, resultVerdictCache } from '../src/content/content-check.ts';
 import { contentDir } from '../src/content/content-files.ts';
 import { MAX_ABSTRACT_CHARS } from '../src/content/markdown.ts';
 import { MAX_TEX_DEPTH } from '../src/content/math.ts';
 import { pipelineVersion } from '../src/content/paper-pipeline.ts';
 import { formatProblem, MAX_FILE_BYTES, type Problem } from '../src/content/validate.ts';
-import { ResultCache } from '../src/verify/result-cache.ts';
-import { readArgs, runCli, usage } from './cli.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
+import { readArgs, runCli, usage } from './lib/cli.ts';
+import { ROOT } from './lib/root.ts';
+import { openVerdictCache } from './lib/verdicts.ts';
 
 const HELP = `Usage: npm run check [-- options]
 
@@ -86,27 +78,6 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): number {
   }
   console.log(summary);
   return 0;
-}
-
-/**
- * The verdicts of earlier checks, in PAPERSHELF_CACHE: one file shared by `check`, `new` and
- * `import`, since each runs the same folder check. A verdict depends only on a file's bytes, its
- * place and the checking code (the cache's version).
- */
-export function openVerdictCache(env: NodeJS.ProcessEnv): ResultCache<FileVerdict> {
-  return new ResultCache<FileVerdict>(path.join(cacheFolder(env), 'papershelf', 'check.json'), pipelineVersion(ROOT));
-}
-
-/**
- * What `npm run check` would print about each of `pending` (files `new` and `import` are about to
- * write) once written, from the same folder check with the same cache: relative path → its lines
- * (empty when it would pass).
- */
-export function linesBeforeWriting(dir: string, env: NodeJS.ProcessEnv, pending: PendingFile[]): Map<string, string[]> {
-  const results = openVerdictCache(env);
-  const check = checkContentFolder(dir, pipelineVersion(ROOT), resultVerdictCache(results), pending);
-  results.save();
-  return new Map(pending.map((file) => [file.relative, problemsOf(check, dir, file.relative).map(formatProblem)]));
 }
 
 /** A warning as a line: `path:line:col field: warning: message`. */

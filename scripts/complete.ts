@@ -7,15 +7,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseArxivRef } from '../src/content/arxiv-id.ts';
 import { relativeOf, shownPath } from '../src/content/content-check.ts';
 import { contentDir, listPaperFiles } from '../src/content/content-files.ts';
 import { type PaperData, PaperSchema } from '../src/content/paper.ts';
 import { readPaperFile, writePaperFile } from '../src/content/paper-file.ts';
-import { linesBeforeWriting } from './check.ts';
-import { readArgs, runCli, usage } from './cli.ts';
+import { parseArxivRef } from '../src/lib/arxiv-id.ts';
 import { ARXIV_API_DEFAULTS, ArxivApiError, arxivApiOptions, fetchArxivEntry } from './import/arxiv-api.ts';
 import { COMPLETED_FIELDS, completePaper, findMetadata, indexMetadata, type PaperMetadata, parseMetadataFile } from './import/complete.ts';
+import { readArgs, runCli, usage } from './lib/cli.ts';
+import { linesBeforeWriting } from './lib/verdicts.ts';
 
 const HELP = `Usage: npm run complete -- --from FILE [options]
        npm run complete -- --arxiv [options]

@@ -9,10 +9,8 @@ import { parseArgs } from 'node:util';
 import { arxivDayCap, INTAKE, type IntakeSettings, intakeSettings } from '../src/consts.ts';
 import { shownPath } from '../src/content/content-check.ts';
 import { contentDir, paperFileName } from '../src/content/content-files.ts';
-import { type DayKey, isDayKey, latestMonthDayOnOrBefore, monthDayToDayKey, shiftDay, utcDayKey } from '../src/content/dates.ts';
 import { arxivFileId } from '../src/content/paper.ts';
-import { linesBeforeWriting } from './check.ts';
-import { readArgs, runCli, usage } from './cli.ts';
+import { type DayKey, isDayKey, latestMonthDayOnOrBefore, monthDayToDayKey, shiftDay, utcDayKey } from '../src/lib/dates.ts';
 import { parseArxivFeed } from './import/arxiv.ts';
 import { ARXIV_API_DEFAULTS, type ArxivDayQuery, arxivApiOptions, arxivSearchQuery, fetchArxivDay } from './import/arxiv-api.ts';
 import { readExistingPapers } from './import/existing-papers.ts';
@@ -22,6 +20,8 @@ import { SourceError } from './import/http.ts';
 import type { ImportAction, IncomingPaper } from './import/import-plan.ts';
 import { planImport } from './import/import-plan.ts';
 import { parseListing } from './import/listing.ts';
+import { readArgs, runCli, usage } from './lib/cli.ts';
+import { linesBeforeWriting } from './lib/verdicts.ts';
 
 const HELP = `Usage: npm run import -- <format> <file> [options]
        npm run import -- hf [--date YYYY-MM-DD] [options]

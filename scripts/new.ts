@@ -6,19 +6,19 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { parseArxivRef } from '../src/content/arxiv-id.ts';
 import { shownPath } from '../src/content/content-check.ts';
 import { contentDir, paperFileName } from '../src/content/content-files.ts';
-import { isDayKey, utcDayKey } from '../src/content/dates.ts';
 import { arxivFileId } from '../src/content/paper.ts';
 import type { PaperFields } from '../src/content/paper-file.ts';
-import { squash } from '../src/content/text.ts';
-import { linesBeforeWriting } from './check.ts';
-import { readArgs, runCli, usage } from './cli.ts';
+import { parseArxivRef } from '../src/lib/arxiv-id.ts';
+import { isDayKey, utcDayKey } from '../src/lib/dates.ts';
+import { squash } from '../src/lib/text.ts';
 import { ARXIV_API_DEFAULTS, ArxivApiError, arxivApiOptions, fetchArxivEntry } from './import/arxiv-api.ts';
 import { readExistingPapers } from './import/existing-papers.ts';
 import type { IncomingPaper } from './import/import-plan.ts';
 import { planImport } from './import/import-plan.ts';
+import { readArgs, runCli, usage } from './lib/cli.ts';
+import { linesBeforeWriting } from './lib/verdicts.ts';
 
 const HELP = `Usage: npm run new -- <arXiv id or URL> [options]
        npm run new -- --title "…" --author "…" --abstract "…" [options]

@@ -5,9 +5,9 @@
  * an `ArxivApiError` written for the person running the command, before anything is written.
  */
 
-import type { ArxivRef } from '../../src/content/arxiv-id.ts';
-import type { DayKey } from '../../src/content/dates.ts';
 import { ARXIV_CATEGORY } from '../../src/content/paper.ts';
+import type { ArxivRef } from '../../src/lib/arxiv-id.ts';
+import type { DayKey } from '../../src/lib/dates.ts';
 import type { ArxivEntry, ArxivFeed } from './arxiv.ts';
 import { parseArxivFeed } from './arxiv.ts';
 import { getText, HTTP_DEFAULTS, type HttpOptions, httpOptions, type Source, SourceError } from './http.ts';

@@ -3,11 +3,11 @@
  * (https://info.arxiv.org/help/api/user-manual.html), parsed into paper fields.
  */
 import { XMLParser } from 'fast-xml-parser';
-import { type ArxivRef, arxivPdfUrl, parseArxivRef } from '../../src/content/arxiv-id.ts';
-import { utcDayKey } from '../../src/content/dates.ts';
 import { ARXIV_CATEGORY } from '../../src/content/paper.ts';
 import type { PaperFields } from '../../src/content/paper-file.ts';
-import { squash } from '../../src/content/text.ts';
+import { type ArxivRef, arxivPdfUrl, parseArxivRef } from '../../src/lib/arxiv-id.ts';
+import { utcDayKey } from '../../src/lib/dates.ts';
+import { squash } from '../../src/lib/text.ts';
 import { cleanLatex } from './latex.ts';
 
 /** One paper from an arXiv Atom feed, ready to write. */

@@ -5,7 +5,7 @@
  * paper's text as its authors wrote it; a field the paper has is replaced only with `force`.
  */
 import { arxivBaseId, type LinkKind, type PaperData } from '../../src/content/paper.ts';
-import { normalizeTitle } from '../../src/content/slug.ts';
+import { normalizeTitle } from '../../src/lib/slug.ts';
 
 /** What a source knows of one paper; a field it does not know is absent (or null in a JSON file). */
 export interface PaperMetadata {

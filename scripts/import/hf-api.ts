@@ -3,7 +3,7 @@
  * huggingface_hub's `list_daily_papers` asks it), page by page. A failure, a rate limit or an
  * answer that is not a list of items throws a `SourceError` before anything is written.
  */
-import type { DayKey } from '../../src/content/dates.ts';
+import type { DayKey } from '../../src/lib/dates.ts';
 import { getText, type HttpOptions, httpOptions, type Source, SourceError } from './http.ts';
 
 /** Where and how patiently to ask. */

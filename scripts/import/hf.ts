@@ -6,12 +6,12 @@
  * missing; a bad item is reported by index.
  */
 
-import { arxivPdfUrl, parseArxivRef } from '../../src/content/arxiv-id.ts';
-import { isDayKey, utcDayKey } from '../../src/content/dates.ts';
 import { HF_ACCOUNT, isHttpUrl, MAX_SUMMARY_LENGTH, MAX_TAGS } from '../../src/content/paper.ts';
 import type { PaperFields } from '../../src/content/paper-file.ts';
-import { slugify } from '../../src/content/slug.ts';
-import { describeInvisible, squash } from '../../src/content/text.ts';
+import { arxivPdfUrl, parseArxivRef } from '../../src/lib/arxiv-id.ts';
+import { isDayKey, utcDayKey } from '../../src/lib/dates.ts';
+import { slugify } from '../../src/lib/slug.ts';
+import { describeInvisible, squash } from '../../src/lib/text.ts';
 import { cleanLatex } from './latex.ts';
 
 /** One paper of the response, ready to write. */

@@ -3,11 +3,12 @@
  * becomes, and whether it is created, already there, or left alone. Pure, so re-running the
  * same import against its own output is provably a no-op.
  */
-import type { DayKey } from '../../src/content/dates.ts';
+
 import { arxivBaseId, isDistinctArxiv, RESERVED_IDS } from '../../src/content/paper.ts';
 import type { PaperFields } from '../../src/content/paper-file.ts';
 import { readPaperFile, writePaperFile } from '../../src/content/paper-file.ts';
-import { normalizeTitle, slugify } from '../../src/content/slug.ts';
+import type { DayKey } from '../../src/lib/dates.ts';
+import { normalizeTitle, slugify } from '../../src/lib/slug.ts';
 
 /** A paper already on the site, as the importer needs to know it. */
 export interface ExistingPaper {

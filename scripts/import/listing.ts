@@ -4,8 +4,8 @@
  */
 
 import type { LinkKind } from '../../src/content/paper.ts';
-import { squash } from '../../src/content/text.ts';
 import { findUrls } from '../../src/content/urls.ts';
+import { squash } from '../../src/lib/text.ts';
 import { cleanLatex, repairStrippedTex } from './latex.ts';
 
 /** One paper as read from a listing, cleaned and with its links pulled out. */

@@ -5,8 +5,8 @@
  * never reaches a server). Loaded only when the reader exports, imports or shares.
  */
 
-import { isPaperId } from '../content/paper-id.ts';
 import { type CitablePaper, type CitationFormat, citationFile } from '../data/citation-formats.ts';
+import { isPaperId } from '../lib/paper-id.ts';
 import type { SavedPaper } from './library-store.ts';
 
 /** A saved paper as the citation module cites it; the library keeps no abstract, and its title is plain text. */

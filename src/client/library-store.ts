@@ -139,7 +139,7 @@ export function removePaper(library: Library, id: string): Library {
 }
 
 /**
- * Code-point order, as src/content/text.ts's compareText: repeated here so that the library's
+ * Code-point order, as src/lib/text.ts's compareText: repeated here so that the library's
  * bundle shares no chunk with the search page's and loads as one file.
  */
 function compareText(a: string, b: string): number {

@@ -3,12 +3,14 @@
  * reading settings, export, import and share links) and the export of a listing's papers. Files
  * are written by the site's own citation module (library-files.ts); everything is drawn as text.
  */
-import { arxivMonth } from '../content/arxiv-id.ts';
-import { isPaperId } from '../content/paper-id.ts';
+
 import { CITATION_FILES, type CitationFormat, type Reference, referencesIn } from '../data/citation-formats.ts';
+import { arxivMonth } from '../lib/arxiv-id.ts';
 import { marked, PAPER_DOM } from '../lib/paper-dom.ts';
-import { element, fetchPaper, load, loadReading, store, write } from './library.ts';
+import { isPaperId } from '../lib/paper-id.ts';
+import { element } from './dom.ts';
 import { decodeShare, encodeShare, FETCH_LIMIT, libraryFile, SHARE_KEY } from './library-files.ts';
+import { fetchPaper, load, loadReading, store, write } from './library-storage.ts';
 import {
   addPapers,
   emptyReading,

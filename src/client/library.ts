@@ -6,86 +6,12 @@
  * read by library-store.ts: a value that is not what this version wrote is dropped with a console
  * warning. Everything is drawn as text.
  */
-import { isPaperId } from '../content/paper-id.ts';
+
 import { marked, PAPER_DOM } from '../lib/paper-dom.ts';
-import {
-  addPapers,
-  LIBRARY_KEY,
-  type Library,
-  markRead,
-  paperFromCitation,
-  parseLibrary,
-  parseReading,
-  READING_KEY,
-  type Reading,
-  removePaper,
-  type SavedPaper,
-  visitDay,
-} from './library-store.ts';
-
-/** A stored value, or null when there is none or storage is unavailable (private mode). */
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-export function write(key: string, value: unknown): void {
-  try {
-    localStorage.setItem(key, JSON.stringify(value));
-  } catch {
-    // Storage full or refused: the page still reads.
-  }
-}
-
-/** Warns that a stored value was dropped, and replaces it with `empty`. */
-function drop(key: string, what: string, empty: unknown): void {
-  console.warn(`Papershelf: the saved ${what} was not in the form this version keeps, and was dropped.`);
-  write(key, empty);
-}
-
-/** The stored library (an empty one when storage is unavailable). */
-export function load(): Library {
-  const { library, dropped } = parseLibrary(read(LIBRARY_KEY));
-  if (dropped) {
-    drop(LIBRARY_KEY, 'library', library);
-  }
-  return library;
-}
-
-export function store(library: Library): void {
-  write(LIBRARY_KEY, library);
-}
-
-/** What the reader has read and seen, and their choices. */
-export function loadReading(): Reading {
-  const { reading, dropped } = parseReading(read(READING_KEY));
-  if (dropped) {
-    drop(READING_KEY, 'reading state', reading);
-  }
-  return reading;
-}
-
-/** The paper a paper page describes (its JSON-LD and listing day), the page being at `path`. */
-function paperOf(doc: Document, path: string): SavedPaper | undefined {
-  try {
-    const article = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '');
-    return paperFromCitation(article, doc.querySelector(marked(PAPER_DOM.listed))?.getAttribute('datetime'), path);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The paper of the paper page at `path`, fetched; undefined when it cannot be read. */
-export async function fetchPaper(path: string): Promise<SavedPaper | undefined> {
-  const response = await fetch(path);
-  if (!response.ok) {
-    return undefined;
-  }
-  return paperOf(new DOMParser().parseFromString(await response.text(), 'text/html'), path);
-}
+import { isPaperId } from '../lib/paper-id.ts';
+import { element } from './dom.ts';
+import { fetchPaper, load, loadReading, paperOf, store, write } from './library-storage.ts';
+import { addPapers, markRead, READING_KEY, removePaper, visitDay } from './library-store.ts';
 
 /** A card's paper: its id, and its page's path (the card's paper link). */
 function cardPaper(card: HTMLElement): { path: string; id: string } | undefined {
@@ -96,13 +22,6 @@ function cardPaper(card: HTMLElement): { path: string; id: string } | undefined 
 
 /** The listing cards of the page. */
 const cardsOf = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>(marked(PAPER_DOM.card))];
-
-export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
-  const made = document.createElement(tag);
-  made.className = className;
-  made.textContent = text;
-  return made;
-}
 
 /**
  * Draws the Save buttons, and the library page when this is it. A paper page saves what it carries;

@@ -4,9 +4,9 @@
  * so every search can be shared and bookmarked:
  * `/search/?q=sparse+attention&tag=agents&tag=retrieval&from=2025-09-01&to=2025-09-30&code=1&sort=newest`.
  */
-import { parseArxivRef } from '../content/arxiv-id.ts';
-import { compareText } from '../content/text.ts';
+import { parseArxivRef } from '../lib/arxiv-id.ts';
 import { HAS_CODE, SEARCH_FILTERS, SEARCH_SORT } from '../lib/search-index.ts';
+import { compareText } from '../lib/text.ts';
 
 /** How results are ordered: Pagefind's relevance, newest listing day first, or most votes first (ties by relevance). */
 export type SearchSort = 'relevance' | 'newest' | 'votes';

@@ -1,8 +1,8 @@
 /** Author slugs and the author pages (shelves) that hold them: hashed with Node's crypto, so apart from slug.ts. */
 import { createHash } from 'node:crypto';
-import { memoizeString } from './memo.ts';
-import { MAX_SLUG_LENGTH, slugify } from './slug.ts';
-import { foldWords } from './text.ts';
+import { memoizeString } from '../lib/memo.ts';
+import { MAX_SLUG_LENGTH, slugify } from '../lib/slug.ts';
+import { foldWords } from '../lib/text.ts';
 
 /**
  * The URL slug of an author name. Spellings that fold to the same words share it ('Łukasz

@@ -7,9 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listContentFiles } from './content-files.ts';
-import { committedBlobs } from './git-blobs.ts';
-import { contentHash } from './hash.ts';
+import { listFilesUnder } from '../lib/node/files.ts';
+import { committedBlobs } from '../lib/node/git-blobs.ts';
+import { contentHash } from '../lib/node/hash.ts';
 import type { LoadedPaper, PaperOutcome } from './paper-pipeline.ts';
 import { processPaperFile } from './paper-pipeline.ts';
 import type { PaperIdentity, Problem } from './validate.ts';
@@ -61,7 +61,7 @@ export interface FolderCheck {
 export function checkContentFolder(dir: string, version: string, cache?: VerdictCache, pending: PendingFile[] = []): FolderCheck {
   // Each file's bytes, read when needed; a pending file takes the place of one at its path.
   const files = new Map<string, () => Uint8Array>();
-  for (const file of listContentFiles(dir)) {
+  for (const file of listFilesUnder(dir)) {
     files.set(relativeOf(dir, file), () => readFileSync(file));
   }
   for (const { relative, bytes } of pending) {

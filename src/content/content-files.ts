@@ -2,24 +2,13 @@
  * Where paper files live and which files are there, for the loader, the scripts and the build's
  * checks alike: all sides must agree on which files are papers.
  */
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { contentFolder } from '../consts.ts';
+import { listFilesUnder } from '../lib/node/files.ts';
 
 /** The content folder, absolute: `PAPERSHELF_CONTENT` when set (benchmarks, fixture sites), else `content/papers`. */
 export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(contentFolder(env));
-}
-
-/** Every file under `dir` (any depth, dot-files included), as absolute paths, sorted. */
-export function listContentFiles(dir: string): string[] {
-  if (!existsSync(dir)) {
-    return [];
-  }
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
 }
 
 /** A paper's file in the content folder, '/'-separated: `<day>/<id>.md` (the id is the file's name). */
@@ -29,7 +18,7 @@ export function paperFileName(day: string, id: string): string {
 
 /** Every `<day>/<name>.md` under `dir`: the files that become papers (any other file is reported by the checks), sorted. */
 export function listPaperFiles(dir: string): { day: string; id: string; path: string }[] {
-  return listContentFiles(dir)
+  return listFilesUnder(dir)
     .filter((file) => file.endsWith('.md') && path.relative(dir, file).split(path.sep).length === 2)
     .map((file) => ({ day: path.basename(path.dirname(file)), id: path.basename(file, '.md'), path: file }));
 }

@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cacheFolder } from '../consts.ts';
-import { runGit } from './git.ts';
+import { runGit } from '../lib/node/git.ts';
 
 /** Who added a paper, as the page shows it. */
 export interface Credit {

@@ -7,10 +7,10 @@
 import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import { remark } from 'remark';
 import remarkMath from 'remark-math';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../lib/html.ts';
+import { memoizeString } from '../lib/memo.ts';
 import type { MathStyles } from './math.ts';
 import { checkTex, isMathSpan, renderTex, texToText } from './math.ts';
-import { memoizeString } from './memo.ts';
 import { isHttpUrl } from './paper.ts';
 import { findUrls } from './urls.ts';
 

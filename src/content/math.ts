@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import katex from 'katex';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../lib/html.ts';
+import { compareText } from '../lib/text.ts';
 import { repairMathml } from './mathml.ts';
-import { compareText } from './text.ts';
 
 /** Class name → CSS declarations, gathered while rendering. */
 export type MathStyles = Map<string, string>;

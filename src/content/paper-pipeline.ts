@@ -5,13 +5,13 @@
  * check" and "builds" are the same verdict, reached by the same code.
  */
 import path from 'node:path';
-import { listContentFiles } from './content-files.ts';
-import { codeVersion } from './hash.ts';
+import { listFilesUnder } from '../lib/node/files.ts';
+import { codeVersion } from '../lib/node/hash.ts';
+import { compareText } from '../lib/text.ts';
 import { renderAbstract, toPlainText } from './markdown.ts';
 import type { MathStyles } from './math.ts';
 import { mathToText, renderTextWithMath } from './math.ts';
 import { type Paper, totalVotes } from './paper.ts';
-import { compareText } from './text.ts';
 import type { InspectedPaper, Problem } from './validate.ts';
 import { checkPaperPath, decodePaperFile, inspectPaperText } from './validate.ts';
 
@@ -90,5 +90,5 @@ function renderPaper({ data, tree }: NonNullable<InspectedPaper['parsed']>, id: 
  * store's digests change with it, so an edit to the pipeline re-checks and re-renders every paper.
  */
 export function pipelineVersion(root: string): string {
-  return codeVersion([...listContentFiles(path.join(root, 'src/content')), path.join(root, 'package-lock.json')]);
+  return codeVersion([...listFilesUnder(path.join(root, 'src/content')), path.join(root, 'package-lock.json')]);
 }

@@ -3,11 +3,11 @@
  * Node scripts (importers, checks), so "validates" and "builds" mean the same thing.
  */
 import { z } from 'zod';
-import { ARXIV_ID, arxivBaseId } from './arxiv-id.ts';
+import { ARXIV_ID, arxivBaseId } from '../lib/arxiv-id.ts';
+import { isDayKey } from '../lib/dates.ts';
+import { isPaperId, PAPER_ID, RESERVED_IDS } from '../lib/paper-id.ts';
+import { compareText, describeInvisible } from '../lib/text.ts';
 import type { Credit } from './credits.ts';
-import { isDayKey } from './dates.ts';
-import { isPaperId, PAPER_ID, RESERVED_IDS } from './paper-id.ts';
-import { compareText, describeInvisible } from './text.ts';
 
 export { ARXIV_ID, arxivBaseId, isPaperId, PAPER_ID, RESERVED_IDS };
 

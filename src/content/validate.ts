@@ -6,14 +6,14 @@ import type { Root } from 'mdast';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { closestName } from '../lib/closest.ts';
-import { isDayKey } from './dates.ts';
+import { isDayKey } from '../lib/dates.ts';
+import { normalizeTitle } from '../lib/slug.ts';
+import { compareText } from '../lib/text.ts';
 import { checkAbstract, parseAbstract } from './markdown.ts';
 import { checkTex, splitMath } from './math.ts';
 import type { PaperData } from './paper.ts';
 import { arxivBaseId, isDistinctArxiv, isPaperId, LINK_KINDS, PAPER_FIELDS, PaperSchema, RESERVED_IDS } from './paper.ts';
 import { readPaperFile } from './paper-file.ts';
-import { normalizeTitle } from './slug.ts';
-import { compareText } from './text.ts';
 
 /** One problem in one file, positioned as precisely as the source allows (1-based). */
 export interface Problem {

@@ -6,10 +6,10 @@
  * write the same entries.
  */
 
-import { arxivAbsUrl, arxivBaseId, arxivIssued, parseArxivRef } from '../content/arxiv-id.ts';
-import type { DayKey } from '../content/dates.ts';
 import type { PaperData } from '../content/paper.ts';
-import { foldWords } from '../content/text.ts';
+import { arxivAbsUrl, arxivBaseId, arxivIssued, parseArxivRef } from '../lib/arxiv-id.ts';
+import type { DayKey } from '../lib/dates.ts';
+import { foldWords } from '../lib/text.ts';
 
 /** What citing needs of a paper; URLs are absolute. */
 export interface CitablePaper extends Pick<PaperData, 'authors' | 'arxiv' | 'category' | 'journal'> {

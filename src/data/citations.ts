@@ -1,8 +1,8 @@
 /** Citation data of a paper as the pages and the .bib files need it (absolute URLs). */
 
-import { arxivBaseId, arxivMonth, arxivPdfUrl } from '../content/arxiv-id.ts';
 import type { Paper } from '../content/paper.ts';
-import { compareText } from '../content/text.ts';
+import { arxivBaseId, arxivMonth, arxivPdfUrl } from '../lib/arxiv-id.ts';
+import { compareText } from '../lib/text.ts';
 import type { CitablePaper } from './citation-formats.ts';
 import { absoluteUrl, paperPath } from './routes.ts';
 

@@ -5,11 +5,11 @@
  */
 
 import { contentSecurityPolicy } from '../consts.ts';
-import type { DayKey } from '../content/dates.ts';
-import { formatDayLong } from '../content/dates.ts';
-import { escapeHtml } from '../content/html.ts';
 import { excerpt } from '../content/markdown.ts';
 import { shownAuthors } from '../lib/authors.ts';
+import type { DayKey } from '../lib/dates.ts';
+import { formatDayLong } from '../lib/dates.ts';
+import { escapeHtml } from '../lib/html.ts';
 
 /** A paper as the digest shows it; URLs are absolute. */
 export interface DigestPaper {

@@ -2,8 +2,8 @@
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents for the latest papers. Pure string builders: every
  * text is escaped for XML (or serialized by JSON.stringify), dates come from DayKeys only.
  */
-import type { DayKey } from '../content/dates.ts';
-import { rfc822, rfc3339 } from '../content/dates.ts';
+import type { DayKey } from '../lib/dates.ts';
+import { rfc822, rfc3339 } from '../lib/dates.ts';
 
 /** One paper as a feed item; `url` is absolute. */
 export interface FeedItem {

@@ -4,10 +4,10 @@
  */
 
 import { authorShelf, authorSlug } from '../content/author-slug.ts';
-import type { DayKey } from '../content/dates.ts';
 import type { Paper } from '../content/paper.ts';
 import { compareByVotes } from '../content/paper.ts';
-import { compareText } from '../content/text.ts';
+import type { DayKey } from '../lib/dates.ts';
+import { compareText } from '../lib/text.ts';
 
 /** The fields grouping needs. */
 export type GroupedPaper = Pick<Paper, 'id' | 'day' | 'title' | 'totalVotes' | 'tags' | 'authors'>;

@@ -10,8 +10,8 @@
  * 50 short hashes rather than 50 papers' worth of JSON.
  */
 import { siteGithubSettings } from '../consts.ts';
-import { contentHash } from '../content/hash.ts';
 import type { Paper } from '../content/paper.ts';
+import { contentHash } from '../lib/node/hash.ts';
 
 const paperKeys = new WeakMap<object, string>();
 

@@ -5,7 +5,7 @@
  * terms, and terms that occur in too many papers are skipped as candidates. Deterministic: ties
  * are broken by id.
  */
-import { compareText } from '../content/text.ts';
+import { compareText } from '../lib/text.ts';
 
 const STOP_WORDS = new Set(
   `a about above after again against all also am an and any are as at be because been before being below between both but by can

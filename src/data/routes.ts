@@ -4,7 +4,7 @@
  */
 import { SITE_URL } from '../consts.ts';
 import { authorShelf } from '../content/author-slug.ts';
-import type { DayKey, MonthKey, WeekKey } from '../content/dates.ts';
+import type { DayKey, MonthKey, WeekKey } from '../lib/dates.ts';
 
 // Vite provides BASE_URL in the site and in Vitest; plain Node scripts have no import.meta.env.
 const RAW_BASE: string = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';

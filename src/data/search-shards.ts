@@ -12,8 +12,8 @@
  * A shard with no paper is left out. The live shard is the primary bundle, at the site's Pagefind
  * path; the others sit below it, under `shards/<name>/`.
  */
-import { type DayKey, monthOf, yearOf } from '../content/dates.ts';
-import { compareText } from '../content/text.ts';
+import { type DayKey, monthOf, yearOf } from '../lib/dates.ts';
+import { compareText } from '../lib/text.ts';
 import { pagefindPath } from './routes.ts';
 
 /** The shards, newest period first. */

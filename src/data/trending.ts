@@ -9,9 +9,10 @@
  * week-old one 5.2 ×). Papers listed within the last `windowDays` days with at least one vote are
  * ranked by score; ties by votes, then title, then id.
  */
-import type { DayKey } from '../content/dates.ts';
-import { daysBetween } from '../content/dates.ts';
+
 import { compareByVotes } from '../content/paper.ts';
+import type { DayKey } from '../lib/dates.ts';
+import { daysBetween } from '../lib/dates.ts';
 import type { GroupedPaper } from './groups.ts';
 
 /** How fast votes fade with age. */

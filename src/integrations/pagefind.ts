@@ -35,15 +35,16 @@ import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { CACHE_DIR } from '../consts.ts';
-import { contentDir, listContentFiles, listPaperFiles } from '../content/content-files.ts';
-import { codeVersion, contentHash } from '../content/hash.ts';
+import { contentDir, listPaperFiles } from '../content/content-files.ts';
 import { totalVotes } from '../content/paper.ts';
 import { withoutVotes } from '../content/paper-file.ts';
-import { compareText } from '../content/text.ts';
 import { outPath, pagefindPath, papersDataPath, searchPath, siteBase } from '../data/routes.ts';
 import { type SearchShard, type ShardName, shardPlan, VOTES_FILE } from '../data/search-shards.ts';
+import { listFilesUnder } from '../lib/node/files.ts';
+import { codeVersion, contentHash } from '../lib/node/hash.ts';
+import { epochNow, recordPhase } from '../lib/node/phases.ts';
 import { pagefindEntryUrl, SEARCH_PRELOAD } from '../lib/search-index.ts';
-import { epochNow, recordPhase } from './phases.ts';
+import { compareText } from '../lib/text.ts';
 
 /** Paper pages in the built site (src/pages/papers/[id].astro with `build.format: 'directory'`). */
 const PAPER_PAGES = 'papers/*/index.html';
@@ -135,7 +136,7 @@ export async function buildIndex(paths: IndexPaths, logger: { info(message: stri
       String(FORMAT),
       paths.base,
       codeVersion([
-        ...listContentFiles(path.join(paths.root, 'src')),
+        ...listFilesUnder(path.join(paths.root, 'src')),
         ...['astro.config.mjs', 'package-lock.json'].map((f) => path.join(paths.root, f)),
       ]),
     );

@@ -4,7 +4,7 @@
  * generation, until `astro:build:generated`). Does nothing unless PAPERSHELF_TIMINGS is set.
  */
 import type { AstroIntegration } from 'astro';
-import { epochNow, recordPhase } from './phases.ts';
+import { epochNow, recordPhase } from '../lib/node/phases.ts';
 
 /** The Astro integration; put it first, so that its hooks run before the others'. */
 export function timingsIntegration(): AstroIntegration {

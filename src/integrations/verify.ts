@@ -11,8 +11,8 @@ import type { AstroIntegration } from 'astro';
 import { CACHE_DIR } from '../consts.ts';
 import { contentDir, listPaperFiles } from '../content/content-files.ts';
 import { siteBase } from '../data/routes.ts';
+import { epochNow, recordPhase } from '../lib/node/phases.ts';
 import { formatVerification, verifySite } from '../verify/site.ts';
-import { epochNow, recordPhase } from './phases.ts';
 
 /** The Astro integration; place it after the integration whose `written()` it is given. */
 export function verifyIntegration(options: { indexWritten: () => Promise<void> }): AstroIntegration {

@@ -1,5 +1,5 @@
 /**
- * The checks of `npm run verify` over a built site (see scripts/verify.ts for the list), run by
+ * The checks of `npm run verify` over a built site (see scripts/workflows/verify.ts for the list), run by
  * the build itself while Pagefind writes its index (src/integrations/verify.ts) and by the
  * script on any built folder. Pages are scanned on a pool of workers, one per core and 8 at most (worker.ts),
  * and pages unchanged since the last run reuse that run's results.
@@ -9,10 +9,10 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VERIFY_VALIDATE_ALL, VERIFY_VALIDATE_SAMPLE } from '../consts.ts';
-import { listContentFiles } from '../content/content-files.ts';
-import { codeVersion } from '../content/hash.ts';
 import { outPath, pagefindPath } from '../data/routes.ts';
 import { shardPlan, VOTES_FILE } from '../data/search-shards.ts';
+import { listFilesUnder } from '../lib/node/files.ts';
+import { codeVersion } from '../lib/node/hash.ts';
 import type { PageProblem } from './checks.ts';
 import { resolveInternal, validationSample } from './checks.ts';
 import { ResultCache } from './result-cache.ts';
@@ -47,7 +47,7 @@ export interface SiteVerification {
 
 /** Every file of the built site, relative to it, with '/' separators, sorted. */
 function listFiles(out: string): string[] {
-  return listContentFiles(out).map((file) => path.relative(out, file).split(path.sep).join('/'));
+  return listFilesUnder(out).map((file) => path.relative(out, file).split(path.sep).join('/'));
 }
 
 /** Verifies the built site; never throws for a problem in the site (it is in `problems`). */

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { contentHash } from '../content/hash.ts';
+import { contentHash } from '../lib/node/hash.ts';
 import type { PageProblem } from './checks.ts';
 import { scanPage } from './checks.ts';
 

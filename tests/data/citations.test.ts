@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arxivMonth } from '../../src/content/arxiv-id.ts';
 import { arxivIndex } from '../../src/data/citations.ts';
+import { arxivMonth } from '../../src/lib/arxiv-id.ts';
 
 describe('arxivMonth', () => {
   it('is the month arXiv numbered an id in, for new- and old-style ids, with or without version', () => {

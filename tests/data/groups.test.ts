@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { AUTHOR_SHELVES, authorShelf } from '../../src/content/author-slug.ts';
-import { monthOf, weekOf } from '../../src/content/dates.ts';
 import {
   compareNewestFirst,
   type GroupedPaper,
@@ -11,6 +10,7 @@ import {
   groupByTag,
   neighbours,
 } from '../../src/data/groups.ts';
+import { monthOf, weekOf } from '../../src/lib/dates.ts';
 
 const paper = (id: string, day: string, votes = 0, extra: Partial<GroupedPaper> = {}): GroupedPaper => ({
   id,

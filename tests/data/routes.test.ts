@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arxivAbsUrl } from '../../src/content/arxiv-id.ts';
 import { dayPath, homePath, paperPath, searchPath, withBase } from '../../src/data/routes.ts';
+import { arxivAbsUrl } from '../../src/lib/arxiv-id.ts';
 
 // Under Vitest BASE_URL is '/'; the build tests prove the same helpers under '/papershelf/'.
 describe('routes', () => {

@@ -7,11 +7,11 @@ import '@citation-js/plugin-ris';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../../scripts/dev/chromium.ts';
+import { type StaticServer, serveStatic } from '../../scripts/dev/static-server.ts';
 import { LIBRARY_KEY, READING_KEY } from '../../src/client/library-store.ts';
 import { PAPER_DOM } from '../../src/lib/paper-dom.ts';
 import { runAxe } from '../support/axe.ts';
-import { launchBrowser } from '../support/chromium.ts';
-import { type StaticServer, serveStatic } from '../support/static-server.ts';
 
 // The reader's library on the real site (the 75 papers of 2025-03-17), in Chromium: saved in one
 // browser profile, read back across reloads, absent from a fresh one.

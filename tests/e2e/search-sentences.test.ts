@@ -5,10 +5,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../../scripts/dev/chromium.ts';
+import { type StaticServer, serveStatic } from '../../scripts/dev/static-server.ts';
 import { MAX_EXCLUDED, MAX_QUERY_WORDS } from '../../src/client/search-state.ts';
 import { readOut } from '../support/build.ts';
-import { launchBrowser } from '../support/chromium.ts';
-import { type StaticServer, serveStatic } from '../support/static-server.ts';
 
 const seed = inject('builds').seed;
 let server: StaticServer;

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../scripts/dev/chromium.ts';
+import { type StaticServer, serveStatic } from '../../scripts/dev/static-server.ts';
 import { runAxe } from '../support/axe.ts';
 import { type Build, buildSite } from '../support/build.ts';
-import { launchBrowser } from '../support/chromium.ts';
 import { ROOT, runScript } from '../support/run.ts';
-import { type StaticServer, serveStatic } from '../support/static-server.ts';
 
 // A site made the way a maintainer makes one: the fixtures of tests/fixtures/search imported with
 // `npm run import` (a Daily Papers listing whose abstracts end in URLs, and Hugging Face JSON with

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../../scripts/dev/chromium.ts';
+import { type StaticServer, serveStatic } from '../../scripts/dev/static-server.ts';
 import { authorPath } from '../../src/data/routes.ts';
 import { runAxe } from '../support/axe.ts';
-import { launchBrowser } from '../support/chromium.ts';
 import { attr, dom, select } from '../support/html.ts';
-import { type StaticServer, serveStatic } from '../support/static-server.ts';
 
 // The real site (content/papers: the 75 papers of 2025-03-17) and the fixture site, built once for
 // the run (tests/support/global-setup.ts) and served locally.

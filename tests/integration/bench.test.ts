@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus, readSourceTexts } from '../../scripts/bench/synthetic.ts';
+import { generateCorpus, readSourceTexts } from '../../scripts/dev/bench/synthetic.ts';
 import { listPaperFiles } from '../../src/content/content-files.ts';
 import { RESERVED_IDS } from '../../src/content/paper.ts';
 import { writePaperFile } from '../../src/content/paper-file.ts';
@@ -28,7 +28,7 @@ function files(dir: string): { path: string; bytes: number }[] {
 beforeAll(() => {
   const result = spawnSync(
     process.execPath,
-    ['scripts/bench.ts', '--papers', '40', '--seed', '3', '--work', work, '--no-lighthouse', '--no-baseline'],
+    ['scripts/dev/bench.ts', '--papers', '40', '--seed', '3', '--work', work, '--no-lighthouse', '--no-baseline'],
     {
       cwd: ROOT,
       env: cleanEnv(),

@@ -2,16 +2,16 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../scripts/dev/chromium.ts';
+import { type StaticServer, serveStatic } from '../../scripts/dev/static-server.ts';
 import { authorSlug } from '../../src/content/author-slug.ts';
-import { weekOf } from '../../src/content/dates.ts';
 import { authorPath } from '../../src/data/routes.ts';
+import { weekOf } from '../../src/lib/dates.ts';
 import { scanPage } from '../../src/verify/checks.ts';
 import { type Build, buildSite, readOut, tempDir } from '../support/build.ts';
-import { launchBrowser } from '../support/chromium.ts';
 import { acceptedHostile, HOSTILE_DIR } from '../support/hostile.ts';
 import { all, attr, byId, dom, type HtmlNode, select, text } from '../support/html.ts';
 import { ROOT, runScript } from '../support/run.ts';
-import { type StaticServer, serveStatic } from '../support/static-server.ts';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/site/papers');
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { describe, expect, inject, it } from 'vitest';
-import { arxivIssued } from '../../src/content/arxiv-id.ts';
+import { arxivIssued } from '../../src/lib/arxiv-id.ts';
 import { type Build, listFiles, readOut } from '../support/build.ts';
 import { attr, dom, select } from '../support/html.ts';
 import { ROOT } from '../support/run.ts';

@@ -2,22 +2,22 @@
  * The search page's ranking on real abstracts: a site of the first 2,000 papers of the real corpus
  * (tests/fixtures/corpus/arxiv-2k.jsonl.gz, as in ../shared/corpus/), built for real, its Pagefind
  * index searched in Node by the engine the search page runs (src/client/search-engine.ts), with
- * the evaluation set the bench reports on (scripts/bench/search-queries.json). The bench holds the
+ * the evaluation set the bench reports on (scripts/dev/bench/search-queries.json). The bench holds the
  * goals (npm run bench -- --relevance); this test holds the behaviour: a described paper is found
  * where Pagefind's all-words matching finds nothing, and known-item search stays exact.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../scripts/bench/build.ts';
-import { readRealCorpus, realPapers } from '../../scripts/bench/real-corpus.ts';
-import { measureRelevance, readEvalQueries } from '../../scripts/bench/relevance.ts';
+import { writeCorpus } from '../../scripts/dev/bench/build.ts';
+import { readRealCorpus, realPapers } from '../../scripts/dev/bench/real-corpus.ts';
+import { measureRelevance, readEvalQueries } from '../../scripts/dev/bench/relevance.ts';
+import { type StaticServer, serveStatic } from '../../scripts/dev/static-server.ts';
 import { openSearchBundle, type PagefindModule } from '../../src/client/search-bundle.ts';
 import { ANY_WORD, type PagefindHit, type PagefindSearch, rankedSearch } from '../../src/client/search-engine.ts';
 import { planQuery, readShards } from '../../src/client/search-state.ts';
 import { type Build, buildSite, tempDir } from '../support/build.ts';
 import { ROOT } from '../support/run.ts';
-import { type StaticServer, serveStatic } from '../support/static-server.ts';
 
 type Hit = PagefindHit & { data(): Promise<{ url: string; meta: Record<string, string> }> };
 type Pagefind = PagefindSearch<Hit> & { options(o: Record<string, unknown>): Promise<void>; init(): Promise<void> };

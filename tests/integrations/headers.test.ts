@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseHeadersFile } from '../../scripts/dev/static-server.ts';
 import { headerSecurityPolicy } from '../../src/consts.ts';
 import { policyRules, withPolicies } from '../../src/integrations/headers.ts';
-import { parseHeadersFile } from '../support/static-server.ts';
 
 const TOP_LEVEL = [
   '404.html',

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { main as credits } from '../../scripts/credits.ts';
+import { main as credits } from '../../scripts/workflows/credits.ts';
 import { pullAuthorsFile, readPullAuthors } from '../../src/content/credits.ts';
 import { runMain } from '../support/run.ts';
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { assemblePreview, changedDays, main, scopeOf } from '../../scripts/pr-check.ts';
+import { assemblePreview } from '../../scripts/lib/preview-check.ts';
+import { changedDays, main, scopeOf } from '../../scripts/workflows/pr-check.ts';
 import { ROOT, runMain } from '../support/run.ts';
 
 describe('scopeOf', () => {
@@ -61,7 +62,7 @@ describe('the pull-request workflow', () => {
     jobs: Record<string, { if?: string; needs?: string; steps: { run?: string }[] }>;
   };
   it('runs the preview check on the content path and the full check, with the tests, on the code path', () => {
-    expect(workflow.jobs.scope?.steps.some((s) => s.run?.includes('node scripts/pr-check.ts --plan'))).toBe(true);
+    expect(workflow.jobs.scope?.steps.some((s) => s.run?.includes('node scripts/workflows/pr-check.ts --plan'))).toBe(true);
     expect(workflow.jobs.content).toMatchObject({ needs: 'scope', if: "needs.scope.outputs.scope == 'content'" });
     expect(workflow.jobs.content?.steps.some((s) => s.run?.startsWith('npm run pr-check -- --base'))).toBe(true);
     expect(workflow.jobs.content?.steps.some((s) => s.run === 'npm test')).toBe(false);

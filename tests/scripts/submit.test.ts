@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FORM_LABELS, parseIssueForm, quote, readSubmission } from '../../scripts/submit/issue-form.ts';
-import { main } from '../../scripts/submit.ts';
+import { FORM_LABELS, parseIssueForm, quote, readSubmission } from '../../scripts/workflows/submit/issue-form.ts';
+import { main } from '../../scripts/workflows/submit.ts';
 import { ROOT, runMain } from '../support/run.ts';
 
 /** An issue body as GitHub writes a submitted form. */

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { giscusTermHash } from '../../scripts/votes/discussions.ts';
-import { main as votes } from '../../scripts/votes.ts';
+import { giscusTermHash } from '../../scripts/workflows/votes/discussions.ts';
+import { main as votes } from '../../scripts/workflows/votes.ts';
 import { runMain } from '../support/run.ts';
 
 /** A discussion as the local GitHub keeps it. */

@@ -149,7 +149,7 @@ describe('the votes workflow', () => {
     // The path filter the job applies, run on a real patch: a paper passes, anything else is refused.
     const filter = /grep -v -E '([^']+)'/.exec(apply)?.[1] ?? '';
     expect(new RegExp(filter).test('content/papers/2025-03-17/2503.01234.md')).toBe(true);
-    for (const other of ['package.json', '.github/workflows/deploy.yml', 'content/papers/../../x.md', 'scripts/votes.ts']) {
+    for (const other of ['package.json', '.github/workflows/deploy.yml', 'content/papers/../../x.md', 'scripts/workflows/votes.ts']) {
       expect(new RegExp(filter).test(other), other).toBe(false);
     }
   });

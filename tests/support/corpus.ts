@@ -6,8 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { dayToDate, shiftDay, toDayKey, weekOf } from '../../src/content/dates.ts';
 import { writePaperFile } from '../../src/content/paper-file.ts';
+import { dayToDate, shiftDay, toDayKey, weekOf } from '../../src/lib/dates.ts';
 
 const TOPICS = [
   'Sparse Attention',

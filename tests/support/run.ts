@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
-import { astroBuildIn } from '../../scripts/astro-build.ts';
+import { astroBuildIn } from '../../scripts/lib/astro-build.ts';
 
 /** The project root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -56,7 +56,7 @@ export interface BuildOptions {
 }
 
 /**
- * The build of `work`: from there (scripts/astro-build.ts: builds outside the project folder
+ * The build of `work`: from there (scripts/lib/astro-build.ts: builds outside the project folder
  * each need a working folder of their own, or two at once overwrite each other's prerender
  * bundle), with its output and cache in it, and the content folder as an absolute path.
  */

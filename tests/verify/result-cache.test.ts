@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentHash } from '../../src/content/hash.ts';
+import { contentHash } from '../../src/lib/node/hash.ts';
 import { ResultCache } from '../../src/verify/result-cache.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'papershelf-cache-test-'));

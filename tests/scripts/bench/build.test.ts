@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { routeOf, sizeOf } from '../../../scripts/bench/build.ts';
+import { routeOf, sizeOf } from '../../../scripts/dev/bench/build.ts';
 import { tempDir } from '../../support/build.ts';
 
 describe('routeOf', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../scripts/bench.ts';
+import { main } from '../../../scripts/dev/bench.ts';
 import { runMain } from '../../support/run.ts';
 
 describe('npm run bench, its arguments', () => {

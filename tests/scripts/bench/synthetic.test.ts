@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { isWeekend } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { corpusStats, createRandom, generateCorpus, REAL_STATS, readSourceTexts } from '../../../scripts/bench/synthetic.ts';
-import { dayToDate } from '../../../src/content/dates.ts';
+import { corpusStats, createRandom, generateCorpus, REAL_STATS, readSourceTexts } from '../../../scripts/dev/bench/synthetic.ts';
 import { writePaperFile } from '../../../src/content/paper-file.ts';
 import { checkDuplicates, inspectPaperText } from '../../../src/content/validate.ts';
+import { dayToDate } from '../../../src/lib/dates.ts';
 import { ROOT } from '../../support/run.ts';
 
 // The bench's sources: the real abstracts of content/papers.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArxivFeed } from '../../../scripts/import/arxiv.ts';
-import { parseArxivRef } from '../../../src/content/arxiv-id.ts';
+import { parseArxivRef } from '../../../src/lib/arxiv-id.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/arxiv/${name}`, import.meta.url), 'utf8');
 

@@ -53,7 +53,7 @@ export interface ServeOptions {
   /**
    * Serve over HTTP/2 with TLS, as the static hosts do (GitHub Pages, Netlify, Cloudflare): every
    * request of a page on one connection, none waiting for one of HTTP/1.1's six. The certificate is
-   * a self-signed one for 127.0.0.1 (tests/support/tls/): the browser must ignore certificate errors.
+   * a self-signed one for 127.0.0.1 (scripts/dev/tls/): the browser must ignore certificate errors.
    */
   http2?: boolean;
 }

@@ -6,9 +6,9 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { githubSettings } from '../src/consts.ts';
-import { type PullAuthors, pullAuthorsFile, readPullAuthorsFile } from '../src/content/credits.ts';
-import { readArgs, runCli } from './cli.ts';
+import { githubSettings } from '../../src/consts.ts';
+import { type PullAuthors, pullAuthorsFile, readPullAuthorsFile } from '../../src/content/credits.ts';
+import { readArgs, runCli } from '../lib/cli.ts';
 import { GithubApiError } from './github/api.ts';
 import { fetchPullAuthors, GITHUB_REST_ENDPOINT } from './github/pull-authors.ts';
 

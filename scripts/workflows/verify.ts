@@ -5,13 +5,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CACHE_DIR, OUT_DIR, SITE_BASE, VERIFY_VALIDATE_ALL, VERIFY_VALIDATE_SAMPLE } from '../src/consts.ts';
-import { contentDir, listPaperFiles } from '../src/content/content-files.ts';
-import { siteBase } from '../src/data/routes.ts';
-import { formatVerification, verifySite } from '../src/verify/site.ts';
-import { readArgs, runCli } from './cli.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
+import { CACHE_DIR, OUT_DIR, SITE_BASE, VERIFY_VALIDATE_ALL, VERIFY_VALIDATE_SAMPLE } from '../../src/consts.ts';
+import { contentDir, listPaperFiles } from '../../src/content/content-files.ts';
+import { siteBase } from '../../src/data/routes.ts';
+import { formatVerification, verifySite } from '../../src/verify/site.ts';
+import { readArgs, runCli } from '../lib/cli.ts';
+import { ROOT } from '../lib/root.ts';
 
 const HELP = `Usage: npm run verify [-- options]
 

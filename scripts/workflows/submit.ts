@@ -8,16 +8,15 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { githubSettings } from '../src/consts.ts';
-import { contentDir } from '../src/content/content-files.ts';
-import { isDayKey, utcDayKey } from '../src/content/dates.ts';
-import { arxivBaseId, GITHUB_LOGIN } from '../src/content/paper.ts';
-import { paperPath } from '../src/data/routes.ts';
-import { readArgs, runCli, usage } from './cli.ts';
-import { readExistingPapers } from './import/existing-papers.ts';
+import { githubSettings } from '../../src/consts.ts';
+import { contentDir } from '../../src/content/content-files.ts';
+import { arxivBaseId, GITHUB_LOGIN } from '../../src/content/paper.ts';
+import { paperPath } from '../../src/data/routes.ts';
+import { isDayKey, utcDayKey } from '../../src/lib/dates.ts';
+import { readExistingPapers } from '../import/existing-papers.ts';
+import { readArgs, runCli, usage } from '../lib/cli.ts';
+import { ROOT } from '../lib/root.ts';
 import { parseIssueForm, quote, readSubmission } from './submit/issue-form.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
 
 const HELP = `Usage: npm run submit -- --event FILE --out DIR [--date YYYY-MM-DD]
 

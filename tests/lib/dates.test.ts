@@ -10,7 +10,7 @@ import {
   shiftDay,
   toDayKey,
   utcDayKey,
-} from '../../src/content/dates.ts';
+} from '../../src/lib/dates.ts';
 
 // `npm test` runs this file again under TZ=America/Los_Angeles and TZ=Asia/Tokyo.
 describe(`dates (TZ=${process.env.TZ ?? 'unset'})`, () => {

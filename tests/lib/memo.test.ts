@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoizeString } from '../../src/content/memo.ts';
+import { memoizeString } from '../../src/lib/memo.ts';
 
 describe('memoizeString', () => {
   it('computes each answer once, including undefined answers', () => {

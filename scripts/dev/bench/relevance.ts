@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type PagefindHit, type PagefindSearch, rankedSearch } from '../../src/client/search-engine.ts';
-import { planQuery } from '../../src/client/search-state.ts';
+import { type PagefindHit, type PagefindSearch, rankedSearch } from '../../../src/client/search-engine.ts';
+import { planQuery } from '../../../src/client/search-state.ts';
 import { Bm25 } from './bm25.ts';
 import type { CorpusRecord } from './real-corpus.ts';
 
@@ -119,7 +119,7 @@ export async function measureRelevance(
 
 /** The report as the bench prints it. */
 export function formatRelevance(report: RelevanceReport): string {
-  const lines = [`search relevance on ${report.papers} real papers (scripts/bench/search-queries.json)`];
+  const lines = [`search relevance on ${report.papers} real papers (scripts/dev/bench/search-queries.json)`];
   lines.push(`  ${'queries'.padEnd(24)}${'ranker'.padEnd(18)}${'top 1'.padStart(8)}${'top 10'.padStart(8)}${'MRR'.padStart(8)}`);
   const names = { pagefind: 'Pagefind as is', site: "the site's search", bm25: 'BM25 reference' } as const;
   for (const [kind, byRanker] of Object.entries(report.scores)) {

@@ -5,7 +5,7 @@
  * the merge commit of a pull request (its squash commit, with squash merges) → the login of the
  * account that opened it. Pull requests opened by bots (the votes sync, the intake) credit nobody.
  */
-import type { PullAuthors } from '../../src/content/credits.ts';
+import type { PullAuthors } from '../../../src/content/credits.ts';
 import { GithubApiError, type GithubRequestOptions, githubRequest, isObject } from './api.ts';
 
 /** GitHub's REST endpoint. */

@@ -1,6 +1,6 @@
 /** Search and page measurements in Chromium, through a local server that compresses like a CDN. */
-import { launchBrowser } from '../../tests/support/chromium.ts';
-import { type StaticServer, trustServerCertificate } from '../../tests/support/static-server.ts';
+import { launchBrowser } from '../chromium.ts';
+import { type StaticServer, trustServerCertificate } from '../static-server.ts';
 import { log } from './process.ts';
 
 /** Queries for the search measurements; the first (two common words) is the "first query". */

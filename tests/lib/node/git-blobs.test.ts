@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContentFolder, type FileVerdict, type VerdictCache } from '../../src/content/content-check.ts';
-import { committedBlobs } from '../../src/content/git-blobs.ts';
-import { ADA, commitAll, git, gitInit } from '../support/git.ts';
+import { checkContentFolder, type FileVerdict, type VerdictCache } from '../../../src/content/content-check.ts';
+import { committedBlobs } from '../../../src/lib/node/git-blobs.ts';
+import { ADA, commitAll, git, gitInit } from '../../support/git.ts';
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -8,9 +8,10 @@
  */
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { ROOT } from './root.ts';
 
 /** The project folder. */
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+export const PROJECT_ROOT = ROOT;
 
 /** How to run `astro build` from the working folder `work` (made, with its `node_modules` link): arguments after Node, and the cwd. */
 export function astroBuildIn(work: string): { args: string[]; cwd: string } {

@@ -7,14 +7,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { paperFileName } from '../../src/content/content-files.ts';
-import { isDayKey } from '../../src/content/dates.ts';
-import { writePaperFile } from '../../src/content/paper-file.ts';
-import { checkPaperText } from '../../src/content/validate.ts';
+import { paperFileName } from '../../../src/content/content-files.ts';
+import { writePaperFile } from '../../../src/content/paper-file.ts';
+import { checkPaperText } from '../../../src/content/validate.ts';
+import { isDayKey } from '../../../src/lib/dates.ts';
+import { ROOT } from '../../lib/root.ts';
 import type { SyntheticPaper } from './synthetic.ts';
 
 /** Where the real corpus is, beside the repository (as `../shared/` is laid out for developers and CI). */
-export const REAL_CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus/arxiv-5k.jsonl.gz');
+export const REAL_CORPUS = path.resolve(ROOT, '../shared/corpus/arxiv-5k.jsonl.gz');
 
 /** One line of the corpus. */
 export interface CorpusRecord {

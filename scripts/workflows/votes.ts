@@ -8,10 +8,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { githubSettings } from '../src/consts.ts';
-import { contentDir, listPaperFiles } from '../src/content/content-files.ts';
-import { readPaperFile, setVotesLine } from '../src/content/paper-file.ts';
-import { readArgs, runCli, usage } from './cli.ts';
+import { githubSettings } from '../../src/consts.ts';
+import { contentDir, listPaperFiles } from '../../src/content/content-files.ts';
+import { readPaperFile, setVotesLine } from '../../src/content/paper-file.ts';
+import { readArgs, runCli, usage } from '../lib/cli.ts';
 import { MAX_RETRY_AFTER_MS } from './github/api.ts';
 import type { DiscussionVotes } from './votes/discussions.ts';
 import { fetchDiscussionVotes, GITHUB_GRAPHQL_ENDPOINT, GithubApiError, giscusTermHash } from './votes/discussions.ts';

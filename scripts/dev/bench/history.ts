@@ -7,8 +7,8 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { paperFileName } from '../../src/content/content-files.ts';
-import { writePaperFile } from '../../src/content/paper-file.ts';
+import { paperFileName } from '../../../src/content/content-files.ts';
+import { writePaperFile } from '../../../src/content/paper-file.ts';
 import { createRandom, type SyntheticPaper } from './synthetic.ts';
 
 /** Contributors in the pool. */

@@ -2,14 +2,13 @@
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { paperFileName } from '../../src/content/content-files.ts';
-import { writePaperFile } from '../../src/content/paper-file.ts';
-import { parseTimings } from '../../src/integrations/phases.ts';
-import { astroBuildIn } from '../astro-build.ts';
+import { paperFileName } from '../../../src/content/content-files.ts';
+import { writePaperFile } from '../../../src/content/paper-file.ts';
+import { parseTimings } from '../../../src/lib/node/phases.ts';
+import { astroBuildIn } from '../../lib/astro-build.ts';
+import { ROOT } from '../../lib/root.ts';
 import { runCommand } from './process.ts';
 import type { SyntheticPaper } from './synthetic.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** One phase of a measured run. */
 export interface Phase {
@@ -40,7 +39,7 @@ export async function measureBuild(label: string, env: NodeJS.ProcessEnv, work: 
       .replace(/^(?:\w+=\S+\s+)+/, '')
       .replace(/^node scripts\/(\w+)\.ts.*/, '$1')
       .replace(/^astro (\w+).*/, 'astro $1');
-    // astro build from a working folder of its own (scripts/astro-build.ts), as the tests' builds.
+    // astro build from a working folder of its own (scripts/lib/astro-build.ts), as the tests' builds.
     const astro = astroBuildIn(work);
     const run = command.replace(/\bastro build\b/, [process.execPath, ...astro.args].map((a) => JSON.stringify(a)).join(' '));
     const { started, ended, sampler } = await runCommand(`${label} · ${name}`, run, {

@@ -4,8 +4,9 @@
  * `_No response_`. Everything here is a stranger's text: it is parsed and checked as data, each
  * value bounded and matched against what the field may hold, and quoted back only as inline code.
  */
-import { parseArxivRef } from '../../src/content/arxiv-id.ts';
-import { isHttpUrl, MAX_TAG_LENGTH, MAX_TAGS, TAG } from '../../src/content/paper.ts';
+
+import { isHttpUrl, MAX_TAG_LENGTH, MAX_TAGS, TAG } from '../../../src/content/paper.ts';
+import { parseArxivRef } from '../../../src/lib/arxiv-id.ts';
 
 /** The form's field labels, as the template names them (the body's headings). */
 export const FORM_LABELS = { arxiv: 'arXiv id or URL', tags: 'Tags', code: 'Code link' } as const;

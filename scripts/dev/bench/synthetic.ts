@@ -8,11 +8,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { isWeekend } from 'date-fns/isWeekend';
-import { listPaperFiles } from '../../src/content/content-files.ts';
-import { type DayKey, dayToDate, shiftDay } from '../../src/content/dates.ts';
-import type { PaperFields } from '../../src/content/paper-file.ts';
-import { readPaperFile } from '../../src/content/paper-file.ts';
-import { normalizeTitle } from '../../src/content/slug.ts';
+import { listPaperFiles } from '../../../src/content/content-files.ts';
+import type { PaperFields } from '../../../src/content/paper-file.ts';
+import { readPaperFile } from '../../../src/content/paper-file.ts';
+import { type DayKey, dayToDate, shiftDay } from '../../../src/lib/dates.ts';
+import { normalizeTitle } from '../../../src/lib/slug.ts';
 
 /** One generated paper: where it goes, its front matter and its abstract (markdown). */
 export interface SyntheticPaper {

@@ -11,11 +11,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
-import { paperFileName } from '../src/content/content-files.ts';
-import { writePaperFile } from '../src/content/paper-file.ts';
-import { commonWordsPath, dayPath, pagefindPath, paperPath, searchPath } from '../src/data/routes.ts';
-import { searchShards, shardPath } from '../src/data/search-shards.ts';
-import { serveStatic } from '../tests/support/static-server.ts';
+import { paperFileName } from '../../src/content/content-files.ts';
+import { writePaperFile } from '../../src/content/paper-file.ts';
+import { commonWordsPath, dayPath, pagefindPath, paperPath, searchPath } from '../../src/data/routes.ts';
+import { searchShards, shardPath } from '../../src/data/search-shards.ts';
+import { readArgs, runCli, usage } from '../lib/cli.ts';
+import { contentCheck } from '../lib/preview-check.ts';
+import { ROOT } from '../lib/root.ts';
 import { HARNESS, measurePage, measurePhoneSearch, measureSearch, type PhoneResult, type QueryResult } from './bench/browser.ts';
 import { measureBuild, type Run, sizeOf, writeCorpus } from './bench/build.ts';
 import { measureFrontMatter } from './bench/front-matter.ts';
@@ -26,8 +28,7 @@ import { readRealCorpus, realPapers } from './bench/real-corpus.ts';
 import { formatRelevance, measureRelevance, readEvalQueries } from './bench/relevance.ts';
 import { budgets, formatTable, mb } from './bench/report.ts';
 import { generateCorpus, readSourceTexts } from './bench/synthetic.ts';
-import { readArgs, runCli, usage } from './cli.ts';
-import { contentCheck } from './pr-check.ts';
+import { serveStatic } from './static-server.ts';
 
 const HELP = `Usage: npm run bench -- --papers N [options]
 
@@ -54,7 +55,7 @@ cache (NODE_DISABLE_COMPILE_CACHE=1), as on a fresh CI machine, so that runs com
 
 With --relevance instead of --papers, it measures search relevance on real abstracts: it builds a
 site of the first N papers of ../shared/corpus/arxiv-5k.jsonl.gz (default 2,000), runs the
-evaluation set (scripts/bench/search-queries.json: 60 descriptions a reader writes from memory, 60
+evaluation set (scripts/dev/bench/search-queries.json: 60 descriptions a reader writes from memory, 60
 short topic queries) through Pagefind as it is, the site's search (the search page's ranking, in
 Node, on the same index) and a plain BM25 reference, and prints top-1, top-10 and MRR for each, and
 how many papers come first for their arXiv id and their title.
@@ -77,7 +78,6 @@ Options:
 Needs Linux (/proc, for memory) and, for the browser part, Chromium at /usr/bin/chromium.
 Exit status: 0 when every build succeeds, 1 when one fails (its log is shown), 2 on usage errors.`;
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 /** The newest listing day of the synthetic corpus: fixed, so that the corpus never depends on today. */
 const LAST_DAY = '2026-11-27';
 
@@ -119,10 +119,10 @@ async function writeOneIndex(dist: string, out: string, maxFragments: number): P
   }
 }
 
-/** The bare baseline site (scripts/bench/baseline) in `dir`, with the project's node_modules linked in. */
+/** The bare baseline site (scripts/dev/bench/baseline) in `dir`, with the project's node_modules linked in. */
 function copyBaseline(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
-  cpSync(path.join(ROOT, 'scripts/bench/baseline'), dir, {
+  cpSync(path.join(ROOT, 'scripts/dev/bench/baseline'), dir, {
     recursive: true,
     filter: (from) => !/[\\/](\.astro|dist|node_modules)$/.test(from),
   });

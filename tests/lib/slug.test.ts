@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUTHOR_SHELVES, authorShelf, authorSlug } from '../../src/content/author-slug.ts';
-import { normalizeTitle, slugify } from '../../src/content/slug.ts';
+import { normalizeTitle, slugify } from '../../src/lib/slug.ts';
 
 describe('slugify', () => {
   it('makes lowercase ASCII words joined by hyphens', () => {

@@ -5,7 +5,7 @@
  * to `yaml` if it is at least as fast at 50,000 papers; this is the figure that decides.
  */
 import { LineCounter, parseDocument } from 'yaml';
-import { readPaperFile } from '../../src/content/paper-file.ts';
+import { readPaperFile } from '../../../src/content/paper-file.ts';
 
 /** Milliseconds each reader took over all `texts`, best of `rounds`. */
 export interface FrontMatterTimes {

@@ -5,15 +5,14 @@
  * and a real build, verified, of a preview site holding only the changed days' papers. Any other
  * change takes the full path (check, full build, the project's tests), which the workflow runs.
  */
-import { execFileSync, type StdioOptions, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir } from '../src/content/content-files.ts';
-import { astroBuildIn } from './astro-build.ts';
-import { readArgs, runCli, usage } from './cli.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
+import { contentDir } from '../../src/content/content-files.ts';
+import { readArgs, runCli, usage } from '../lib/cli.ts';
+import { contentCheck } from '../lib/preview-check.ts';
+import { ROOT } from '../lib/root.ts';
 
 const HELP = `Usage: npm run pr-check -- --base REF [--plan] [--out DIR]
 
@@ -45,27 +44,6 @@ export function scopeOf(files: readonly string[]): 'content' | 'code' {
 /** The listing days whose folders a change touches (added, edited, moved from or to, deleted), sorted. */
 export function changedDays(files: readonly string[]): string[] {
   return [...new Set(files.flatMap((f) => PAPER_FILE.exec(f)?.[1] ?? []))].sort();
-}
-
-/** Copies the papers of `days` from `content` into `preview` (emptied first); returns how many it copied. */
-export function assemblePreview(content: string, days: readonly string[], preview: string): number {
-  rmSync(preview, { recursive: true, force: true });
-  mkdirSync(preview, { recursive: true });
-  let papers = 0;
-  for (const day of days) {
-    const folder = path.join(content, day);
-    // A day whose papers were all deleted or moved away has nothing to show.
-    if (!existsSync(folder)) {
-      continue;
-    }
-    const files = readdirSync(folder).filter((f) => f.endsWith('.md'));
-    if (files.length === 0) {
-      continue;
-    }
-    cpSync(folder, path.join(preview, day), { recursive: true });
-    papers += files.length;
-  }
-  return papers;
 }
 
 /** The CLI: `argv` without node and the script. Returns the exit code. */
@@ -113,50 +91,6 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): number {
     return 0;
   }
   return contentCheck({ content: contentDir(env), days, out: path.resolve(ROOT, out), env }) ? 0 : 1;
-}
-
-/**
- * The short path: `npm run check` over the whole content folder (cached verdicts for unchanged
- * files), then a verified build of a preview site of `days` into `<out>/dist` (its own cache in
- * `<out>/cache`). True when both pass. `npm run bench` times it at the corpus's size.
- */
-export function contentCheck(options: {
-  content: string;
-  days: readonly string[];
-  out: string;
-  env: NodeJS.ProcessEnv;
-  /** Where the check's and the build's output go (default: this process's). */
-  stdio?: StdioOptions;
-}): boolean {
-  const { content, days, out, env, stdio = 'inherit' } = options;
-  const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts')], {
-    cwd: ROOT,
-    env: { ...env, PAPERSHELF_CONTENT: content },
-    stdio,
-  });
-  if (check.status !== 0) {
-    return false;
-  }
-  const previewContent = path.join(out, 'content');
-  const papers = assemblePreview(content, days, previewContent);
-  console.log(
-    `pr-check: building a preview of ${days.length} day${days.length === 1 ? '' : 's'} (${papers} papers) into ${path.join(out, 'dist')}`,
-  );
-  if (papers === 0) {
-    return true;
-  }
-  const astro = astroBuildIn(out);
-  const build = spawnSync(process.execPath, astro.args, {
-    cwd: astro.cwd,
-    env: {
-      ...env,
-      PAPERSHELF_CONTENT: previewContent,
-      PAPERSHELF_OUT: path.join(out, 'dist'),
-      PAPERSHELF_CACHE: path.join(out, 'cache'),
-    },
-    stdio,
-  });
-  return build.status === 0;
 }
 
 if (import.meta.main) {
