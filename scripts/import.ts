@@ -6,20 +6,18 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { arxivDayCap, INTAKE, type IntakeSettings, intakeSettings } from '../src/consts.ts';
+import { type IntakeSettings, intakeSettings } from '../src/consts.ts';
 import { shownPath } from '../src/content/content-check.ts';
 import { contentDir, paperFileName } from '../src/content/content-files.ts';
-import { arxivFileId } from '../src/content/paper.ts';
-import { type DayKey, isDayKey, latestMonthDayOnOrBefore, monthDayToDayKey, shiftDay, utcDayKey } from '../src/lib/dates.ts';
-import { parseArxivFeed } from './import/arxiv.ts';
-import { ARXIV_API_DEFAULTS, type ArxivDayQuery, arxivApiOptions, arxivSearchQuery, fetchArxivDay } from './import/arxiv-api.ts';
+import { isDayKey, shiftDay, utcDayKey } from '../src/lib/dates.ts';
+import { ARXIV_API_DEFAULTS } from './import/arxiv-api.ts';
 import { readExistingPapers } from './import/existing-papers.ts';
-import { parseHfDailyPapers, readHfItems } from './import/hf.ts';
-import { fetchHfDay, HF_DAILY_PAPERS_API, hfApiOptions } from './import/hf-api.ts';
+import { HF_DAILY_PAPERS_API } from './import/hf-api.ts';
 import { SourceError } from './import/http.ts';
-import type { ImportAction, IncomingPaper } from './import/import-plan.ts';
+import type { ImportAction } from './import/import-plan.ts';
 import { planImport } from './import/import-plan.ts';
-import { parseListing } from './import/listing.ts';
+import { type DayFetch, hasQueryFlags, type ImportSource, type ReadResult } from './import/source.ts';
+import { SOURCES } from './import/sources.ts';
 import { readArgs, runCli, usage } from './lib/cli.ts';
 import { linesBeforeWriting } from './lib/verdicts.ts';
 
@@ -32,19 +30,7 @@ Imports papers into the content folder (PAPERSHELF_CONTENT, default content/pape
 or, without one, fetched from the source for one listing day (default: yesterday, UTC).
 
 Formats:
-  listing   the text of a Daily Papers listing page: a date line such as "Mar 17", then a
-            title line and an abstract line per paper; ids are slugs of the titles; URLs stay
-            in the abstract and are also copied into links (code hosts: code, else project)
-  arxiv     an arXiv API response (Atom XML, any number of entries); ids are arXiv ids and the
-            listing day is each entry's first-publication day (UTC) unless --date is given.
-            Without a file: the day's new papers in the --category categories, newest first,
-            at most --max, from arXiv's query API (a 3 s pause between pages, as arXiv asks)
-  hf        a Hugging Face daily papers API response (JSON array); the listing day is each
-            item's paper.submittedOnDailyAt (else its publishedAt), as a UTC day;
-            hf_upvotes from upvotes (the site ranks by votes + hf_upvotes), links from githubRepo and
-            projectPage, tags from ai_keywords, summary: from ai_summary (summary_source:
-            "huggingface"), submitted_by: "hf:<account>" from who submitted it there; authors
-            Hugging Face hides are left out. Without a file: the API's papers for --date
+${SOURCES.map(formatHelp).join('\n')}
   sources   every source the site owner configured (INTAKE in src/consts.ts, or the
             PAPERSHELF_INTAKE_* variables): Hugging Face first, then arXiv, as one import.
             Nothing configured: says so and exits 0. The intake workflow runs this.
@@ -76,20 +62,16 @@ ${ARXIV_API_DEFAULTS.endpoint}), PAPERSHELF_ARXIV_PAUSE_MS, PAPERSHELF_HTTP_TIME
 PAPERSHELF_HTTP_RETRY_MS, PAPERSHELF_HTTP_MAX_WAIT_MS, and the PAPERSHELF_INTAKE_* settings.
 Exit status: 0 on success, 1 when the input had problems or a fetch failed, 2 on usage errors.`;
 
-/** What a format reader hands to the planner. */
-interface ReadResult {
-  incoming: IncomingPaper[];
-  /** `file:line: message` or `file entry N: message` lines. */
-  problems: string[];
-  notes: string[];
+/** A source's paragraph of the help: its name, then its description in a column. */
+function formatHelp(source: ImportSource): string {
+  return source.help
+    .split('\n')
+    .map((line, i) => (i === 0 ? `  ${source.name.padEnd(10)}${line}` : `${' '.repeat(12)}${line}`))
+    .join('\n');
 }
 
-type Reader = (file: string, text: string, date: string | undefined) => ReadResult;
-
-const READERS: Record<string, Reader> = { listing: readListing, arxiv: readArxiv, hf: readHf };
-
-/** Formats that can fetch their input when no file is given. */
-const FETCHED = new Set(['hf', 'arxiv', 'sources']);
+/** The source named `name`. */
+const sourceNamed = (name: string) => SOURCES.find((s) => s.name === name);
 
 /** The CLI: `argv` without node and the script, `env` for the content folder and sources. Returns the exit code. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -101,8 +83,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   if (format === undefined || extra.length > 0) {
     return usage('import', HELP, 'expected a format and at most one file');
   }
-  if (READERS[format] === undefined && format !== 'sources') {
-    console.error(`import: unknown format ${JSON.stringify(format)} (supported: ${[...Object.keys(READERS), 'sources'].join(', ')})`);
+  const source = sourceNamed(format);
+  if (source === undefined && format !== 'sources') {
+    console.error(`import: unknown format ${JSON.stringify(format)} (supported: ${[...SOURCES.map((s) => s.name), 'sources'].join(', ')})`);
     return 2;
   }
   const { date, category, keyword, max } = args.values;
@@ -110,19 +93,19 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     console.error(`import: --date ${JSON.stringify(date)} is not a calendar day written YYYY-MM-DD`);
     return 2;
   }
-  const queryFlags = category.length > 0 || keyword.length > 0 || max !== undefined;
-  if (file !== undefined || !FETCHED.has(format)) {
+  const queryFlags = hasQueryFlags({ category, keyword, max });
+  if (file !== undefined || (source !== undefined && source.fetchDay === undefined)) {
     if (file === undefined) {
       return usage('import', HELP, `${format} needs a file`);
     }
-    if (format === 'sources') {
+    if (source === undefined) {
       return usage('import', HELP, 'sources takes no file');
     }
     if (queryFlags) {
       return usage('import', HELP, '--category, --keyword and --max fetch from arXiv: give no file');
     }
-    if (date !== undefined && format === 'hf') {
-      console.error('import: --date does not apply to hf with a file: each item carries its own listing day');
+    if (date !== undefined && source.dateWithFile !== undefined) {
+      console.error(`import: --date does not apply to ${source.name} with a file: ${source.dateWithFile}`);
       return 2;
     }
     let text: string;
@@ -132,32 +115,17 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       console.error(`import: cannot read ${file}: ${(error as Error).message}`);
       return 2;
     }
-    const reader = READERS[format] as Reader;
-    return writeImport(reader(file, text, date), env, args.values);
+    return writeImport(source.readFile(file, text, date), env, args.values);
   }
 
   const day = date ?? shiftDay(utcDayKey(new Date()), -1);
-  const sources: FetchSource[] = [];
-  if (format === 'hf') {
-    if (queryFlags) {
-      return usage('import', HELP, '--category, --keyword and --max are for arxiv');
+  const fetches: DayFetch[] = [];
+  if (source?.fetchDay !== undefined) {
+    const planned = source.fetchDay({ day, category, keyword, max });
+    if ('usage' in planned) {
+      return usage('import', HELP, planned.usage);
     }
-    sources.push({ kind: 'hf' });
-  } else if (format === 'arxiv') {
-    if (category.length === 0) {
-      return usage('import', HELP, 'arxiv without a file needs --category (or give a file)');
-    }
-    const cap = max === undefined ? INTAKE.arxivMax : arxivDayCap(max);
-    if (cap === undefined) {
-      return usage('import', HELP, '--max must be a whole number from 1 to 2000');
-    }
-    const query = { categories: category, keywords: keyword, day, max: cap };
-    try {
-      arxivSearchQuery(query);
-    } catch (error) {
-      return usage('import', HELP, (error as Error).message);
-    }
-    sources.push({ kind: 'arxiv', query });
+    fetches.push(planned);
   } else {
     if (queryFlags) {
       return usage('import', HELP, 'sources reads its query from the intake settings, not from flags');
@@ -169,22 +137,17 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       console.error(`import: ${(error as Error).message}`);
       return 2;
     }
-    if (settings.huggingFace) {
-      sources.push({ kind: 'hf' });
-    }
-    if (settings.arxiv !== undefined) {
-      sources.push({ kind: 'arxiv', query: { ...settings.arxiv, day } });
-    }
-    if (sources.length === 0) {
+    fetches.push(...SOURCES.flatMap((s) => s.fromSettings?.(settings, day) ?? []));
+    if (fetches.length === 0) {
       console.log('import: no source is configured (INTAKE in src/consts.ts, or the PAPERSHELF_INTAKE_* variables): nothing to do');
       return 0;
     }
   }
   // Every source is read in full before anything is written: a failure changes no file.
   const reads: ReadResult[] = [];
-  for (const source of sources) {
+  for (const fetchDay of fetches) {
     try {
-      reads.push(source.kind === 'hf' ? await fetchHf(day, env) : await fetchArxiv(source.query, env));
+      reads.push(await fetchDay(env));
     } catch (error) {
       if (!(error instanceof SourceError)) {
         throw error;
@@ -199,54 +162,6 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     notes: reads.flatMap((r) => r.notes),
   };
   return writeImport(read, env, args.values);
-}
-
-/** A source to fetch from: Hugging Face's day, or an arXiv query. */
-type FetchSource = { kind: 'hf' } | { kind: 'arxiv'; query: ArxivDayQuery };
-
-/** Hugging Face's papers of `day`; items the API lists on another day are left out, and said so. */
-async function fetchHf(day: DayKey, env: NodeJS.ProcessEnv): Promise<ReadResult> {
-  const items = await fetchHfDay(day, hfApiOptions(env), (count) => console.log(`hf: read ${count} items for ${day}`));
-  const response = readHfItems(items);
-  const origin = (index: number) => `Hugging Face ${day} item ${index + 1}`;
-  const problems = response.problems.map((p) => `${origin(p.index)}: ${p.message}`);
-  const notes = response.entries.flatMap((e) => e.notes.map((n) => `${origin(e.index)}: ${n}`));
-  const ofDay = response.entries.filter((e) => e.day === day);
-  const elsewhere = response.entries.length - ofDay.length;
-  if (items.length === 0) {
-    notes.push(`Hugging Face lists no papers for ${day} (a weekend or a holiday?): nothing to import`);
-  }
-  if (elsewhere > 0) {
-    notes.push(`Hugging Face answered ${elsewhere} item${elsewhere === 1 ? '' : 's'} listed on another day: left out`);
-  }
-  const incoming = ofDay.map((e) => ({
-    fields: e.fields,
-    abstract: e.abstract,
-    day: e.day,
-    id: arxivFileId(e.arxiv),
-    origin: `${origin(e.index)} (arXiv ${e.arxiv})`,
-  }));
-  return { incoming, problems, notes };
-}
-
-/** arXiv's papers of the query's day, listed on that day. */
-async function fetchArxiv(query: ArxivDayQuery, env: NodeJS.ProcessEnv): Promise<ReadResult> {
-  const feed = await fetchArxivDay(query, arxivApiOptions(env), (count, total) =>
-    console.log(`arxiv: read ${count}${total === undefined ? '' : ` of ${Math.min(total, query.max)}`} papers for ${query.day}`),
-  );
-  const origin = `arXiv ${query.categories.join('+')} ${query.day}`;
-  const notes = feed.entries.length === 0 && feed.problems.length === 0 ? [`arXiv lists no new papers for that query on ${query.day}`] : [];
-  return {
-    incoming: feed.entries.map((e, i) => ({
-      fields: e.fields,
-      abstract: e.abstract,
-      day: query.day,
-      id: arxivFileId(e.ref.id),
-      origin: `${origin} entry ${i + 1} (arXiv ${e.ref.id})`,
-    })),
-    problems: feed.problems.map((p) => `${origin} entry ${p.index + 1}: ${p.message}`),
-    notes,
-  };
 }
 
 /** Plans the import against the content folder, checks what it would write, writes (unless a dry run) and reports. */
@@ -296,71 +211,6 @@ function writeImport(read: ReadResult, env: NodeJS.ProcessEnv, options: { force:
     `${actions.length} papers${where}: ${counts.created} created, ${counts.overwritten} overwritten, ${counts.unchanged} unchanged, ${counts.skipped} skipped${dry}`,
   );
   return failed ? 1 : 0;
-}
-
-function readListing(file: string, text: string, date: string | undefined): ReadResult {
-  const listing = parseListing(text);
-  const problems = listing.problems.map((p) => `${file}:${p.line}: ${p.message}`);
-  const notes: string[] = [];
-  if (listing.dateLine === undefined) {
-    return { incoming: [], problems, notes };
-  }
-  let day: string;
-  if (date !== undefined) {
-    if (monthDayToDayKey(listing.dateLine.text, Number(date.slice(0, 4))) !== date) {
-      problems.push(`${file}:${listing.dateLine.line}: the listing is for "${listing.dateLine.text}", but --date is ${date}`);
-      return { incoming: [], problems, notes };
-    }
-    day = date;
-  } else {
-    const today = utcDayKey(new Date());
-    const guess = latestMonthDayOnOrBefore(listing.dateLine.text, today);
-    if (guess === undefined) {
-      problems.push(`${file}:${listing.dateLine.line}: cannot place "${listing.dateLine.text}" in a year; pass --date YYYY-MM-DD`);
-      return { incoming: [], problems, notes };
-    }
-    day = guess;
-    notes.push(
-      `"${listing.dateLine.text}" has no year; using ${day}, the latest such day up to today (${today}, UTC). Pass --date to choose.`,
-    );
-  }
-  const incoming = listing.papers.map((p) => ({
-    fields: { title: p.title, links: p.links },
-    abstract: p.abstract,
-    day,
-    origin: `${file}:${p.line}`,
-  }));
-  return { incoming, problems, notes };
-}
-
-function readArxiv(file: string, text: string, date: string | undefined): ReadResult {
-  const feed = parseArxivFeed(text);
-  const problems = feed.problems.map((p) => `${file} entry ${p.index + 1}: ${p.message}`);
-  if (feed.apiError !== undefined) {
-    problems.push(`${file}: arXiv returned an error: ${feed.apiError}`);
-  }
-  const incoming = feed.entries.map((e, i) => ({
-    fields: e.fields,
-    abstract: e.abstract,
-    day: date ?? e.published,
-    id: arxivFileId(e.ref.id),
-    origin: `${file} entry ${i + 1} (arXiv ${e.ref.id})`,
-  }));
-  return { incoming, problems, notes: [] };
-}
-
-function readHf(file: string, text: string): ReadResult {
-  const response = parseHfDailyPapers(text);
-  const problems = response.problems.map((p) => `${file} item ${p.index + 1}: ${p.message}`);
-  const notes = response.entries.flatMap((e) => e.notes.map((n) => `${file} item ${e.index + 1}: ${n}`));
-  const incoming = response.entries.map((e) => ({
-    fields: e.fields,
-    abstract: e.abstract,
-    day: e.day,
-    id: arxivFileId(e.arxiv),
-    origin: `${file} item ${e.index + 1} (arXiv ${e.arxiv})`,
-  }));
-  return { incoming, problems, notes };
 }
 
 function report(action: ImportAction, target: string): void {

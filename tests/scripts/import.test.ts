@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as checkMain } from '../../scripts/check.ts';
 import { main as completeMain } from '../../scripts/complete.ts';
+import { SOURCES } from '../../scripts/import/sources.ts';
 import { main as importMain } from '../../scripts/import.ts';
 import { ROOT, runMain, runScript } from '../support/run.ts';
 
@@ -131,6 +132,11 @@ describe('npm run import -- listing', () => {
     const help = runScript('import.ts', ['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage: npm run import -- <format> <file> [options]');
+    // Every source of the registry has its paragraph, and the unknown-format error names them all.
+    for (const source of SOURCES) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${source.name} +${source.help.split('\n')[0]?.slice(0, 20)}`, 'm'));
+    }
+    expect(runScript('import.ts', ['rss', SEED]).stderr).toContain(`supported: ${[...SOURCES.map((s) => s.name), 'sources'].join(', ')}`);
     expect(runScript('import.ts', ['rss', SEED]).status).toBe(2);
     expect(runScript('import.ts', ['listing', SEED, '--date', '2025-02-30']).stderr).toContain('--date "2025-02-30" is not a calendar day');
   });
