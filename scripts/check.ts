@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { checkContentFolder, resultVerdictCache } from '../src/content/content-check.ts';
 import { contentDir } from '../src/content/content-files.ts';
 import { MAX_ABSTRACT_CHARS } from '../src/content/markdown.ts';
-import { MAX_TEX_DEPTH } from '../src/content/math.ts';
+import { MAX_TEX_DEPTH } from '../src/content/math/check.ts';
 import { pipelineVersion } from '../src/content/paper-pipeline.ts';
 import { formatProblem, MAX_FILE_BYTES, type Problem } from '../src/content/validate.ts';
 import { readArgs, runCli, usage } from './lib/cli.ts';

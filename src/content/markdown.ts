@@ -9,8 +9,11 @@ import { remark } from 'remark';
 import remarkMath from 'remark-math';
 import { escapeHtml } from '../lib/html.ts';
 import { memoizeString } from '../lib/memo.ts';
-import type { MathStyles } from './math.ts';
-import { checkTex, isMathSpan, renderTex, texToText } from './math.ts';
+import { checkTex } from './math/check.ts';
+import type { MathStyles } from './math/render.ts';
+import { renderTex } from './math/render.ts';
+import { isMathSpan } from './math/split.ts';
+import { texToText } from './math/text.ts';
 import { isHttpUrl } from './paper.ts';
 import { findUrls } from './urls.ts';
 

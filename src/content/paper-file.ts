@@ -6,7 +6,7 @@ import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import { remark } from 'remark';
 import remarkMath from 'remark-math';
-import { splitMath } from './math.ts';
+import { splitMath } from './math/split.ts';
 import type { LinkKind, PaperData } from './paper.ts';
 import { LINK_KINDS, PAPER_FIELDS } from './paper.ts';
 

@@ -1,6 +1,6 @@
 /** Feed documents for the site and its tags, from the site data (absolute URLs from the site's origin). */
 import { FEED_SIZE, SITE_DESCRIPTION, SITE_TITLE, TAG_FEED_SIZE } from '../consts.ts';
-import { mathmlOnly } from '../content/math.ts';
+import { mathmlOnly } from '../content/math/render.ts';
 import type { Paper } from '../content/paper.ts';
 import type { FeedMeta } from './feed-documents.ts';
 import { atomFeed, dayTimes, jsonFeed, newestWholeDays, rssFeed } from './feed-documents.ts';

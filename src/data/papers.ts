@@ -7,7 +7,7 @@ import { getCollection } from 'astro:content';
 import { contentDir, paperFileName } from '../content/content-files.ts';
 import type { Credit } from '../content/credits.ts';
 import { creditOfSubmitter, pullAuthorsFile, readCredits, readPullAuthors, withAccounts } from '../content/credits.ts';
-import type { MathStyles } from '../content/math.ts';
+import type { MathStyles } from '../content/math/render.ts';
 import { frontMatterOf, type Paper, type PaperData } from '../content/paper.ts';
 import type { LoadedPaper } from '../content/paper-pipeline.ts';
 import { type DayKey, monthOf, weekOf } from '../lib/dates.ts';

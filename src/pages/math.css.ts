@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { mathStylesheet } from '../content/math.ts';
+import { mathStylesheet } from '../content/math/render.ts';
 import { getSiteData } from '../data/papers.ts';
 
 /** KaTeX's positioning, as classes (the Content-Security-Policy allows no style attributes). */

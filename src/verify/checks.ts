@@ -4,7 +4,7 @@
  * Pages are parsed with parse5, as a browser would parse them.
  */
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
-import { elementChildren, MATHML_ARITY } from '../content/mathml.ts';
+import { elementChildren, MATHML_ARITY } from '../content/math/mathml.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

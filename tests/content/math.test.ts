@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseAbstract, renderAbstract, toPlainText } from '../../src/content/markdown.ts';
-import { mathmlOnly, mathStylesheet, mathToText, renderTex, renderTextWithMath, splitMath, texToText } from '../../src/content/math.ts';
+import { mathmlOnly, mathStylesheet, renderTex, renderTextWithMath } from '../../src/content/math/render.ts';
+import { splitMath } from '../../src/content/math/split.ts';
+import { mathToText, texToText } from '../../src/content/math/text.ts';
 import { all, attr, dom, type HtmlNode, select, text } from '../support/html.ts';
 
 describe('splitMath', () => {

@@ -1,7 +1,7 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { parseAbstract, renderAbstract } from '../../src/content/markdown.ts';
-import { elementChildren, MATHML_ARITY, repairMathml } from '../../src/content/mathml.ts';
+import { elementChildren, MATHML_ARITY, repairMathml } from '../../src/content/math/mathml.ts';
 import { scanPage } from '../../src/verify/checks.ts';
 import { all, dom, type HtmlNode, text } from '../support/html.ts';
 

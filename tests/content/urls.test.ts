@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseAbstract, renderAbstract } from '../../src/content/markdown.ts';
-import { splitMath } from '../../src/content/math.ts';
+import { splitMath } from '../../src/content/math/split.ts';
 import { textToMarkdown } from '../../src/content/paper-file.ts';
 import { findUrls } from '../../src/content/urls.ts';
 import { attr, dom, select, text } from '../support/html.ts';

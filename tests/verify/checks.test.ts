@@ -31,7 +31,7 @@ describe('scanPage', () => {
   });
   it('refuses MathML whose scripts or fractions have the wrong number of arguments (KaTeX issue #3721)', () => {
     const math = (inner: string) => `<math xmlns="http://www.w3.org/1998/Math/MathML"><mrow>${inner}</mrow></math>`;
-    // What KaTeX 0.19.1 writes for R_{\max}, before src/content/mathml.ts repairs it.
+    // What KaTeX 0.19.1 writes for R_{\max}, before src/content/math/mathml.ts repairs it.
     expect(messages(page(math('<msub><mi>R</mi><mi>max</mi><mo>\u2061</mo></msub>')))).toEqual([
       'MathML <msub> has 3 arguments where it takes 2',
     ]);
