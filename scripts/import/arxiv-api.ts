@@ -5,7 +5,7 @@
  * an `ArxivApiError` written for the person running the command, before anything is written.
  */
 
-import { ARXIV_CATEGORY } from '../../src/content/paper.ts';
+import { ARXIV_CATEGORY } from '../../src/content/paper-schema.ts';
 import type { ArxivRef } from '../../src/lib/arxiv-id.ts';
 import type { DayKey } from '../../src/lib/dates.ts';
 import type { ArxivEntry, ArxivFeed } from './arxiv.ts';

@@ -3,8 +3,8 @@
  * (https://info.arxiv.org/help/api/user-manual.html), parsed into paper fields.
  */
 import { XMLParser } from 'fast-xml-parser';
-import { ARXIV_CATEGORY } from '../../src/content/paper.ts';
 import type { PaperFields } from '../../src/content/paper-file.ts';
+import { ARXIV_CATEGORY } from '../../src/content/paper-schema.ts';
 import { type ArxivRef, arxivPdfUrl, parseArxivRef } from '../../src/lib/arxiv-id.ts';
 import { utcDayKey } from '../../src/lib/dates.ts';
 import { squash } from '../../src/lib/text.ts';

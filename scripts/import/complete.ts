@@ -4,7 +4,8 @@
  * on its own output is provably a no-op. The title and the abstract are never touched: they are the
  * paper's text as its authors wrote it; a field the paper has is replaced only with `force`.
  */
-import { arxivBaseId, type LinkKind, type PaperData } from '../../src/content/paper.ts';
+import type { LinkKind, PaperData } from '../../src/content/paper-schema.ts';
+import { arxivBaseId } from '../../src/lib/arxiv-id.ts';
 import { normalizeTitle } from '../../src/lib/slug.ts';
 
 /** What a source knows of one paper; a field it does not know is absent (or null in a JSON file). */

@@ -6,10 +6,11 @@
  * missing; a bad item is reported by index.
  */
 
-import { HF_ACCOUNT, isHttpUrl, MAX_SUMMARY_LENGTH, MAX_TAGS } from '../../src/content/paper.ts';
 import type { PaperFields } from '../../src/content/paper-file.ts';
+import { HF_ACCOUNT, MAX_SUMMARY_LENGTH, MAX_TAGS } from '../../src/content/paper-schema.ts';
 import { arxivPdfUrl, parseArxivRef } from '../../src/lib/arxiv-id.ts';
 import { isDayKey, utcDayKey } from '../../src/lib/dates.ts';
+import { isHttpUrl } from '../../src/lib/http-url.ts';
 import { slugify } from '../../src/lib/slug.ts';
 import { describeInvisible, squash } from '../../src/lib/text.ts';
 import { cleanLatex } from './latex.ts';

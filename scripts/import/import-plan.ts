@@ -4,10 +4,11 @@
  * same import against its own output is provably a no-op.
  */
 
-import { arxivBaseId, isDistinctArxiv, RESERVED_IDS } from '../../src/content/paper.ts';
 import type { PaperFields } from '../../src/content/paper-file.ts';
 import { readPaperFile, writePaperFile } from '../../src/content/paper-file.ts';
+import { arxivBaseId, isDistinctArxiv } from '../../src/lib/arxiv-id.ts';
 import type { DayKey } from '../../src/lib/dates.ts';
+import { RESERVED_IDS } from '../../src/lib/paper-id.ts';
 import { normalizeTitle, slugify } from '../../src/lib/slug.ts';
 
 /** A paper already on the site, as the importer needs to know it. */

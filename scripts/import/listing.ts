@@ -3,7 +3,7 @@
  * then one title line and one abstract line per paper, separated by blank lines.
  */
 
-import type { LinkKind } from '../../src/content/paper.ts';
+import type { LinkKind } from '../../src/content/paper-schema.ts';
 import { findUrls } from '../../src/content/urls.ts';
 import { squash } from '../../src/lib/text.ts';
 import { cleanLatex, repairStrippedTex } from './latex.ts';

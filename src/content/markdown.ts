@@ -8,13 +8,13 @@ import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import { remark } from 'remark';
 import remarkMath from 'remark-math';
 import { escapeHtml } from '../lib/html.ts';
+import { isHttpUrl } from '../lib/http-url.ts';
 import { memoizeString } from '../lib/memo.ts';
 import { checkTex } from './math/check.ts';
 import type { MathStyles } from './math/render.ts';
 import { renderTex } from './math/render.ts';
 import { isMathSpan } from './math/split.ts';
 import { texToText } from './math/text.ts';
-import { isHttpUrl } from './paper.ts';
 import { findUrls } from './urls.ts';
 
 /** A problem found in an abstract, positioned within the markdown body (1-based line and column). */

@@ -7,8 +7,8 @@ import type { Root } from 'mdast';
 import { remark } from 'remark';
 import remarkMath from 'remark-math';
 import { splitMath } from './math/split.ts';
-import type { LinkKind, PaperData } from './paper.ts';
-import { LINK_KINDS, PAPER_FIELDS } from './paper.ts';
+import type { LinkKind, PaperData } from './paper-schema.ts';
+import { LINK_KINDS, PAPER_FIELDS } from './paper-schema.ts';
 
 /** What a paper file holds before validation: raw front matter and the markdown body. */
 export interface PaperFileParts {

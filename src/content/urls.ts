@@ -4,7 +4,7 @@
  * white space or a square bracket, and trailing sentence punctuation or an unopened closing
  * parenthesis is not part of it.
  */
-import { isHttpUrl } from './paper.ts';
+import { isHttpUrl } from '../lib/http-url.ts';
 
 /** One URL found in a text: `[start, end)` is the span it occupies, `url` the cleaned address. */
 export interface FoundUrl {

@@ -5,16 +5,18 @@
 import type { Root } from 'mdast';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { arxivBaseId, isDistinctArxiv } from '../lib/arxiv-id.ts';
 import { closestName } from '../lib/closest.ts';
 import { isDayKey } from '../lib/dates.ts';
+import { isPaperId, RESERVED_IDS } from '../lib/paper-id.ts';
 import { normalizeTitle } from '../lib/slug.ts';
 import { compareText } from '../lib/text.ts';
 import { checkAbstract, parseAbstract } from './markdown.ts';
 import { checkTex } from './math/check.ts';
 import { splitMath } from './math/split.ts';
-import type { PaperData } from './paper.ts';
-import { arxivBaseId, isDistinctArxiv, isPaperId, LINK_KINDS, PAPER_FIELDS, PaperSchema, RESERVED_IDS } from './paper.ts';
 import { readPaperFile } from './paper-file.ts';
+import type { PaperData } from './paper-schema.ts';
+import { LINK_KINDS, PAPER_FIELDS, PaperSchema } from './paper-schema.ts';
 
 /** One problem in one file, positioned as precisely as the source allows (1-based). */
 export interface Problem {

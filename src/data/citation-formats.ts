@@ -6,7 +6,7 @@
  * write the same entries.
  */
 
-import type { PaperData } from '../content/paper.ts';
+import type { PaperData } from '../content/paper-schema.ts';
 import { arxivAbsUrl, arxivBaseId, arxivIssued, parseArxivRef } from '../lib/arxiv-id.ts';
 import type { DayKey } from '../lib/dates.ts';
 import { foldWords } from '../lib/text.ts';

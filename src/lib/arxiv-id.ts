@@ -83,3 +83,13 @@ export function arxivPdfUrl(arxiv: string): string {
 export function arxivHtmlUrl(arxiv: string): string {
   return `https://arxiv.org/html/${arxiv}`;
 }
+
+/** The file id for an arXiv id: '2503.01234v2' → '2503.01234', 'hep-ex/0307015' → 'hep-ex-0307015'. */
+export function arxivFileId(arxiv: string): string {
+  return arxivBaseId(arxiv).replace('/', '-').toLowerCase();
+}
+
+/** True when both papers carry arXiv ids and they differ (ids compared without version). */
+export function isDistinctArxiv(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && arxivBaseId(a) !== arxivBaseId(b);
+}

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import type { PaperData } from '../content/paper.ts';
+import type { PaperData } from '../content/paper-schema.ts';
 import { getSiteData, paperRecord } from '../data/papers.ts';
 
 /**

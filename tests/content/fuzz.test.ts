@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAbstract, renderAbstract } from '../../src/content/markdown.ts';
-import { PaperSchema } from '../../src/content/paper.ts';
 import { readPaperFile } from '../../src/content/paper-file.ts';
+import { PaperSchema } from '../../src/content/paper-schema.ts';
 import { checkPaperText, decodePaperFile } from '../../src/content/validate.ts';
 import { scanPage } from '../../src/verify/checks.ts';
 import { mutatedPaper } from '../support/mutations.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAbstract, toPlainText } from '../../src/content/markdown.ts';
-import { PAPER_FIELDS, type PaperData, PaperSchema } from '../../src/content/paper.ts';
 import { readPaperFile, setVotesLine, textToMarkdown, writePaperFile } from '../../src/content/paper-file.ts';
+import { PAPER_FIELDS, type PaperData, PaperSchema } from '../../src/content/paper-schema.ts';
 
 describe('writePaperFile', () => {
   it('writes quoted YAML that reads back to the same values', () => {

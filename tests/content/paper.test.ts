@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareByVotes, isHttpUrl, isPaperId, PaperSchema } from '../../src/content/paper.ts';
+import { compareByVotes } from '../../src/content/paper.ts';
+import { PaperSchema } from '../../src/content/paper-schema.ts';
+import { isHttpUrl } from '../../src/lib/http-url.ts';
+import { isPaperId } from '../../src/lib/paper-id.ts';
 
 describe('PaperSchema', () => {
   it('applies defaults for optional fields', () => {

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, readSourceTexts } from '../../scripts/dev/bench/synthetic.ts';
 import { listPaperFiles } from '../../src/content/content-files.ts';
-import { RESERVED_IDS } from '../../src/content/paper.ts';
 import { writePaperFile } from '../../src/content/paper-file.ts';
+import { RESERVED_IDS } from '../../src/lib/paper-id.ts';
 import { dom, select, text } from '../support/html.ts';
 import { cleanEnv, ROOT } from '../support/run.ts';
 

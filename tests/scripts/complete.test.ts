@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { main as checkMain } from '../../scripts/check.ts';
 import { main as complete } from '../../scripts/complete.ts';
 import { completePaper, findMetadata, indexMetadata, parseMetadataFile } from '../../scripts/import/complete.ts';
-import { PaperSchema } from '../../src/content/paper.ts';
+import { PaperSchema } from '../../src/content/paper-schema.ts';
 import { ROOT, runMain } from '../support/run.ts';
 
 const paper = (fields: Record<string, unknown>) => PaperSchema.parse({ title: 'A Paper', ...fields });

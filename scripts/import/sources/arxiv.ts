@@ -1,6 +1,6 @@
 /** arXiv: an API response (`npm run import -- arxiv <file>`), or a day's new papers fetched from its query API. */
 import { arxivDayCap, INTAKE } from '../../../src/consts.ts';
-import { arxivFileId } from '../../../src/content/paper.ts';
+import { arxivFileId } from '../../../src/lib/arxiv-id.ts';
 import { parseArxivFeed } from '../arxiv.ts';
 import { type ArxivDayQuery, arxivApiOptions, arxivSearchQuery, fetchArxivDay } from '../arxiv-api.ts';
 import type { DayFetch, ImportSource, ReadResult } from '../source.ts';

@@ -1,5 +1,5 @@
 /** Hugging Face's daily papers: an API response (`npm run import -- hf <file>`), or a day fetched from its API. */
-import { arxivFileId } from '../../../src/content/paper.ts';
+import { arxivFileId } from '../../../src/lib/arxiv-id.ts';
 import type { DayKey } from '../../../src/lib/dates.ts';
 import { parseHfDailyPapers, readHfItems } from '../hf.ts';
 import { fetchHfDay, hfApiOptions } from '../hf-api.ts';

@@ -5,8 +5,9 @@
  * value bounded and matched against what the field may hold, and quoted back only as inline code.
  */
 
-import { isHttpUrl, MAX_TAG_LENGTH, MAX_TAGS, TAG } from '../../../src/content/paper.ts';
+import { MAX_TAG_LENGTH, MAX_TAGS, TAG } from '../../../src/content/paper-schema.ts';
 import { parseArxivRef } from '../../../src/lib/arxiv-id.ts';
+import { isHttpUrl } from '../../../src/lib/http-url.ts';
 
 /** The form's field labels, as the template names them (the body's headings). */
 export const FORM_LABELS = { arxiv: 'arXiv id or URL', tags: 'Tags', code: 'Code link' } as const;
