@@ -22,7 +22,7 @@ export interface DayGroup<P extends GroupedPaper = Paper> {
 export interface PeriodGroup<P extends GroupedPaper = Paper> {
   key: string;
   days: DayGroup<P>[];
-  top: P[];
+  byVotes: P[];
 }
 
 /** Newest day first; within a day, most votes first, then title, then id. */
@@ -53,11 +53,11 @@ export function groupByPeriod<P extends GroupedPaper>(days: readonly DayGroup<P>
     if (last?.key === key) {
       last.days.push(day);
     } else {
-      periods.push({ key, days: [day], top: [] });
+      periods.push({ key, days: [day], byVotes: [] });
     }
   }
   for (const period of periods) {
-    period.top = period.days.flatMap((d) => d.papers).sort(compareByVotes);
+    period.byVotes = period.days.flatMap((d) => d.papers).sort(compareByVotes);
   }
   return periods;
 }

@@ -14,7 +14,7 @@ import { frontMatterOf, type PaperData } from '../content/paper-schema.ts';
 import { type DayKey, monthOf, weekOf } from '../lib/dates.ts';
 import { epochNow, recordPhase } from '../lib/node/phases.ts';
 import type { AuthorGroup, DayGroup, PeriodGroup } from './groups.ts';
-import { compareNewestFirst, groupByAuthor, groupByDay, groupByPeriod, groupByTag } from './groups.ts';
+import { compareNewestFirst, groupByAuthor, groupByDay, groupByPeriod, groupByTag, neighbours } from './groups.ts';
 import { withCacheKeys } from './page-keys.ts';
 import { relatedPapers } from './related.ts';
 import { absoluteUrl, paperPath } from './routes.ts';
@@ -102,6 +102,14 @@ async function load(): Promise<SiteData> {
     mathStyles,
     related: relatedOf(papers, byId),
   };
+}
+
+/** `getStaticPaths` of the week or month pages: each period with the keys of the ones before and after it. */
+export async function periodStaticPaths(kind: 'week' | 'month') {
+  const site = await getSiteData();
+  const periods = kind === 'week' ? site.weeks : site.months;
+  const keys = periods.map((p) => p.key);
+  return withCacheKeys(periods.map((period) => ({ params: { [kind]: period.key }, props: { period, ...neighbours(keys, period.key) } })));
 }
 
 /**

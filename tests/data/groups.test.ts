@@ -49,13 +49,13 @@ describe('groupByPeriod', () => {
     expect(weeks.map((w) => w.key)).toEqual(['2025-W04', '2025-W02', '2025-W01', '2024-W49']);
     const w1 = weeks[2];
     expect(w1?.days.map((d) => d.day)).toEqual(['2025-01-03', '2024-12-31', '2024-12-30']);
-    expect(ids(w1?.top ?? [])).toEqual(['b', 'a', 'c']);
+    expect(ids(w1?.byVotes ?? [])).toEqual(['b', 'a', 'c']);
   });
   it('groups months by calendar month, newest first, with the month’s top papers by votes', () => {
     const months = groupByPeriod(groupByDay(PAPERS), monthOf);
     expect(months.map((m) => m.key)).toEqual(['2025-01', '2024-12']);
-    expect(ids(months[0]?.top ?? [])).toEqual(['f', 'd', 'e', 'c', 'g']);
-    expect(ids(months[1]?.top ?? [])).toEqual(['b', 'a', 'h']);
+    expect(ids(months[0]?.byVotes ?? [])).toEqual(['f', 'd', 'e', 'c', 'g']);
+    expect(ids(months[1]?.byVotes ?? [])).toEqual(['b', 'a', 'h']);
   });
 });
 
