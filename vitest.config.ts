@@ -43,7 +43,7 @@ export default defineConfig({
         // folder, two builds at once overwrite each other's prerender bundle.
         test: {
           name: 'build',
-          include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           // The real site and the fixture site, built once (side by side) for every file that reads them.
           globalSetup: ['tests/support/global-setup.ts'],
           fileParallelism: true,

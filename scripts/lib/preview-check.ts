@@ -21,9 +21,11 @@ export function contentCheck(options: {
   env: NodeJS.ProcessEnv;
   /** Where the check's and the build's output go (default: this process's). */
   stdio?: StdioOptions;
+  /** The check's format: `github` annotates the pull request's diff (as the full path's check does). */
+  format?: 'text' | 'github';
 }): boolean {
-  const { content, days, out, env, stdio = 'inherit' } = options;
-  const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts')], {
+  const { content, days, out, env, stdio = 'inherit', format = 'text' } = options;
+  const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts'), '--format', format], {
     cwd: ROOT,
     env: { ...env, PAPERSHELF_CONTENT: content },
     stdio,

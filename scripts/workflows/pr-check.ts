@@ -14,7 +14,7 @@ import { readArgs, runCli, usage } from '../lib/cli.ts';
 import { contentCheck } from '../lib/preview-check.ts';
 import { ROOT } from '../lib/root.ts';
 
-const HELP = `Usage: npm run pr-check -- --base REF [--plan] [--out DIR]
+const HELP = `Usage: npm run pr-check -- --base REF [--plan] [--out DIR] [--format text|github]
 
 Decides how much a pull request's check must do, from the files changed since REF (git diff
 --name-only REF...HEAD):
@@ -29,6 +29,9 @@ Options:
   --plan       print the scope and the changed days, and write scope=… and days=… to the file
                named by GITHUB_OUTPUT when it is set; build nothing
   --out DIR    where the preview is built (default preview/)
+  --format text|github
+               the check's messages: text (default), or github: workflow commands that
+               annotate the pull request's diff (as npm run check -- --format github)
   -h, --help   show this help
 
 Exit status: 0 when the check passed (or --plan), 1 when it failed, 2 on usage errors.`;
@@ -55,6 +58,7 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): number {
         base: { type: 'string' },
         plan: { type: 'boolean', default: false },
         out: { type: 'string', default: 'preview' },
+        format: { type: 'string', default: 'text' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }),
@@ -62,9 +66,12 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): number {
   if (typeof args === 'number') {
     return args;
   }
-  const { base, plan, out } = args.values;
+  const { base, plan, out, format } = args.values;
   if (base === undefined) {
     return usage('pr-check', HELP, '--base is required');
+  }
+  if (format !== 'text' && format !== 'github') {
+    return usage('pr-check', HELP, '--format must be text or github');
   }
   let files: string[];
   try {
@@ -90,7 +97,7 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): number {
     console.log('pr-check: code changed: the full check (npm run check, npm run build, npm test) applies');
     return 0;
   }
-  return contentCheck({ content: contentDir(env), days, out: path.resolve(ROOT, out), env }) ? 0 : 1;
+  return contentCheck({ content: contentDir(env), days, out: path.resolve(ROOT, out), env, format }) ? 0 : 1;
 }
 
 if (import.meta.main) {

@@ -9,8 +9,8 @@
  *
  * Only the module's code is replaced: it keeps the metadata Astro's plugin gave it, among them the
  * incremental-build marker, so that a changed store does not count as changed page code.
- * `tests/integration/build.test.ts` proves both: pages render from the store, and a rebuild
- * restores every page whose data did not change.
+ * `tests/build/build.test.ts` proves both: pages render from the store, and a rebuild
+ * restores the page of every paper that did not change.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';

@@ -264,10 +264,10 @@ describe('the reader’s library', () => {
     });
     for (const path of [DAY, 'library/']) {
       await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
-      if (path === DAY) {
-        await page.locator('.save-toggle').first().waitFor();
-      }
-      await page.waitForTimeout(200);
+      // Drawn: the Save buttons on a day, the status on the library page; then two frames, so that
+      // any shift the drawing caused has been reported to the observer.
+      await (path === DAY ? page.locator('.save-toggle').first() : page.locator('#library-status').filter({ hasText: /./ })).waitFor();
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), path).toBe(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
     }

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { assemblePreview } from '../../scripts/lib/preview-check.ts';
+import { assemblePreview, contentCheck } from '../../scripts/lib/preview-check.ts';
 import { changedDays, main, scopeOf } from '../../scripts/workflows/pr-check.ts';
 import { ROOT, runMain } from '../support/run.ts';
 
@@ -44,6 +44,35 @@ describe('assemblePreview', () => {
   });
 });
 
+describe('contentCheck', () => {
+  it('annotates the diff on the content path: a refused paper is a ::error workflow command on its line, and nothing is built', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'papershelf-content-check-'));
+    try {
+      mkdirSync(path.join(work, 'content', '2025-03-17'), { recursive: true });
+      writeFileSync(path.join(work, 'content', '2025-03-17', 'bad.md'), '---\ntitle: "Bad"\ntitel: "typo"\n---\n\nAbstract.\n');
+      const log = path.join(work, 'log.txt');
+      const fd = openSync(log, 'w');
+      const env = { ...process.env, PAPERSHELF_CACHE: path.join(work, 'cache') };
+      const passed = contentCheck({
+        content: path.join(work, 'content'),
+        days: ['2025-03-17'],
+        out: path.join(work, 'out'),
+        env,
+        stdio: ['ignore', fd, fd],
+        format: 'github',
+      });
+      closeSync(fd);
+      expect(passed).toBe(false);
+      expect(readFileSync(log, 'utf8')).toMatch(
+        /^::error file=[^,]*2025-03-17\/bad\.md,line=3,col=1,title=titel::titel: unknown field "titel"/m,
+      );
+      expect(existsSync(path.join(work, 'out', 'dist'))).toBe(false);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('npm run pr-check -- --plan', () => {
   it('reads the changes from git and writes its scope for the workflow', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'papershelf-plan-'));
@@ -64,7 +93,10 @@ describe('the pull-request workflow', () => {
   it('runs the preview check on the content path and the full check, with the tests, on the code path', () => {
     expect(workflow.jobs.scope?.steps.some((s) => s.run?.includes('node scripts/workflows/pr-check.ts --plan'))).toBe(true);
     expect(workflow.jobs.content).toMatchObject({ needs: 'scope', if: "needs.scope.outputs.scope == 'content'" });
-    expect(workflow.jobs.content?.steps.some((s) => s.run?.startsWith('npm run pr-check -- --base'))).toBe(true);
+    // Both paths annotate the diff: the content path's check runs with --format github too.
+    expect(
+      workflow.jobs.content?.steps.some((s) => s.run?.startsWith('npm run pr-check -- --base') && s.run.endsWith('--format github')),
+    ).toBe(true);
     expect(workflow.jobs.content?.steps.some((s) => s.run === 'npm test')).toBe(false);
     expect(workflow.jobs['check-build-test']).toMatchObject({ needs: 'scope', if: "needs.scope.outputs.scope != 'content'" });
     expect(workflow.jobs['check-build-test']?.steps.some((s) => s.run === 'npm test')).toBe(true);

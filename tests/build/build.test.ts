@@ -483,11 +483,11 @@ describe("the real site's day file in BibTeX, read by the parser behind Zotero's
 describe('npm run verify on a tampered copy of the built site', () => {
   it('reuses the results of unchanged pages on a second run, with the same verdict', () => {
     const env = { PAPERSHELF_OUT: build.out, PAPERSHELF_CONTENT: FIXTURE, PAPERSHELF_CACHE: path.join(path.dirname(build.out), 'cache') };
-    const again = runScript('verify.ts', [], env);
+    const again = runScript('workflows/verify.ts', [], env);
     const pages = listFiles(build.out).filter((f) => f.endsWith('.html')).length;
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toContain(`verify: ${pages} pages (${pages} validated; ${pages} unchanged since the last run)`);
-    const fresh = runScript('verify.ts', ['--no-cache'], env);
+    const fresh = runScript('workflows/verify.ts', ['--no-cache'], env);
     expect(fresh.stdout).toContain(`verify: ${pages} pages (${pages} validated)`);
   });
 
@@ -500,7 +500,7 @@ describe('npm run verify on a tampered copy of the built site', () => {
     const env = { PAPERSHELF_OUT: copy, PAPERSHELF_CONTENT: FIXTURE, PAPERSHELF_CACHE: cache };
     const pages = listFiles(copy).filter((f) => f.endsWith('.html')).length;
     // A first run records the copy's sizes and times.
-    expect(runScript('verify.ts', [], env).status).toBe(0);
+    expect(runScript('workflows/verify.ts', [], env).status).toBe(0);
     const page = path.join(copy, 'papers/date/2025-03-14/index.html');
     const { atime, mtime } = statSync(page);
     // The same size and time: taken as the page the last run read (dist/ is kept between builds, and
@@ -508,12 +508,12 @@ describe('npm run verify on a tampered copy of the built site', () => {
     writeFileSync(page, readFileSync(page, 'utf8').replace('<h1', '<h7').replace('</h1>', '</h7>'));
     expect(statSync(page).size).toBe(statSync(path.join(build.out, 'papers/date/2025-03-14/index.html')).size);
     utimesSync(page, atime, mtime);
-    const trusted = runScript('verify.ts', [], env);
+    const trusted = runScript('workflows/verify.ts', [], env);
     expect(trusted.status, trusted.stderr).toBe(0);
     expect(trusted.stdout).toContain(`(${pages} validated; ${pages} unchanged since the last run)`);
     // Written again (a new time): read, scanned again, and its made-up element found.
     utimesSync(page, atime, new Date(mtime.getTime() + 1000));
-    const read = runScript('verify.ts', [], env);
+    const read = runScript('workflows/verify.ts', [], env);
     expect(read.status).toBe(1);
     expect(read.stderr).toMatch(/papers\/date\/2025-03-14\/index\.html:\d+ invalid HTML/);
     expect(read.stderr).toContain(`(${pages} validated; ${pages - 1} unchanged since the last run)`);
@@ -533,7 +533,7 @@ describe('npm run verify on a tampered copy of the built site', () => {
     // With the build's own cache, warm from its verify run: changed pages must be scanned again.
     const cache = tempDir('papershelf-tampered-cache-');
     cpSync(path.join(path.dirname(build.out), 'cache'), cache, { recursive: true });
-    const result = runScript('verify.ts', [], { PAPERSHELF_OUT: copy, PAPERSHELF_CONTENT: FIXTURE, PAPERSHELF_CACHE: cache });
+    const result = runScript('workflows/verify.ts', [], { PAPERSHELF_OUT: copy, PAPERSHELF_CONTENT: FIXTURE, PAPERSHELF_CACHE: cache });
     expect(result.stderr).toMatch(/; \d+ unchanged since the last run\)/);
     expect(result.status).toBe(1);
     const shown = path.relative(ROOT, copy);
@@ -622,13 +622,13 @@ describe('the build refuses bad content', () => {
 
 describe('reproducible builds, and the content loader across rebuilds', () => {
   // The fixture's papers in a new repository with the same history (commits made at fixed times
-  // have the same hashes), each file then written again in reverse order, and changed: one paper
-  // edited, one added on a new day, one moved to another day, one deleted. That is built from a
-  // clean cache with the same settings (`cold`); then every change is undone and the same folder is
-  // built again with the same cache and output (`warm`: dist/ is kept, so the rebuild adds, edits,
-  // moves and deletes papers in place). `warm` has the shared build's content, so the two prove at
-  // once that file order does not matter and that a rebuild in a kept dist/ is a cold build, every
-  // file byte for byte, nothing stale left: two builds, not three.
+  // have the same hashes), changed: one paper edited, one added on a new day, one moved to another
+  // day, one deleted. That is built from a clean cache with the same settings (`cold`); then every
+  // change is undone and the same folder is built again with the same cache and output (`warm`:
+  // dist/ is kept, so the rebuild adds, edits, moves and deletes papers in place). `warm` has the
+  // shared build's content, so the two prove that a rebuild in a kept dist/ is a cold build, every
+  // file byte for byte, nothing stale left: two builds, not three. (File order on disk cannot
+  // matter: every listing of the content folder is sorted, src/lib/node/files.ts.)
   const work = tempDir('papershelf-rebuild-');
   const copy = fixtureRepository(path.join(tempDir('papershelf-reversed-'), 'repo'));
   const edited = path.join(copy, '2025-03-13', 'hyperbolic-embeddings-for-citation-graphs.md');
@@ -642,11 +642,6 @@ describe('reproducible builds, and the content loader across rebuilds', () => {
   const SAMPLED = ['papers/hyperbolic-embeddings-for-citation-graphs/index.html', 'papers/zebra-vision-transformer/index.html'];
   const coldPages = new Map<string, string>();
   beforeAll(() => {
-    for (const file of listFiles(copy).reverse()) {
-      const bytes = readFileSync(path.join(copy, file));
-      rmSync(path.join(copy, file));
-      writeFileSync(path.join(copy, file), bytes);
-    }
     const original = readFileSync(edited);
     const deletedBytes = readFileSync(deleted);
     writeFileSync(edited, original.toString('utf8').replace('---\n\n', 'votes: 3\n---\n\n'));
@@ -673,7 +668,7 @@ describe('reproducible builds, and the content loader across rebuilds', () => {
     warm = buildIn(work, { content: copy, env: FIXTURE_GITHUB });
   });
 
-  it('writes byte-identical output from the same content, whatever the file order on disk, warm or cold', () => {
+  it('writes byte-identical output from the same content, warm or cold', () => {
     expect(warm.status, warm.output).toBe(0);
     const files = listFiles(build.out);
     expect(files.length).toBeGreaterThan(20);
@@ -692,7 +687,16 @@ describe('reproducible builds, and the content loader across rebuilds', () => {
     const restored = (b: Build) => new Set([...b.output.matchAll(/├─ (\S+?) \((?:cached|restored)\)/g)].map((m) => m[1]));
     expect(restored(cold).size).toBe(0);
     const reused = restored(warm);
-    expect(reused).toContain('/papers/zebra-vision-transformer/index.html');
+    // Every unchanged paper's page is restored (the cold build's changes were each paper but these).
+    const changedIds = new Set([edited, added, ...moved, deleted].map((f) => path.basename(f, '.md')));
+    const unchangedPapers = listFiles(copy)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => path.basename(f, '.md'))
+      .filter((id) => !changedIds.has(id));
+    expect(unchangedPapers).toHaveLength(3);
+    for (const id of unchangedPapers) {
+      expect(reused, id).toContain(`/papers/${id}/index.html`);
+    }
     for (const page of [
       '/papers/hyperbolic-embeddings-for-citation-graphs/index.html',
       '/papers/date/2025-03-13/index.html',
