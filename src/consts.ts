@@ -220,8 +220,8 @@ export const FEED_SIZE = 100;
 /**
  * The fewest papers each tag's feeds hold, in whole days as the site's. Fewer than the site's: a
  * tag gains a few papers a day (about a week of them at 10), and its three feeds carry full
- * abstracts: the 30 tags' feeds cost a 10,000-paper site 1.5 KB a paper at 50 items, 0.56 at 20
- * (docs/performance.md).
+ * abstracts, and 30 tags' feeds of 50 items each cost a large site more per paper than 20 or 10
+ * (docs/performance.md, "Behind the code").
  */
 export const TAG_FEED_SIZE = 10;
 /** Papers in a day's email digest. */

@@ -29,8 +29,8 @@ export const authorSlug = memoizeString((name: string): string => {
  * How many author pages the site has, whatever its size: each author is a section of one of them.
  * A page per author would be most of the site's files (real papers bring 3–4 new author names
  * each, most on one paper only): 170,000 pages at 50,000 papers, past every static host's file
- * limits. Fixed, so that an author's address never moves as the site grows: 1,024 pages hold ~35
- * authors each at 10,000 papers and ~170 (~100 KB of HTML, ~20 KB compressed) at 50,000.
+ * limits. Fixed, so that an author's address never moves as the site grows; each page's size
+ * at 10,000 and 50,000 papers: docs/performance.md, "Behind the code".
  */
 export const AUTHOR_SHELVES = 1024;
 

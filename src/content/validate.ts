@@ -391,8 +391,8 @@ function unknownKeyMessage(message: string, key: string, suggestion: string | un
 
 /**
  * Where each field of a file's front matter is, from `yaml`'s syntax tree. Used only for a file
- * that has problems: reading front matter with `yaml` is about ten times slower than with
- * gray-matter (10.6 s against 1.1 s for 50,000 synthetic papers, measured for issue 19), so valid
+ * that has problems: reading front matter with `yaml` is several times slower than with
+ * gray-matter (docs/performance.md, "Front matter: gray-matter or yaml"), so valid
  * files, nearly all of them, are read once, by gray-matter, and never by this.
  */
 function frontMatterPositions(source: string): (fieldPath: string[]) => { line: number; column: number } {

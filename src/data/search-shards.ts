@@ -3,9 +3,8 @@
  * changed (src/integrations/pagefind.ts) and the search page combines them (src/client/search.ts).
  *
  * Three shards at most, few and large: Pagefind ranks each index by its own word statistics, and
- * small indexes rank badly when merged (measured on 10,000 real papers: two shards kept 9.8 of the
- * top 10 of a single index, ten monthly shards 5.9), and every shard adds its metadata to the first
- * query. By the newest listing day:
+ * small indexes rank badly when merged (two shards keep nearly all of a single index's top 10,
+ * monthly shards far fewer: docs/performance.md, "Behind the code"), and every shard adds its metadata to the first query. By the newest listing day:
  * - `live`: its month. Re-indexed on every build that adds a paper (a month is ≤ ~1,100 papers).
  * - `year`: the earlier months of its year. Thaws once a month, when the live month closes.
  * - `archive`: every earlier year. Thaws once a year, or when an old paper is edited or moved.

@@ -2,10 +2,9 @@
  * Has `astro build` read the content store from its file when pages are rendered, instead of from
  * a JavaScript module that holds the whole store as one string literal (Astro's default,
  * `export default JSON.parse("…")`). V8 compiles such a module in time that grows faster than the
- * store: 52 s for the 72 MB store of 20,000 papers (67.8 s inside the build; 309 s at 50,000), against
- * 4 s to read and parse the same file. Astro's `experimental.collectionStorage: 'chunked'` avoids
- * the compile but writes its chunks a character at a time (56 s at 10,000 papers, on every build
- * that changes a paper), so it is not used.
+ * store, many times longer than reading and parsing the same file. Astro's
+ * `experimental.collectionStorage: 'chunked'` avoids the compile but writes its chunks a character
+ * at a time, on every build that changes a paper, so it is not used. Figures: docs/performance.md, "Behind the code".
  *
  * Only the module's code is replaced: it keeps the metadata Astro's plugin gave it, among them the
  * incremental-build marker, so that a changed store does not count as changed page code.

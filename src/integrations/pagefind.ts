@@ -190,7 +190,7 @@ async function indexShard(
   maxFragments: number,
 ): Promise<void> {
   // Pagefind reads a folder: the shard's pages are linked into one of their own (addHTMLFile,
-  // which takes the pages one by one, took 7.7 s against 4.3 s for 2,000 papers).
+  // which takes the pages one by one, is slower: docs/performance.md, "Behind the code").
   rmSync(stage, { recursive: true, force: true });
   for (const { id } of members) {
     const page = path.join('papers', id, 'index.html');

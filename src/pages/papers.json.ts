@@ -4,8 +4,8 @@ import { getSiteData, paperRecord } from '../data/papers.ts';
 
 /**
  * The front-matter fields of the site-wide index: what finds a paper and ranks it. Not the notes
- * (summary, comment, journal, submitter, dates, category), which each day's `papers.json` has: at
- * 50,000 papers this one file is ~22 MB, and Cloudflare Pages serves no file over 25 MiB.
+ * (summary, comment, journal, submitter, dates, category), which each day's `papers.json` has: this
+ * one file grows with the site, and Cloudflare Pages serves no file over 25 MiB (docs/operations.md, hosts).
  */
 const INDEX_FIELDS = ['title', 'authors', 'arxiv', 'links', 'tags', 'votes', 'hf_upvotes'] as const satisfies readonly (keyof PaperData)[];
 

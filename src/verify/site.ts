@@ -236,8 +236,8 @@ async function scanAll(
 ): Promise<{ results: PageResult[]; reused: number }> {
   const useCache = options.cacheDir !== undefined;
   // Pages share most link targets (papers, authors, the navigation): the cache stores each URL
-  // once in its table and a page's links as [index, line, index, line, …] (measured: 16 MB at
-  // 10,000 papers; storing each page's links as they are took 405 MB at 50,000).
+  // once in its table and a page's links as [index, line, index, line, …] (storing each page's
+  // links as they are took hundreds of MB at 50,000 papers: docs/performance.md, "Behind the code").
   const cache = new ResultCache<CachedPage>(
     path.join(options.cacheDir ?? '', 'papershelf', 'verify.json'),
     `${options.base}\0${codeVersion(['src/verify/checks.ts', 'src/verify/worker.ts', 'package-lock.json'].map((f) => path.join(options.root, f)))}`,

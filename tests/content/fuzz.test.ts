@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAbstract, renderAbstract } from '../../src/content/markdown.ts';
 import { readPaperFile } from '../../src/content/paper-file.ts';
+import { processPaperFile } from '../../src/content/paper-pipeline.ts';
 import { PaperSchema } from '../../src/content/paper-schema.ts';
-import { checkPaperText, decodePaperFile } from '../../src/content/validate.ts';
 import { scanPage } from '../../src/verify/checks.ts';
 import { mutatedPaper } from '../support/mutations.ts';
 
@@ -17,12 +16,8 @@ describe('mutated papers (fast-check)', () => {
     let refused = 0;
     fc.assert(
       fc.property(mutatedPaper, (text) => {
-        const bytes = Buffer.from(text, 'utf8');
-        const decoded = decodePaperFile(bytes, 'content/papers/2025-03-17/fuzz.md');
-        const problems = [
-          ...decoded.problems,
-          ...(decoded.text === undefined ? [] : checkPaperText(decoded.text, 'content/papers/2025-03-17/fuzz.md', '2025-03-17')),
-        ];
+        // The paper pipeline the build and npm run check run.
+        const { problems, paper } = processPaperFile(Buffer.from(text, 'utf8'), '2025-03-17/fuzz.md', 'content/papers/2025-03-17/fuzz.md');
         for (const p of problems) {
           expect(p.path).toBe('content/papers/2025-03-17/fuzz.md');
           expect(p.line).toBeGreaterThanOrEqual(1);
@@ -35,11 +30,12 @@ describe('mutated papers (fast-check)', () => {
           return;
         }
         accepted++;
-        const { data, body } = readPaperFile(text);
+        expect(paper).toBeDefined();
+        const { data } = readPaperFile(text);
         expect(PaperSchema.safeParse(data).success).toBe(true);
-        const html = renderAbstract(parseAbstract(body));
+        const html = paper?.abstractHtml ?? '';
         expect(html.trim()).not.toBe('');
-        const page = `<!doctype html><html lang="en"><head><title>t</title></head><body><div class="abstract__text">${html}</div></body></html>`;
+        const page = `<!doctype html><html lang="en"><head><title>t</title></head><body><h1>${paper?.titleHtml}</h1><div class="abstract__text">${html}</div></body></html>`;
         expect(scanPage('p.html', page, '/', /^$/).problems).toEqual([]);
       }),
       { seed: SEED, numRuns: RUNS },

@@ -1,16 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkDuplicates, checkPaperPath, checkPaperText, decodePaperFile, formatProblem } from '../../src/content/validate.ts';
+import { processPaperFile } from '../../src/content/paper-pipeline.ts';
+import { checkDuplicates, checkPaperPath, checkPaperText, formatProblem } from '../../src/content/validate.ts';
 
 /** The lines `npm run check` prints for one file's text. */
 const lines = (source: string, path: string) => checkPaperText(source, path).map(formatProblem);
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
-/** Checks a fixture as `npm run check` does, as if it sat in the folder 2025-03-17. */
-const checkFixture = (name: string) => {
-  const decoded = decodePaperFile(readFileSync(new URL(`../fixtures/invalid/${name}`, import.meta.url)), name);
-  return [...decoded.problems, ...(decoded.text === undefined ? [] : checkPaperText(decoded.text, name, '2025-03-17'))].map(formatProblem);
-};
+/** Checks a fixture as `npm run check` does (the paper pipeline), as if it sat in the folder 2025-03-17. */
+const checkFixture = (name: string) =>
+  processPaperFile(readFileSync(new URL(`../fixtures/invalid/${name}`, import.meta.url)), `2025-03-17/${name}`, name).problems.map(
+    formatProblem,
+  );
 
 // One bad file per rule, each with the exact line `npm run check` prints for it.
 const EXPECTED: Record<string, string[]> = {

@@ -7,8 +7,8 @@ export const getStaticPaths = dayFileStaticPaths satisfies GetStaticPaths;
  * Every paper of the day, in listing order: every front matter field of its content file
  * (`frontMatterOf`: `votes` is the file's, `hf_upvotes` apart), plus its id and URL. Not the
  * abstract: each paper's page carries it (shown, and in `citation_abstract`), and the content file
- * in the repository holds its markdown. A third copy here was ~1.3 KB a paper, 6 % of the site,
- * which a 50,000-paper site cannot spend within GitHub Pages' 1 GB (docs/performance.md).
+ * in the repository holds its markdown. A third copy here would cost a 50,000-paper site more than
+ * it can spend within GitHub Pages' 1 GB (docs/performance.md, "Behind the code").
  */
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ params, props }) => {
   const papers = props.papers.map(paperRecord);
