@@ -230,3 +230,6 @@ export const DIGEST_SIZE = 10;
 export const VERIFY_VALIDATE_ALL = 2_000;
 /** …and of this many pages (every route, then spread evenly) on larger sites; `--full` checks all. */
 export const VERIFY_VALIDATE_SAMPLE = 500;
+
+/** The newest listing days the library page's "New for you" ranks (src/client/for-you.ts). */
+export const NEW_FOR_YOU_DAYS = 5;

@@ -17,7 +17,7 @@ import {
 } from './library-store.ts';
 
 /** A stored value, or null when there is none or storage is unavailable (private mode). */
-function read(key: string): string | null {
+export function read(key: string): string | null {
   try {
     return localStorage.getItem(key);
   } catch {
@@ -34,7 +34,7 @@ export function write(key: string, value: unknown): void {
 }
 
 /** Warns that a stored value was dropped, and replaces it with `empty`. */
-function drop(key: string, what: string, empty: unknown): void {
+export function drop(key: string, what: string, empty: unknown): void {
   console.warn(`Papershelf: the saved ${what} was not in the form this version keeps, and was dropped.`);
   write(key, empty);
 }

@@ -282,3 +282,6 @@ export function paperIdOfPath(path: string): string | undefined {
   const id = /\/papers\/([^/]+)\/$/.exec(path)?.[1];
   return id === undefined ? undefined : decodeURIComponent(id);
 }
+
+/** How many saved papers make "For you" worth offering (library.ts offers it; the rest loads on request). */
+export const FOR_YOU_MIN_SAVED = 3;

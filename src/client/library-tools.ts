@@ -14,6 +14,7 @@ import { fetchPaper, load, loadReading, store, write } from './library-storage.t
 import {
   addPapers,
   emptyReading,
+  FOR_YOU_MIN_SAVED,
   LIBRARY_VERSION,
   type Library,
   newestSaved,
@@ -148,6 +149,12 @@ export async function drawLibraryPage(page: HTMLElement): Promise<void> {
     return;
   }
   const places: Places = { papers: page.dataset.papers ?? '/papers/', arxivIndex: page.dataset.arxivIndex ?? '/papers/arxiv/' };
+  // "New for you": the newest days' best matches, for a reader with enough saved papers.
+  const forYou = page.querySelector<HTMLElement>('#library-for-you');
+  const newest = (page.dataset.newestDays ?? '').split(' ').filter((d) => d !== '');
+  if (forYou !== null && newest.length > 0 && load().papers.length >= FOR_YOU_MIN_SAVED && window.location.hash === '') {
+    void import('./for-you.ts').then((m) => m.drawNewForYou(forYou, newest, page.dataset.daysFolder ?? '', places.papers));
+  }
   let before: Library | undefined;
   const change = (next: Library, said: string) => {
     before = load();

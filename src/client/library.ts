@@ -11,7 +11,7 @@ import { marked, PAPER_DOM } from '../lib/paper-dom.ts';
 import { isPaperId } from '../lib/paper-id.ts';
 import { element } from './dom.ts';
 import { fetchPaper, load, loadReading, paperOf, store, write } from './library-storage.ts';
-import { addPapers, markRead, READING_KEY, removePaper, visitDay } from './library-store.ts';
+import { addPapers, FOR_YOU_MIN_SAVED, markRead, READING_KEY, removePaper, visitDay } from './library-store.ts';
 
 /** A card's paper: its id, and its page's path (the card's paper link). */
 function cardPaper(card: HTMLElement): { path: string; id: string } | undefined {
@@ -29,6 +29,7 @@ const cardsOf = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>(mar
  * more bytes for the library).
  */
 export function startLibrary(): void {
+  offerForYou();
   const saved = new Set(load().papers.map((p) => p.id));
   const own = document.querySelector<HTMLElement>(marked(PAPER_DOM.page));
   // The page's own path as the site names it (its canonical link), whatever URL served it.
@@ -101,6 +102,23 @@ function drawExport(box: HTMLElement): void {
   });
   box.querySelector('[data-export-slot]')?.replaceChildren(...buttons);
   box.hidden = false;
+}
+
+/**
+ * "For you" on a listing, for a reader with `FOR_YOU_MIN_SAVED` saved papers or more: its link is
+ * drawn by for-you-offer.ts, loaded only for them; asked for (`?order=for-you`), the listing is
+ * hidden now, its room kept, until it is ordered.
+ */
+function offerForYou(): void {
+  const slot = document.querySelector<HTMLElement>(marked(PAPER_DOM.forYou));
+  if (slot === null || load().papers.length < FOR_YOU_MIN_SAVED) {
+    return;
+  }
+  const on = new URLSearchParams(window.location.search).get('order') === 'for-you';
+  if (on) {
+    document.documentElement.dataset.forYouPending = '';
+  }
+  void import('./for-you-offer.ts').then((offer) => offer.drawOffer(slot, on));
 }
 
 /**

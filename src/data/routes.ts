@@ -5,6 +5,7 @@
 import { SITE_URL } from '../consts.ts';
 import { authorShelf } from '../content/author-slug.ts';
 import type { DayKey, MonthKey, WeekKey } from '../lib/dates.ts';
+import { FOR_YOU_FILE } from '../lib/for-you.ts';
 
 // Vite provides BASE_URL in the site and in Vitest; plain Node scripts have no import.meta.env.
 const RAW_BASE: string = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
@@ -176,6 +177,16 @@ export function papersDataPath(): string {
 /** Every paper of a listing day as data, its content files' front matter: '/papers/date/2025-03-17/papers.json'. */
 export function dayDataPath(day: DayKey): string {
   return withBase(`papers/date/${day}/papers.json`);
+}
+
+/** The folder of every listing day's files: '/papers/date/' (a day's are under `<day>/`). */
+export function daysFolderPath(): string {
+  return withBase('papers/date/');
+}
+
+/** A listing day's descriptions of its papers for "For you" (src/pages/papers/date/[day]/for-you.json.ts). */
+export function forYouPath(day: DayKey): string {
+  return `${daysFolderPath()}${day}/${FOR_YOU_FILE}`;
 }
 
 /** A GitHub account's profile. */

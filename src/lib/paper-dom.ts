@@ -15,6 +15,14 @@ export const PAPER_DOM = {
   link: 'data-paper-link',
   /** Where the library draws a Save button, in a card or on the paper page. */
   saveSlot: 'data-save-slot',
+  /**
+   * On a listing that offers "For you": an empty inline slot the library fills with the order's link
+   * (three saved papers or more), with `data-days` (the listing's days, space-separated) and
+   * `data-files` (the folder of the days' files, each day's `for-you.json` below it).
+   */
+  forYou: 'data-for-you',
+  /** What "For you" orders: a day's cards (ordered in place), or a period's sections (shown as one ranked list). */
+  forYouList: 'data-for-you-list',
   /** Set by the library on a card: the reader has read the paper; it is new since their last visit. */
   read: 'data-read',
   fresh: 'data-new',
