@@ -15,11 +15,13 @@ import { paperFileName } from '../../src/content/content-files.ts';
 import { writePaperFile } from '../../src/content/paper-file.ts';
 import { commonWordsPath, dayPath, pagefindPath, paperPath, searchPath } from '../../src/data/routes.ts';
 import { searchShards, shardPath } from '../../src/data/search-shards.ts';
+import type { TermRarity } from '../../src/lib/for-you.ts';
 import { readArgs, runCli, usage } from '../lib/cli.ts';
 import { contentCheck } from '../lib/preview-check.ts';
 import { ROOT } from '../lib/root.ts';
 import { HARNESS, measurePage, measurePhoneSearch, measureSearch, type PhoneResult, type QueryResult } from './bench/browser.ts';
 import { measureBuild, type Run, sizeOf, writeCorpus } from './bench/build.ts';
+import { formatForYou, forYouQuality } from './bench/for-you.ts';
 import { measureFrontMatter } from './bench/front-matter.ts';
 import { commitCorpus } from './bench/history.ts';
 import { LIGHTHOUSE_CATEGORIES, type LighthouseScores, measureLighthouse } from './bench/lighthouse.ts';
@@ -60,10 +62,15 @@ short topic queries) through Pagefind as it is, the site's search (the search pa
 Node, on the same index) and a plain BM25 reference, and prints top-1, top-10 and MRR for each, and
 how many papers come first for their arXiv id and their title.
 
+With --for-you, it measures "For you" on the whole real corpus, with no build: for each topic of
+scripts/dev/bench/for-you.ts, a reader saves 15 papers on it from the days before a later week of
+250 papers; it prints the share of that week's papers on the topic in the first 20, against chance.
+
 Options:
   --papers N        number of papers (required, but with --relevance)
   --relevance       measure search relevance on the real corpus (see above)
   --relevance-papers N  papers of the real corpus for --relevance (default 2000)
+  --for-you         measure "For you" on the real corpus (see above)
   --seed S          corpus seed (default 1); the same N and S give the same corpus
   --work DIR        work folder (default: <tmp>/papershelf-bench/<N>-<S>); emptied first
   --json FILE       where to write the results (default: <work>/results.json)
@@ -184,6 +191,7 @@ export async function main(argv: string[], environment: NodeJS.ProcessEnv): Prom
         lighthouse: { type: 'boolean', default: true },
         git: { type: 'boolean', default: true },
         relevance: { type: 'boolean', default: false },
+        'for-you': { type: 'boolean', default: false },
         'relevance-papers': { type: 'string', default: '2000' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -193,6 +201,11 @@ export async function main(argv: string[], environment: NodeJS.ProcessEnv): Prom
     return args;
   }
   const { values } = args;
+  if (values['for-you']) {
+    const rarity = JSON.parse(readFileSync(path.join(ROOT, 'src/data/term-rarity.json'), 'utf8')) as TermRarity;
+    console.log(formatForYou(forYouQuality(readRealCorpus(), rarity)));
+    return 0;
+  }
   if (values.relevance) {
     const count = Number(values['relevance-papers']);
     if (!Number.isInteger(count) || count < 1) {

@@ -96,3 +96,18 @@ export function forYouQuality(
     return [{ topic: topic.name, saved: saved.length, inWeek: wanted.size, hits, share: hits / possible, chance: first / listed.length }];
   });
 }
+
+/** The results as the bench prints them: a row a topic, then the mean share against chance. */
+export function formatForYou(results: readonly TopicResult[]): string {
+  const mean = results.reduce((s, r) => s + r.share, 0) / Math.max(1, results.length);
+  const chance = results.reduce((s, r) => s + r.chance, 0) / Math.max(1, results.length);
+  return [
+    '"For you" on real abstracts: 15 saved papers on a topic, a later week of 250 papers',
+    `  ${'topic'.padEnd(24)} ${'on topic'.padStart(8)} ${'in first 20'.padStart(11)} ${'share'.padStart(6)} ${'chance'.padStart(7)}`,
+    ...results.map(
+      (r) =>
+        `  ${r.topic.padEnd(24)} ${String(r.inWeek).padStart(8)} ${String(r.hits).padStart(11)} ${r.share.toFixed(2).padStart(6)} ${r.chance.toFixed(2).padStart(7)}`,
+    ),
+    `  mean share ${mean.toFixed(2)} over ${results.length} topics (chance ${chance.toFixed(2)}; goal ≥ 0.70)`,
+  ].join('\n');
+}
