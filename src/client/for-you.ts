@@ -7,7 +7,7 @@
  * anywhere. Everything is drawn as text.
  */
 import { type Described, decodeTerms, FOR_YOU_FILE, FOR_YOU_VERSION, type ForYouRank, rankForYou } from '../lib/for-you.ts';
-import { marked, PAPER_DOM } from '../lib/paper-dom.ts';
+import { marked, PAPER_DOM, paperLinks } from '../lib/paper-dom.ts';
 import { element } from './dom.ts';
 import { FOR_YOU_KEY, type ForYouState, markNotInterested, parseForYou } from './for-you-store.ts';
 import { drop, load, read, write } from './library-storage.ts';
@@ -175,7 +175,7 @@ function drawRanked(
         continue;
       }
       card.querySelector('.for-you__extras')?.remove();
-      const title = card.querySelector(marked(PAPER_DOM.link))?.textContent ?? '';
+      const title = paperLinks(card)[0]?.link.textContent ?? '';
       card.querySelector('.paper-card__body')?.append(extras(rank, title));
       list.append(item);
     }
@@ -183,8 +183,7 @@ function drawRanked(
   }
   // A week or a month: its rows (every paper has one, under its day), in one ranked list.
   const rows = new Map<string, Element>();
-  for (const link of list.querySelectorAll(`.row-list a${marked(PAPER_DOM.link)}`)) {
-    const id = idOf(link);
+  for (const { link, id } of paperLinks(list)) {
     const row = link.closest('.paper-row');
     if (id !== undefined && row !== null && !rows.has(id)) {
       rows.set(id, row);
@@ -208,7 +207,7 @@ function drawRanked(
         return [];
       }
       const item = document.createElement('li');
-      const title = row.querySelector(marked(PAPER_DOM.link))?.textContent ?? '';
+      const title = paperLinks(row)[0]?.link.textContent ?? '';
       item.append(row.cloneNode(true), extras(rank, title));
       return [item];
     }),
@@ -241,7 +240,6 @@ export async function drawNewForYou(
     const item = document.createElement('li');
     const link = element('a', '', rank.id);
     link.href = `${papersPath}${encodeURIComponent(rank.id)}/`;
-    link.setAttribute(PAPER_DOM.link, '');
     item.append(link, why(rank));
     list.append(item);
   }

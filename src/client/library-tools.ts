@@ -6,7 +6,7 @@
 
 import { CITATION_FILES, type CitationFormat, type Reference, referencesIn } from '../data/citation-formats.ts';
 import { arxivMonth } from '../lib/arxiv-id.ts';
-import { marked, PAPER_DOM } from '../lib/paper-dom.ts';
+import { paperLinks } from '../lib/paper-dom.ts';
 import { isPaperId } from '../lib/paper-id.ts';
 import { element } from './dom.ts';
 import { decodeShare, encodeShare, FETCH_LIMIT, libraryFile, SHARE_KEY } from './library-files.ts';
@@ -56,7 +56,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** The paper pages a listing links to, in its order (cards, rows and search results), each once. */
 function listedPaths(list: Element): string[] {
-  const links = list.querySelectorAll<HTMLAnchorElement>(`a${marked(PAPER_DOM.link)}`);
+  const links = paperLinks(list).map((l) => l.link);
   const paths = [...links].map((a) => new URL(a.href, window.location.href).pathname).filter((p) => paperIdOfPath(p) !== undefined);
   return [...new Set(paths)];
 }

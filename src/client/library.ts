@@ -7,7 +7,7 @@
  * warning. Everything is drawn as text.
  */
 
-import { marked, PAPER_DOM } from '../lib/paper-dom.ts';
+import { marked, PAPER_DOM, paperLinks } from '../lib/paper-dom.ts';
 import { isPaperId } from '../lib/paper-id.ts';
 import { element } from './dom.ts';
 import { fetchPaper, load, loadReading, paperOf, store, write } from './library-storage.ts';
@@ -16,7 +16,7 @@ import { addPapers, FOR_YOU_MIN_SAVED, markRead, READING_KEY, removePaper, visit
 /** A card's paper: its id, and its page's path (the card's paper link). */
 function cardPaper(card: HTMLElement): { path: string; id: string } | undefined {
   const id = card.getAttribute(PAPER_DOM.card) ?? '';
-  const href = card.querySelector<HTMLAnchorElement>(marked(PAPER_DOM.link))?.getAttribute('href') ?? '';
+  const href = paperLinks(card)[0]?.link.getAttribute('href') ?? '';
   return isPaperId(id) && href !== '' ? { path: href, id } : undefined;
 }
 
@@ -53,7 +53,7 @@ export function startLibrary(): void {
     }
     const button = element('button', 'save-toggle');
     button.type = 'button';
-    const title = holder.querySelector(`h1, ${marked(PAPER_DOM.link)}`)?.textContent ?? '';
+    const title = (holder.querySelector('h1') ?? paperLinks(holder)[0]?.link)?.textContent ?? '';
     const draw = (on: boolean) => {
       button.setAttribute('aria-pressed', String(on));
       button.replaceChildren(on ? 'Saved' : 'Save', element('span', 'visually-hidden', `: ${title}`));
@@ -152,7 +152,7 @@ function markReading(opened: string | undefined): void {
   write(READING_KEY, reading);
   const done = new Set(reading.read);
   for (const { card, id } of cards) {
-    const link = card.querySelector(marked(PAPER_DOM.link));
+    const link = paperLinks(card)[0]?.link;
     if (done.has(id)) {
       card.setAttribute(PAPER_DOM.read, '');
       link?.append(element('span', 'visually-hidden', ' (read)'));

@@ -5,7 +5,6 @@
  * search can be shared. Result text is drawn as text, from each paper page's search metadata
  * (never Pagefind's excerpt of the index's text).
  */
-import { PAPER_DOM } from '../lib/paper-dom.ts';
 import { SEARCH_FILTERS, SEARCH_PRELOAD, type SearchMeta } from '../lib/search-index.ts';
 import { openSearchBundle, type PagefindModule, type SearchBundle } from './search-bundle.ts';
 import { type PagefindAnswer, type PagefindHit, queryWords, type RankedResult, rankedSearch } from './search-engine.ts';
@@ -336,7 +335,6 @@ function resultItem(data: Data, query: string, votes: number | undefined, ranked
   heading.className = 'search-result__title';
   const link = document.createElement('a');
   link.className = 'search-result__link';
-  link.setAttribute(PAPER_DOM.link, '');
   link.href = data.url;
   link.textContent = meta.title ?? data.url;
   heading.append(link);

@@ -12,7 +12,7 @@ export const FOR_YOU_FILE = 'for-you.json';
 /** The format of a day's description file: a file of another version is not read. */
 export const FOR_YOU_VERSION = 1;
 /** Terms kept for a paper: its most distinctive ones. */
-export const TERMS_PER_PAPER = 16;
+export const TERMS_PER_PAPER = 10;
 /** A term's weight is stored as a whole number from 1 to this. */
 export const WEIGHT_STEPS = 9;
 

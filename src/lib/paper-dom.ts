@@ -2,8 +2,10 @@
  * What the pages mark for the browser's code, in one place: the attributes the listing components
  * and the paper page write, and the reader's library (src/client/library.ts, library-tools.ts)
  * and the search page read or set. Classes are the stylesheet's; code keys on these, so that a
- * renamed class breaks no Save button and no read state. No dependencies: the browser's code imports it.
+ * renamed class breaks no Save button and no read state. The browser's code imports it.
  */
+import { isPaperId } from './paper-id.ts';
+
 export const PAPER_DOM = {
   /** On each listing card: the paper's id. */
   card: 'data-paper-id',
@@ -11,8 +13,6 @@ export const PAPER_DOM = {
   page: 'data-paper-page',
   /** On a paper's listing day on its page (a `<time datetime>`). */
   listed: 'data-paper-listed',
-  /** On each link to a paper page that a listing exports: card and row titles, search results. */
-  link: 'data-paper-link',
   /** Where the library draws a Save button, in a card or on the paper page. */
   saveSlot: 'data-save-slot',
   /**
@@ -27,6 +27,19 @@ export const PAPER_DOM = {
   read: 'data-read',
   fresh: 'data-new',
 } as const;
+
+/**
+ * The links to paper pages under `root`, in document order: a card's or a row's title, a search
+ * result (a paper's link is a link to its page, `<base>papers/<id>/`, whatever its class: the
+ * routes are the contract, no attribute is needed). Each with the paper's id.
+ */
+export function paperLinks(root: ParentNode): { link: HTMLAnchorElement; id: string }[] {
+  return [...root.querySelectorAll<HTMLAnchorElement>('a[href]')].flatMap((link) => {
+    const id = /\/papers\/([^/]+)\/$/.exec(new URL(link.href, document.baseURI).pathname)?.[1];
+    const decoded = id === undefined ? undefined : decodeURIComponent(id);
+    return decoded !== undefined && isPaperId(decoded) ? [{ link, id: decoded }] : [];
+  });
+}
 
 /** The selector of elements that carry `attribute` (one of PAPER_DOM's). */
 export function marked(attribute: (typeof PAPER_DOM)[keyof typeof PAPER_DOM]): string {

@@ -170,7 +170,7 @@ describe('"For you"', () => {
     await page.goto(`${server.url}${WEEK}?order=for-you`);
     await ordered(page);
     const rows = await page
-      .locator('.for-you__list li a[data-paper-link]')
+      .locator('.for-you__list li a[href^="/papers/"]')
       .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(rows).toHaveLength(75);
     const firstIds = rows.slice(0, 7).map((p) => p.split('/')[2] ?? '');
@@ -203,7 +203,7 @@ describe('"For you"', () => {
     const context = await withSavedPapers();
     const page = await context.newPage();
     await page.goto(`${server.url}library/`);
-    const links = page.locator('#library-for-you a[data-paper-link]');
+    const links = page.locator('#library-for-you a[href^="/papers/"]');
     await links.first().waitFor();
     const hrefs = await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2] ?? ''));
     expect(hrefs.some((id) => LIKE_THEM.includes(id))).toBe(true);
