@@ -4,7 +4,6 @@
  * from its page. Both halves of the library's code use it: the every-page part (library.ts) and
  * the tools loaded where they are used (library-tools.ts).
  */
-import { marked, PAPER_DOM } from '../lib/paper-dom.ts';
 import {
   LIBRARY_KEY,
   type Library,
@@ -65,7 +64,9 @@ export function loadReading(): Reading {
 export function paperOf(doc: Document, path: string): SavedPaper | undefined {
   try {
     const article = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '');
-    return paperFromCitation(article, doc.querySelector(marked(PAPER_DOM.listed))?.getAttribute('datetime'), path);
+    // The listing day, as the page tells reference managers: citation_online_date, 'YYYY/MM/DD'.
+    const listed = doc.querySelector('meta[name="citation_online_date"]')?.getAttribute('content')?.replace(/\//g, '-');
+    return paperFromCitation(article, listed, path);
   } catch {
     return undefined;
   }

@@ -11,8 +11,6 @@ export const PAPER_DOM = {
   card: 'data-paper-id',
   /** On the paper page's article (its paper is read from the page's JSON-LD). */
   page: 'data-paper-page',
-  /** On a paper's listing day on its page (a `<time datetime>`). */
-  listed: 'data-paper-listed',
   /** Where the library draws a Save button, in a card or on the paper page. */
   saveSlot: 'data-save-slot',
   /**

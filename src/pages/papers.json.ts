@@ -11,14 +11,15 @@ const INDEX_FIELDS = ['title', 'authors', 'arxiv', 'links', 'tags', 'votes', 'hf
 
 /**
  * Every paper, newest first, for scripts and other tools: its listing day, then its record as a
- * day's `papers.json` gives it (`paperRecord`: id, URL, and the front matter its file holds; fields
- * it leaves out stay out, votes too), with the fields of `INDEX_FIELDS`.
+ * day's `papers.json` gives it (`paperRecord`: its id and the front matter its file holds; fields
+ * it leaves out stay out, votes too), with the fields of `INDEX_FIELDS`. Not its URL, which its id
+ * gives (`<site>/papers/<id>/`) and each day's file spells (bytes a large site saves: docs/performance.md).
  */
 export const GET: APIRoute = async () => {
   const { papers } = await getSiteData();
   const index = papers.map((p) => {
-    const { id, url, ...fields } = paperRecord(p);
-    return { day: p.day, id, url, ...Object.fromEntries(INDEX_FIELDS.flatMap((k) => (k in fields ? [[k, fields[k]]] : []))) };
+    const { id, url: _url, ...fields } = paperRecord(p);
+    return { day: p.day, id, ...Object.fromEntries(INDEX_FIELDS.flatMap((k) => (k in fields ? [[k, fields[k]]] : []))) };
   });
   return new Response(`${JSON.stringify({ version: 1, count: index.length, papers: index })}\n`, {
     headers: { 'content-type': 'application/json; charset=utf-8' },
