@@ -7,11 +7,10 @@
  * anywhere. Everything is drawn as text.
  */
 import { type Described, decodeTerms, FOR_YOU_FILE, FOR_YOU_VERSION, type ForYouRank, rankForYou } from '../lib/for-you.ts';
-import { marked, PAPER_DOM, paperLinks } from '../lib/paper-dom.ts';
+import { marked, PAPER_DOM, paperIdOfPath, paperLinks } from '../lib/paper-dom.ts';
 import { element } from './dom.ts';
 import { FOR_YOU_KEY, type ForYouState, markNotInterested, parseForYou } from './for-you-store.ts';
 import { drop, load, read, write } from './library-storage.ts';
-import { paperIdOfPath } from './library-store.ts';
 
 /** What "For you" keeps (an empty state when storage is unavailable, or the stored one was tampered with). */
 function loadForYou(): ForYouState {

@@ -3,6 +3,7 @@
  * saved paper holds, how the stored value is read (anything that is not what this version wrote is
  * dropped, never run or drawn as HTML), and how it changes. The page glue is library.ts.
  */
+import { paperIdOfPath } from '../lib/paper-dom.ts';
 
 /** The localStorage key, and the version of what is stored under it. */
 export const LIBRARY_KEY = 'papershelf:library';
@@ -138,19 +139,6 @@ export function removePaper(library: Library, id: string): Library {
   return { ...library, papers: library.papers.filter((p) => p.id !== id) };
 }
 
-/**
- * Code-point order, as src/lib/text.ts's compareText: repeated here so that the library's
- * bundle shares no chunk with the search page's and loads as one file.
- */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The saved papers, newest saved first (ties by title, then id). */
-export function newestSaved(library: Library): SavedPaper[] {
-  return [...library.papers].sort((a, b) => b.saved - a.saved || compareText(a.title, b.title) || compareText(a.id, b.id));
-}
-
 /** The reading state's localStorage key: what the reader opened, and what each day showed them. */
 export const READING_KEY = 'papershelf:reading';
 /** How many read papers and visited days are kept (the oldest go first). */
@@ -275,12 +263,6 @@ export function paperFromCitation(article: unknown, day: string | null | undefin
     path,
     saved: 0,
   });
-}
-
-/** The paper id of a paper page's path ('/base/papers/2509.15409/' → '2509.15409'); undefined for any other path. */
-export function paperIdOfPath(path: string): string | undefined {
-  const id = /\/papers\/([^/]+)\/$/.exec(path)?.[1];
-  return id === undefined ? undefined : decodeURIComponent(id);
 }
 
 /** How many saved papers make "For you" worth offering (library.ts offers it; the rest loads on request). */

@@ -6,10 +6,11 @@
 
 import { CITATION_FILES, type CitationFormat, type Reference, referencesIn } from '../data/citation-formats.ts';
 import { arxivMonth } from '../lib/arxiv-id.ts';
-import { paperLinks } from '../lib/paper-dom.ts';
+import { paperIdOfPath, paperLinks } from '../lib/paper-dom.ts';
 import { isPaperId } from '../lib/paper-id.ts';
 import { element } from './dom.ts';
 import { decodeShare, encodeShare, FETCH_LIMIT, libraryFile, SHARE_KEY } from './library-files.ts';
+import { newestSaved } from './library-order.ts';
 import { fetchPaper, load, loadReading, store, write } from './library-storage.ts';
 import {
   addPapers,
@@ -17,8 +18,6 @@ import {
   FOR_YOU_MIN_SAVED,
   LIBRARY_VERSION,
   type Library,
-  newestSaved,
-  paperIdOfPath,
   READING_KEY,
   removePaper,
   type SavedPaper,

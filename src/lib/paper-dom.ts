@@ -33,10 +33,15 @@ export const PAPER_DOM = {
  */
 export function paperLinks(root: ParentNode): { link: HTMLAnchorElement; id: string }[] {
   return [...root.querySelectorAll<HTMLAnchorElement>('a[href]')].flatMap((link) => {
-    const id = /\/papers\/([^/]+)\/$/.exec(new URL(link.href, document.baseURI).pathname)?.[1];
-    const decoded = id === undefined ? undefined : decodeURIComponent(id);
-    return decoded !== undefined && isPaperId(decoded) ? [{ link, id: decoded }] : [];
+    const id = paperIdOfPath(new URL(link.href, document.baseURI).pathname);
+    return id !== undefined && isPaperId(id) ? [{ link, id }] : [];
   });
+}
+
+/** The paper id of a paper page's path ('/base/papers/2509.15409/' → '2509.15409'); undefined for any other path. */
+export function paperIdOfPath(path: string): string | undefined {
+  const id = /\/papers\/([^/]+)\/$/.exec(path)?.[1];
+  return id === undefined ? undefined : decodeURIComponent(id);
 }
 
 /** The selector of elements that carry `attribute` (one of PAPER_DOM's). */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { newestSaved } from '../../src/client/library-order.ts';
 import {
   addPapers,
   emptyReading,
   LIBRARY_VERSION,
   type Library,
   markRead,
-  newestSaved,
   paperFromCitation,
   parseLibrary,
   parseReading,
