@@ -178,6 +178,14 @@ describe('"For you"', () => {
     expect(await page.locator(`[${PAPER_DOM.forYouList}]`).isHidden()).toBe(true);
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThanOrEqual(0.1);
+    // A reload keeps the order (the URL carries it).
+    await page.reload();
+    await ordered(page);
+    expect(
+      await page
+        .locator('.for-you__list li a[href^="/papers/"]')
+        .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
+    ).toEqual(rows);
     await context.close();
   });
 
