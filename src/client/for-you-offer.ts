@@ -15,7 +15,9 @@ export function drawOffer(slot: HTMLElement, on: boolean): void {
   }
   const link = element('a', 'for-you__switch', on ? 'Usual order' : 'For you');
   link.href = `${url.pathname}${url.search}`;
-  slot.replaceChildren(' · ', ...(on ? [element('strong', '', 'For you'), ' · '] : []), link);
+  // One short link, so that the count's line does not wrap on a phone (the status line above the
+  // ordered list says it is "For you").
+  slot.replaceChildren(' · ', link);
   if (on) {
     void import('./for-you.ts').then((forYou) => forYou.applyForYou(slot));
   }

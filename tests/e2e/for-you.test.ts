@@ -42,10 +42,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-const profile = (options: { colorScheme?: 'light' | 'dark'; bypassCSP?: boolean } = {}) =>
+const profile = (options: { colorScheme?: 'light' | 'dark'; bypassCSP?: boolean; width?: number } = {}) =>
   browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
-    viewport: { width: 1280, height: 800 },
+    viewport: { width: options.width ?? 1280, height: 800 },
     bypassCSP: options.bypassCSP ?? false,
   });
 
@@ -154,8 +154,8 @@ describe('"For you"', () => {
     await context.close();
   });
 
-  it('shows a week as one ranked list of its rows, hidden until ordered: nothing moves', async () => {
-    const context = await withSavedPapers();
+  it('shows a week as one ranked list of its rows, hidden until ordered: nothing moves, on a 360 px phone', async () => {
+    const context = await withSavedPapers({ width: 360 });
     const page = await context.newPage();
     await page.addInitScript(() => {
       (window as unknown as { shifts: number }).shifts = 0;
@@ -178,6 +178,7 @@ describe('"For you"', () => {
     expect(await page.locator(`[${PAPER_DOM.forYouList}]`).isHidden()).toBe(true);
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThanOrEqual(0.1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // A reload keeps the order (the URL carries it).
     await page.reload();
     await ordered(page);
