@@ -3,10 +3,7 @@
  * functions: read against its version and schema like the library (library-store.ts), a tampered
  * value dropped whole.
  */
-import { LIBRARY_VERSION } from './library-store.ts';
-
-const text = (v: unknown, max = 2_000): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
-const id = (v: unknown): v is string => text(v, 200);
+import { id, LIBRARY_VERSION, text } from './library-store.ts';
 
 /** "For you"'s localStorage key: each saved paper's description, and the papers marked "not interested". */
 export const FOR_YOU_KEY = 'papershelf:for-you';

@@ -7,7 +7,7 @@
  * anywhere. Everything is drawn as text.
  */
 import { type Described, decodeTerms, FOR_YOU_FILE, FOR_YOU_VERSION, type ForYouRank, rankForYou } from '../lib/for-you.ts';
-import { marked, PAPER_DOM, paperIdOfPath, paperLinks } from '../lib/paper-dom.ts';
+import { marked, PAPER_DOM, paperLinks } from '../lib/paper-dom.ts';
 import { element } from './dom.ts';
 import { FOR_YOU_KEY, type ForYouState, markNotInterested, parseForYou } from './for-you-store.ts';
 import { drop, load, read, write } from './library-storage.ts';
@@ -50,10 +50,10 @@ function dayTerms(files: string, day: string): Promise<Map<string, string>> {
 async function savedPapers(files: string): Promise<Described[]> {
   const library = load();
   const state = loadForYou();
-  const missing = library.papers.filter((p) => state.described[p.id] === undefined);
+  const described = { ...state.described };
+  const missing = library.papers.filter((p) => described[p.id] === undefined);
   if (missing.length > 0) {
     const found = await Promise.all([...new Set(missing.map((p) => p.day))].map((day) => dayTerms(files, day)));
-    const described = { ...state.described };
     for (const p of missing) {
       const terms = found.find((m) => m.has(p.id))?.get(p.id);
       if (terms !== undefined) {
@@ -61,10 +61,9 @@ async function savedPapers(files: string): Promise<Described[]> {
       }
     }
     storeForYou({ ...state, described });
-    state.described = described;
   }
   return library.papers.flatMap((p) => {
-    const terms = decodeTerms(state.described[p.id]);
+    const terms = decodeTerms(described[p.id]);
     return terms === undefined ? [] : [{ id: p.id, title: p.title, terms }];
   });
 }
@@ -76,9 +75,6 @@ function notInterested(): Described[] {
     return terms === undefined ? [] : [{ id: m.id, title: m.title, terms }];
   });
 }
-
-/** The paper id of a paper link. */
-const idOf = (link: Element) => paperIdOfPath(new URL((link as HTMLAnchorElement).href, window.location.href).pathname);
 
 /** Orders the page's listing for the reader (the slot is the listing's PAPER_DOM.forYou element). */
 export async function applyForYou(slot: HTMLElement): Promise<void> {
@@ -224,45 +220,40 @@ export async function drawNewForYou(
   papersPath: string,
   count = 10,
 ): Promise<void> {
-  const saved = await savedPapers(files);
+  // The days' descriptions, and their papers' titles from the days' papers.json (one file a day each).
+  const dayTitles = (day: string) =>
+    fetch(`${files}${day}/papers.json`)
+      .then((r) => (r.ok ? r.json() : undefined))
+      .then(
+        (file: { papers?: unknown } | undefined) =>
+          (Array.isArray(file?.papers) ? file.papers : []).flatMap((p: { id?: unknown; title?: unknown }) =>
+            typeof p?.id === 'string' && typeof p?.title === 'string' ? [[p.id, p.title] as const] : [],
+          ),
+        () => [],
+      );
+  const [saved, perDay, perDayTitles] = await Promise.all([
+    savedPapers(files),
+    Promise.all(newest.map((day) => dayTerms(files, day))),
+    Promise.all(newest.map(dayTitles)),
+  ]);
+  const titles = new Map(perDayTitles.flat());
   const have = new Set(load().papers.map((p) => p.id));
-  const perDay = await Promise.all(newest.map((day) => dayTerms(files, day)));
   const listed = perDay.flatMap((m) => [...m].filter(([id]) => !have.has(id)));
   const ranks = rankForYou(
     listed.map(([id, terms]) => ({ id, terms: decodeTerms(terms) })),
     saved,
     notInterested(),
   ).slice(0, count);
-  const heading = element('h2', '', 'New for you');
   const list = element('ol', 'row-list');
   for (const rank of ranks) {
     const item = document.createElement('li');
-    const link = element('a', '', rank.id);
+    const link = element('a', '', titles.get(rank.id) ?? rank.id);
     link.href = `${papersPath}${encodeURIComponent(rank.id)}/`;
     item.append(link, why(rank));
     list.append(item);
   }
-  box.replaceChildren(heading, ranks.length === 0 ? element('p', '', 'Nothing new like your saved papers in the newest days.') : list);
-  // Titles from the days' papers.json (one file a day, as the listing's own data).
-  const titles = new Map<string, string>();
-  await Promise.all(
-    newest.map(async (day) => {
-      const file = await fetch(`${files}${day}/papers.json`).then(
-        (r) => (r.ok ? r.json() : undefined),
-        () => undefined,
-      );
-      for (const p of Array.isArray(file?.papers) ? file.papers : []) {
-        if (typeof p?.id === 'string' && typeof p?.title === 'string') {
-          titles.set(p.id, p.title);
-        }
-      }
-    }),
+  box.replaceChildren(
+    element('h2', '', 'New for you'),
+    ranks.length === 0 ? element('p', '', 'Nothing new like your saved papers in the newest days.') : list,
   );
-  for (const a of list.querySelectorAll<HTMLAnchorElement>('a')) {
-    const id = idOf(a);
-    const title = id === undefined ? undefined : titles.get(id);
-    if (title !== undefined) {
-      a.textContent = title;
-    }
-  }
 }

@@ -42,7 +42,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const PATH = /^\/(?!\/)[^\s"'<>\\]*$/;
 const LIMITS = { text: 2_000, authors: 5_000, papers: 10_000 };
 
-const text = (v: unknown, max = LIMITS.text): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+/** A non-empty string of at most `max` characters. */
+export const text = (v: unknown, max = LIMITS.text): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
 const optional = (v: unknown, ok: (x: unknown) => boolean) => v === undefined || ok(v);
 
 /** The paper a value describes, or undefined when any field is not what a saved paper holds. */
@@ -162,7 +163,8 @@ export function emptyReading(): Reading {
   return { version: LIBRARY_VERSION, track: true, hideRead: false, read: [], seen: [] };
 }
 
-const id = (v: unknown): v is string => text(v, 200);
+/** A paper id as stored. */
+export const id = (v: unknown): v is string => text(v, 200);
 
 /** The reading state in a stored string; anything not in this version's form is `dropped` whole. */
 export function parseReading(stored: string | null): { reading: Reading; dropped: boolean } {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import type { PaperData } from '../content/paper-schema.ts';
-import { getSiteData, paperRecord } from '../data/papers.ts';
+import { frontMatterOf, type PaperData } from '../content/paper-schema.ts';
+import { getSiteData } from '../data/papers.ts';
 
 /**
  * The front-matter fields of the site-wide index: what finds a paper and ranks it. Not the notes
@@ -10,16 +10,16 @@ import { getSiteData, paperRecord } from '../data/papers.ts';
 const INDEX_FIELDS = ['title', 'authors', 'arxiv', 'links', 'tags', 'votes', 'hf_upvotes'] as const satisfies readonly (keyof PaperData)[];
 
 /**
- * Every paper, newest first, for scripts and other tools: its listing day, then its record as a
- * day's `papers.json` gives it (`paperRecord`: its id and the front matter its file holds; fields
- * it leaves out stay out, votes too), with the fields of `INDEX_FIELDS`. Not its URL, which its id
+ * Every paper, newest first, for scripts and other tools: its listing day and id, then the fields
+ * of `INDEX_FIELDS` its file's front matter holds (`frontMatterOf`, as a day's `papers.json` gives
+ * them: fields it leaves out stay out, votes too). Not its URL, which its id
  * gives (`<site>/papers/<id>/`) and each day's file spells (bytes a large site saves: docs/performance.md).
  */
 export const GET: APIRoute = async () => {
   const { papers } = await getSiteData();
   const index = papers.map((p) => {
-    const { id, url: _url, ...fields } = paperRecord(p);
-    return { day: p.day, id, ...Object.fromEntries(INDEX_FIELDS.flatMap((k) => (k in fields ? [[k, fields[k]]] : []))) };
+    const fields = frontMatterOf(p);
+    return { day: p.day, id: p.id, ...Object.fromEntries(INDEX_FIELDS.flatMap((k) => (k in fields ? [[k, fields[k]]] : []))) };
   });
   return new Response(`${JSON.stringify({ version: 1, count: index.length, papers: index })}\n`, {
     headers: { 'content-type': 'application/json; charset=utf-8' },

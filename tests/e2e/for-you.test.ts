@@ -14,6 +14,7 @@ import { type StaticServer, serveStatic } from '../../scripts/dev/static-server.
 import { FOR_YOU_KEY } from '../../src/client/for-you-store.ts';
 import { PAPER_DOM } from '../../src/lib/paper-dom.ts';
 import { runAxe } from '../support/axe.ts';
+import { layoutShifts, watchLayoutShifts } from '../support/layout-shift.ts';
 
 const seed = inject('builds').seed;
 const DAY = 'papers/date/2025-03-17/';
@@ -157,16 +158,7 @@ describe('"For you"', () => {
   it('shows a week as one ranked list of its rows, hidden until ordered: nothing moves, on a 360 px phone', async () => {
     const context = await withSavedPapers({ width: 360 });
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      (window as unknown as { shifts: number }).shifts = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-          if (!entry.hadRecentInput) {
-            (window as unknown as { shifts: number }).shifts += entry.value;
-          }
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await watchLayoutShifts(page);
     await page.goto(`${server.url}${WEEK}?order=for-you`);
     await ordered(page);
     const rows = await page
@@ -176,8 +168,7 @@ describe('"For you"', () => {
     const firstIds = rows.slice(0, 7).map((p) => p.split('/')[2] ?? '');
     expect(LIKE_THEM.filter((id) => firstIds.includes(id)).length).toBeGreaterThanOrEqual(3);
     expect(await page.locator(`[${PAPER_DOM.forYouList}]`).isHidden()).toBe(true);
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThanOrEqual(0.1);
+    expect(await layoutShifts(page)).toBeLessThanOrEqual(0.1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // A reload keeps the order (the URL carries it).
     await page.reload();

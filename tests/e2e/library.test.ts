@@ -12,6 +12,7 @@ import { type StaticServer, serveStatic } from '../../scripts/dev/static-server.
 import { LIBRARY_KEY, READING_KEY } from '../../src/client/library-store.ts';
 import { PAPER_DOM } from '../../src/lib/paper-dom.ts';
 import { runAxe } from '../support/axe.ts';
+import { layoutShifts, watchLayoutShifts } from '../support/layout-shift.ts';
 
 // The reader's library on the real site (the 75 papers of 2025-03-17), in Chromium: saved in one
 // browser profile, read back across reloads, absent from a fresh one.
@@ -252,23 +253,12 @@ describe('the reader’s library', () => {
   it('draws its buttons without moving anything on a 360 px phone', async () => {
     const context = await profile({ width: 360 });
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      (window as unknown as { shifts: number }).shifts = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-          if (!entry.hadRecentInput) {
-            (window as unknown as { shifts: number }).shifts += entry.value;
-          }
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await watchLayoutShifts(page);
     for (const path of [DAY, 'library/']) {
       await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
-      // Drawn: the Save buttons on a day, the status on the library page; then two frames, so that
-      // any shift the drawing caused has been reported to the observer.
+      // Drawn: the Save buttons on a day, the status on the library page.
       await (path === DAY ? page.locator('.save-toggle').first() : page.locator('#library-status').filter({ hasText: /./ })).waitFor();
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-      expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), path).toBe(0);
+      expect(await layoutShifts(page), path).toBe(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
     }
     await context.close();

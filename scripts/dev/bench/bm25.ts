@@ -2,9 +2,10 @@
  * The bench's reference ranking for search relevance: a plain any-word BM25 over each paper's
  * title and abstract, written here and nowhere else (the site's search is built on Pagefind's
  * index; this is what it is measured against). Lowercase words of letters and digits, English
- * stop words dropped, a crude suffix stemmer, the title's words counted three times, k1 = 1.2,
+ * stop words dropped, a crude suffix stemmer (For you's: src/lib/for-you.ts), the title's words counted three times, k1 = 1.2,
  * b = 0.75.
  */
+import { stem } from '../../../src/lib/for-you.ts';
 
 /** Words a query holds that say nothing about a paper. */
 const STOP = new Set(
@@ -16,32 +17,6 @@ const STOP = new Set(
     'which while who whom why will with would you your'
   ).split(' '),
 );
-
-/** A crude English stemmer: enough to join plurals and common verb and noun endings. */
-export function stem(word: string): string {
-  for (const suffix of [
-    'ational',
-    'ization',
-    'ations',
-    'ation',
-    'ments',
-    'ment',
-    'ness',
-    'ings',
-    'ing',
-    'ies',
-    'ers',
-    'er',
-    'ed',
-    'es',
-    's',
-  ]) {
-    if (word.length > suffix.length + 3 && word.endsWith(suffix)) {
-      return word.slice(0, -suffix.length);
-    }
-  }
-  return word;
-}
 
 /** The stemmed content words of `text`, in order (stop words and one-letter words dropped). */
 export function terms(text: string): string[] {
